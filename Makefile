@@ -1,0 +1,47 @@
+# JobToMove — the two commands a newcomer needs:
+#   make run    build and serve the demo at http://127.0.0.1:3000
+#   make test   set everything up and pass the whole test suite
+# Both install the tools they need first (scripts/bootstrap.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+SERVER_BIN := $(TARGET_DIR)/release/server
+
+.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed
+
+setup:
+	./scripts/bootstrap.sh
+
+## Release build of both halves: the server (optimised for speed) and the
+## WebAssembly islands (optimised for size, then wasm-opt).
+build: setup
+	cargo leptos build --release --precompress
+
+## Serve the demo: SQLite under data/, demo data on first start, emails to data/outbox.
+run: build
+	DEMO_DATA=$${DEMO_DATA:-true} $(SERVER_BIN) serve
+
+## Unit, integration (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),
+## HTTP and browser tests.
+test: setup test-rust test-e2e
+
+test-rust:
+	cargo test --workspace --exclude frontend
+
+test-e2e: build
+	SERVER_BIN=$(SERVER_BIN) npx playwright test --config end2end/playwright.config.ts
+
+## Formatting and clippy on both the server and the wasm builds.
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+## Time `seed-demo` for a large catalogue (OFFERS=1000000) on a fresh SQLite file.
+bench-seed: build
+	rm -f target/bench-seed.db*
+	time DATABASE_URL="sqlite://target/bench-seed.db?mode=rwc" $(SERVER_BIN) seed-demo --offers $${OFFERS:-1000000}

@@ -1,0 +1,4 @@
+//! Server functions: thin, they read the state (and later the session), call
+//! one domain service and return its typed result.
+
+pub mod offers;

@@ -1,0 +1,22 @@
+//! Reading the catalogue.
+
+use domain::model::{OfferCard, OfferDetail};
+use domain::DomainError;
+use leptos::prelude::*;
+
+/// How many offers the home page lists.
+const HOME_OFFERS: u64 = 12;
+
+/// The latest open offers, for the home page.
+#[server]
+pub async fn latest_offers() -> Result<Vec<OfferCard>, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::offers::latest(&state.db, HOME_OFFERS).await
+}
+
+/// One offer's page.
+#[server]
+pub async fn offer_page(id: i64) -> Result<OfferDetail, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::offers::detail(&state.db, id).await
+}

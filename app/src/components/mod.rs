@@ -1,0 +1,5 @@
+//! Pieces shared by pages.
+
+pub mod layout;
+pub mod offer_card;
+pub mod share;

@@ -1,0 +1,77 @@
+//! The Leptos application: routes, pages, components and server functions.
+//!
+//! Islands architecture: every page renders on the server and works without
+//! JavaScript; only `#[island]` components ship WebAssembly and hydrate.
+
+pub mod api;
+mod components;
+pub mod response;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// Facts about the site that pages need to write absolute URLs.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// The public origin, without a trailing slash: "https://www.jobtomove.fr".
+    pub public_url: String,
+}
+
+impl SiteConfig {
+    /// The absolute URL of a path of this site.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+}
+
+/// The HTML document around every page (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    response::set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b4a7d" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The routes of the site.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <components::layout::SiteHeader />
+            <main id="contenu" class="page">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/offres/:offer")
+                        view=pages::offer::OfferPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </main>
+            <components::layout::SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,66 @@
+//! P1: the home page.
+
+use crate::api::offers::latest_offers;
+use crate::components::offer_card::OfferList;
+use crate::pages::not_found::ErrorNotice;
+use crate::SiteConfig;
+use domain::model::JobFamily;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+/// The latest offers and the sector's job families.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let offers = Resource::new_blocking(|| (), |_| latest_offers());
+    let canonical = use_context::<SiteConfig>().map(|site| site.url("/"));
+    view! {
+        <Title text="JobToMove — l'emploi dans les services de l'automobile" />
+        <Meta
+            name="description"
+            content="Offres d'emploi, d'alternance et de stage des garages, concessions, carrosseries, centres de contrôle technique et loueurs de véhicules. Postulez en un clic."
+        />
+        {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}
+        <section class="hero">
+            <h1>"Trouvez votre emploi dans les services de l'automobile"</h1>
+            <p>
+                "Mécanique, carrosserie, vente, après-vente, pièces, location : les offres des "
+                "entreprises du secteur, partout en France. Postulez avec un email et un CV, sans créer de compte."
+            </p>
+        </section>
+        <section class="section" aria-labelledby="dernieres-offres">
+            <h2 id="dernieres-offres">"Dernières offres"</h2>
+            <Suspense fallback=|| view! { <p>"Chargement des offres…"</p> }>
+                {move || Suspend::new(async move {
+                    match offers.await {
+                        Ok(list) => {
+                            view! {
+                                <OfferList
+                                    offers=list
+                                    empty="Aucune offre n'est publiée pour le moment. Revenez bientôt !"
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+        <section class="section" aria-labelledby="metiers">
+            <h2 id="metiers">"Les métiers du secteur"</h2>
+            <ul class="families">
+                {JobFamily::ALL
+                    .iter()
+                    .map(|family| {
+                        view! {
+                            <li>
+                                <span class="family-name">{family.short_label()}</span>
+                                <span class="family-code">{format!("ROME {}", family.code())}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

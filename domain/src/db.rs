@@ -1,0 +1,61 @@
+//! Connecting to the database (SQLite or PostgreSQL, from the same code) and
+//! bringing its schema up to date.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::time::Duration;
+
+/// Opens the one connection pool of the process.
+///
+/// SQLite runs in WAL mode (readers never wait for the writer) with foreign
+/// keys on; its file's folder is created when missing.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(ConnectOptions::new(url)).await
+}
+
+/// [`connect`] with options already set (tests set a PostgreSQL schema).
+pub async fn connect_with(mut options: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
+    let url = options.get_url().to_owned();
+    if let Some(path) = sqlite_path(&url) {
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
+        }
+    }
+    options
+        .sqlx_logging(false)
+        .max_connections(if url.starts_with("sqlite") { 8 } else { 16 })
+        .acquire_timeout(Duration::from_secs(10))
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    Database::connect(options).await
+}
+
+/// Applies the migrations that have not run yet.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// The file of a `sqlite:` URL, when it names one (not `:memory:`).
+fn sqlite_path(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && !path.contains(":memory:")).then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_path;
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        assert_eq!(sqlite_path("sqlite://data/jobtomove.db?mode=rwc"), Some("data/jobtomove.db"));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://localhost/x"), None);
+    }
+}

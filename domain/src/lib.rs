@@ -1,0 +1,25 @@
+//! JobToMove's business.
+//!
+//! [`model`] holds the types that cross the wire and compile for every target,
+//! the browser included. Behind the `server` feature come the sea-orm entities
+//! and one module per business area; each service takes a database connection
+//! and typed arguments, checks who may do what, and returns
+//! `Result<T, DomainError>`.
+
+pub mod error;
+pub mod model;
+
+#[cfg(feature = "server")]
+pub mod db;
+#[cfg(feature = "server")]
+pub mod demo;
+#[cfg(feature = "server")]
+pub mod entity;
+#[cfg(feature = "server")]
+pub mod offers;
+#[cfg(feature = "server")]
+pub mod places;
+#[cfg(feature = "server")]
+pub mod testing;
+
+pub use error::DomainError;

@@ -1,0 +1,19 @@
+//! Types that cross the wire, compiled for every target.
+
+#[macro_use]
+mod closed_set;
+mod enums;
+mod offer;
+mod salary;
+mod siret;
+mod slug;
+mod text;
+mod time;
+
+pub use enums::*;
+pub use offer::*;
+pub use salary::*;
+pub use siret::*;
+pub use slug::*;
+pub use text::*;
+pub use time::*;

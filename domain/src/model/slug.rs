@@ -1,0 +1,85 @@
+//! Slugs for public URLs (`/offres/{slug}-{id}`).
+
+/// Lowercase ASCII words joined by '-', French accents folded, at most 80 bytes.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' | 'ý' => "y",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                push_word_part(&mut slug, &mut pending_dash, c.encode_utf8(&mut [0; 4]));
+                continue;
+            }
+            _ => {
+                pending_dash = !slug.is_empty();
+                continue;
+            }
+        };
+        push_word_part(&mut slug, &mut pending_dash, folded);
+    }
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+fn push_word_part(slug: &mut String, pending_dash: &mut bool, part: &str) {
+    if *pending_dash {
+        slug.push('-');
+        *pending_dash = false;
+    }
+    slug.push_str(part);
+}
+
+/// Splits the last path segment of `/offres/{slug}-{id}` into its slug and id.
+/// A bare id ("123") has an empty slug. Anything else is not an offer URL.
+pub fn parse_slug_id(segment: &str) -> Option<(&str, i64)> {
+    let (slug, id) = match segment.rsplit_once('-') {
+        Some((slug, id)) => (slug, id),
+        None => ("", segment),
+    };
+    if id.is_empty() || id.len() > 18 || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    id.parse().ok().filter(|&id| id > 0).map(|id| (slug, id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slugify("Mécanicien(ne) automobile H/F — Lyon"), "mecanicien-ne-automobile-h-f-lyon");
+        assert_eq!(slugify("  Carrossier-peintre  "), "carrossier-peintre");
+        assert_eq!(slugify("Cœur d'Œuvre"), "coeur-d-oeuvre");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word_boundary() {
+        let slug = slugify(&"mécanique ".repeat(20));
+        assert!(slug.len() <= 80);
+        assert!(!slug.ends_with('-'));
+    }
+
+    #[test]
+    fn offer_segments_give_their_slug_and_id() {
+        assert_eq!(parse_slug_id("mecanicien-h-f-42"), Some(("mecanicien-h-f", 42)));
+        assert_eq!(parse_slug_id("42"), Some(("", 42)));
+        assert_eq!(parse_slug_id("mecanicien"), None);
+        assert_eq!(parse_slug_id("mecanicien-0"), None);
+        assert_eq!(parse_slug_id("x-99999999999999999999"), None);
+        assert_eq!(parse_slug_id("x-"), None);
+    }
+}

@@ -1,0 +1,156 @@
+//! Reading offers: the latest published ones and one offer's page.
+
+use crate::entity::{company, department, offer, place, region};
+use crate::model::{
+    ContractType, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, OfferStatus, Salary,
+    SalaryPeriod, WorkingTime,
+};
+use crate::DomainError;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait,
+};
+
+/// The most recently published offers that are still open, newest first.
+pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OfferCard>, DomainError> {
+    let rows = offer::Entity::find()
+        .select_only()
+        .columns([
+            offer::Column::Id,
+            offer::Column::Slug,
+            offer::Column::Title,
+            offer::Column::DepartmentCode,
+            offer::Column::ContractType,
+            offer::Column::WorkingTime,
+            offer::Column::SalaryMinCents,
+            offer::Column::SalaryMaxCents,
+            offer::Column::SalaryPeriod,
+            offer::Column::PublishedAt,
+        ])
+        .column_as(company::Column::Name, "company_name")
+        .column_as(place::Column::Name, "place_name")
+        .join(JoinType::InnerJoin, offer::Relation::Company.def())
+        .join(JoinType::InnerJoin, offer::Relation::Place.def())
+        .filter(open_offers(Utc::now()))
+        .order_by_desc(offer::Column::PublishedAt)
+        .order_by_desc(offer::Column::Id)
+        .limit(limit)
+        .into_model::<CardRow>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(CardRow::into_card).collect())
+}
+
+/// Offers candidates can see at `now`: published and not past their expiry.
+pub fn open_offers(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(offer::Column::Status.eq(OfferStatus::Published))
+        .add(
+            Condition::any()
+                .add(offer::Column::ExpiresAt.is_null())
+                .add(offer::Column::ExpiresAt.gt(now)),
+        )
+}
+
+/// One offer as its public page shows it, whatever its status except draft:
+/// an expired or filled offer still has a page that says so.
+pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, DomainError> {
+    let offer = offer::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|o| o.status != OfferStatus::Draft)
+        .ok_or(DomainError::NotFound)?;
+    let company = company::Entity::find_by_id(offer.company_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::internal(format!("offer {id} has no company")))?;
+    let place = place::Entity::find_by_id(offer.place_insee.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::internal(format!("offer {id} has no place")))?;
+    let department = department::Entity::find_by_id(place.department_code.clone()).one(db).await?;
+    let region = region::Entity::find_by_id(place.region_code.clone()).one(db).await?;
+
+    let contact = offer.show_contact.then(|| OfferContact {
+        name: offer.contact_name.clone(),
+        email: offer.contact_email.clone(),
+        phone: offer.contact_phone.clone(),
+    });
+    Ok(OfferDetail {
+        salary: offer.salary(),
+        id: offer.id,
+        slug: offer.slug,
+        title: offer.title,
+        status: offer.status,
+        company: OfferCompany {
+            id: company.id,
+            slug: company.slug,
+            name: company.name,
+            website: company.website,
+        },
+        place: OfferPlace {
+            postal_code: place.main_postal_code().to_owned(),
+            insee: place.insee,
+            name: place.name,
+            department_code: place.department_code,
+            department_name: department.map(|d| d.name).unwrap_or_default(),
+            region_name: region.map(|r| r.name).unwrap_or_default(),
+            latitude: place.latitude,
+            longitude: place.longitude,
+        },
+        job_family: offer.job_family,
+        description_html: offer.description_html,
+        contract_type: offer.contract_type,
+        contract_months: offer.contract_months,
+        working_time: offer.working_time,
+        start_date: offer.start_date,
+        experience: offer.experience,
+        education: offer.education,
+        positions: offer.positions,
+        reference: offer.reference,
+        contact,
+        apply_method: offer.apply_method,
+        apply_email: offer.apply_email,
+        apply_url: offer.apply_url,
+        published_at: offer.published_at,
+        expires_at: offer.expires_at,
+    })
+}
+
+#[derive(Debug, FromQueryResult)]
+struct CardRow {
+    id: i64,
+    slug: String,
+    title: String,
+    company_name: String,
+    place_name: String,
+    department_code: String,
+    contract_type: ContractType,
+    working_time: WorkingTime,
+    salary_min_cents: Option<i32>,
+    salary_max_cents: Option<i32>,
+    salary_period: Option<SalaryPeriod>,
+    published_at: Option<DateTime<Utc>>,
+}
+
+impl CardRow {
+    fn into_card(self) -> OfferCard {
+        OfferCard {
+            salary: self
+                .salary_min_cents
+                .zip(self.salary_max_cents)
+                .zip(self.salary_period)
+                .and_then(|((min, max), period)| Salary::new(min, max, period)),
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            company_name: self.company_name,
+            place_name: self.place_name,
+            department_code: self.department_code,
+            contract_type: self.contract_type,
+            working_time: self.working_time,
+            published_at: self.published_at,
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Test support shared by the crates' integration tests: fresh databases
+//! (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set) and fixtures.
+
+use crate::db;
+use crate::entity::{company, department, offer, place, region};
+use crate::model::{
+    slugify, ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily,
+    OfferSource, OfferStatus, SalaryPeriod, WorkingTime,
+};
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ConnectOptions, ConnectionTrait,
+    DatabaseConnection, EntityTrait,
+};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A migrated, empty database for one test, removed when dropped (SQLite).
+pub struct TestDb {
+    /// "sqlite" or "postgres", to say which one failed.
+    pub backend: &'static str,
+    pub db: DatabaseConnection,
+    file: Option<PathBuf>,
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(file) = &self.file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+        }
+    }
+}
+
+fn unique_name() -> String {
+    format!(
+        "jtm_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        Utc::now().timestamp_subsec_nanos()
+    )
+}
+
+impl TestDb {
+    /// A fresh SQLite file in the temporary folder.
+    pub async fn sqlite() -> Self {
+        let file = std::env::temp_dir().join(format!("{}.db", unique_name()));
+        let db = db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
+            .await
+            .expect("open SQLite");
+        db::migrate(&db).await.expect("migrate SQLite");
+        Self { backend: "sqlite", db, file: Some(file) }
+    }
+
+    /// A fresh schema in the PostgreSQL database of `url`.
+    pub async fn postgres(url: &str) -> Self {
+        let schema = unique_name();
+        let admin = db::connect(url).await.expect("connect to TEST_DATABASE_URL");
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+            .await
+            .expect("create a test schema");
+        admin.close().await.ok();
+        let mut options = ConnectOptions::new(url);
+        options.set_schema_search_path(schema);
+        let db = db::connect_with(options).await.expect("connect to the test schema");
+        db::migrate(&db).await.expect("migrate PostgreSQL");
+        Self { backend: "postgres", db, file: None }
+    }
+}
+
+/// One fresh database per backend this run tests: SQLite always, PostgreSQL
+/// when `TEST_DATABASE_URL` is set.
+pub async fn test_databases() -> Vec<TestDb> {
+    let mut all = vec![TestDb::sqlite().await];
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
+        if !url.is_empty() {
+            all.push(TestDb::postgres(&url).await);
+        }
+    }
+    all
+}
+
+/// A handful of real places: enough for tests, fast to insert.
+pub async fn insert_places(db: &impl ConnectionTrait) {
+    for (code, name) in [("84", "Auvergne-Rhône-Alpes"), ("11", "Île-de-France"), ("53", "Bretagne")] {
+        region::ActiveModel { code: Set(code.into()), name: Set(name.into()) }
+            .insert(db)
+            .await
+            .expect("insert region");
+    }
+    for (code, name, region) in [("69", "Rhône", "84"), ("75", "Paris", "11"), ("29", "Finistère", "53")] {
+        department::ActiveModel { code: Set(code.into()), name: Set(name.into()), region_code: Set(region.into()) }
+            .insert(db)
+            .await
+            .expect("insert department");
+    }
+    for (insee, name, postal, dep, reg, lat, lon, pop) in [
+        ("69123", "Lyon", "69001 69002 69003", "69", "84", 45.7485, 4.8467, 522_250),
+        ("69266", "Villeurbanne", "69100", "69", "84", 45.7667, 4.8803, 156_928),
+        ("75056", "Paris", "75001 75002", "75", "11", 48.8534, 2.3488, 2_113_705),
+        ("29019", "Brest", "29200", "29", "53", 48.3903, -4.4863, 142_722),
+    ] {
+        place::ActiveModel {
+            insee: Set(insee.into()),
+            name: Set(name.into()),
+            slug: Set(slugify(name)),
+            postal_codes: Set(postal.into()),
+            department_code: Set(dep.into()),
+            region_code: Set(reg.into()),
+            latitude: Set(lat),
+            longitude: Set(lon),
+            population: Set(pop),
+        }
+        .insert(db)
+        .await
+        .expect("insert place");
+    }
+}
+
+/// A company in Lyon.
+pub async fn insert_company(db: &impl ConnectionTrait, name: &str) -> company::Model {
+    let now = Utc::now();
+    company::ActiveModel {
+        id: NotSet,
+        slug: Set(slugify(name)),
+        name: Set(name.into()),
+        siret: Set(None),
+        activity: Set(CompanyActivity::IndependentGarage),
+        description: Set(format!("{name}, garage indépendant.")),
+        address: Set(Some("12 rue de la République".into())),
+        place_insee: Set(Some("69123".into())),
+        website: Set(None),
+        contact_email: Set(None),
+        contact_phone: Set(None),
+        group_id: Set(None),
+        logo_key: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert company")
+}
+
+/// A published CDI offer in Lyon, published `days_ago` days ago; `change`
+/// adjusts it before it is written.
+pub async fn insert_offer(
+    db: &impl ConnectionTrait,
+    company: &company::Model,
+    title: &str,
+    days_ago: i64,
+    change: impl FnOnce(&mut offer::ActiveModel),
+) -> offer::Model {
+    let published = Utc::now() - Duration::days(days_ago);
+    let mut model = offer::ActiveModel {
+        id: NotSet,
+        slug: Set(slugify(title)),
+        title: Set(title.into()),
+        company_id: Set(company.id),
+        recruiter_id: Set(None),
+        job_family: Set(JobFamily::CarMechanics),
+        description_html: Set("<p>Entretien et diagnostic des véhicules.</p>".into()),
+        contract_type: Set(ContractType::Cdi),
+        contract_months: Set(None),
+        working_time: Set(WorkingTime::FullTime),
+        salary_min_cents: Set(Some(200_000)),
+        salary_max_cents: Set(Some(240_000)),
+        salary_period: Set(Some(SalaryPeriod::Month)),
+        place_insee: Set("69123".into()),
+        department_code: Set("69".into()),
+        region_code: Set("84".into()),
+        start_date: Set(None),
+        experience: Set(Experience::OneToThree),
+        education: Set(Education::Cap),
+        positions: Set(1),
+        show_contact: Set(false),
+        contact_name: Set(Some("Camille Martin".into())),
+        contact_email: Set(Some("camille.martin@exemple.fr".into())),
+        contact_phone: Set(None),
+        apply_method: Set(ApplyMethod::Portal),
+        apply_email: Set(None),
+        apply_url: Set(None),
+        reference: Set(None),
+        status: Set(OfferStatus::Published),
+        source: Set(OfferSource::Portal),
+        source_id: Set(None),
+        views: Set(0),
+        published_at: Set(Some(published)),
+        expires_at: Set(Some(published + Duration::days(90))),
+        created_at: Set(published),
+        updated_at: Set(published),
+    };
+    change(&mut model);
+    model.insert(db).await.expect("insert offer")
+}
+
+/// Reads back every offer, to check what a service wrote.
+pub async fn all_offers(db: &DatabaseConnection) -> Vec<offer::Model> {
+    offer::Entity::find().all(db).await.expect("read offers")
+}

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+// The release server, on its own port, with a fresh SQLite database and
+// demo data, serving the site `cargo leptos build --release` wrote.
+const root = resolve(__dirname, "..");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = mkdtempSync(join(tmpdir(), "jobtomove-e2e-"));
+const serverBin = process.env.SERVER_BIN ?? join(root, "target/release/server");
+
+const chromium = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "fr-FR",
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium, viewport: { width: 360, height: 740 } } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+  ],
+  webServer: {
+    command: `${serverBin} serve`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,
+      DATA_DIR: dataDir,
+      DEMO_DATA: "true",
+      DEMO_OFFERS: "300",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      RUST_LOG: "warn",
+    },
+  },
+});

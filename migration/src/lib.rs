@@ -1,0 +1,18 @@
+//! The database schema, as an append-only list of sea-orm migrations.
+//!
+//! Every migration runs on SQLite and PostgreSQL. A migration that has landed
+//! on `main` is history: change the schema by adding a new file.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_catalogue;
+
+/// Runs the project's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_catalogue::Migration)]
+    }
+}

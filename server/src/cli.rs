@@ -1,0 +1,92 @@
+//! Command line and environment: every setting has a default that needs
+//! nothing, so `server` alone serves a working site.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// JobToMove: the job board of the French automotive services sector.
+#[derive(Debug, Parser)]
+#[command(name = "server", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the binary does; `serve` when none is given.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve the site (the default).
+    Serve,
+    /// Apply pending database migrations and load the French communes.
+    Migrate,
+    /// Create the demo catalogue (groups, companies, offers); safe to run again.
+    SeedDemo(SeedDemoArgs),
+}
+
+/// Options of `seed-demo`.
+#[derive(Debug, Clone, Args)]
+pub struct SeedDemoArgs {
+    /// How many demo offers the catalogue should hold in all.
+    #[arg(long, default_value_t = 2_000)]
+    pub offers: u64,
+    /// Seed of the random generator: the same seed gives the same catalogue.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Day the offers are dated back from (default: today).
+    #[arg(long)]
+    pub today: Option<NaiveDate>,
+}
+
+/// Settings shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database: a SQLite file (created when missing) or a PostgreSQL URL.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/jobtomove.db?mode=rwc", global = true)]
+    pub database_url: String,
+    /// Folder for uploads, the search index and the email outbox.
+    #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+    /// Public origin of the site, used in canonical URLs and emails.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_url: String,
+    /// Runtime Leptos settings (listen address, site folder); LEPTOS_* variables override them.
+    #[arg(long, env = "LEPTOS_CONFIG", default_value = "Leptos.toml", global = true)]
+    pub leptos_config: PathBuf,
+    /// With `serve`: load the demo catalogue when the database has no offer.
+    #[arg(long, env = "DEMO_DATA", default_value_t = false, global = true)]
+    pub demo_data: bool,
+    /// With `serve --demo-data`: how many demo offers to create.
+    #[arg(long, env = "DEMO_OFFERS", default_value_t = 2_000, global = true)]
+    pub demo_offers: u64,
+    /// Log format: human-readable lines or one JSON object per line.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty, global = true)]
+    pub log_format: LogFormat,
+}
+
+/// How logs are written to standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_argument_means_serve_with_a_local_sqlite_database() {
+        let cli = Cli::try_parse_from(["server"]).unwrap();
+        assert!(cli.command.is_none());
+        assert!(cli.config.database_url.starts_with("sqlite://data/"));
+    }
+}

@@ -1,0 +1,120 @@
+//! The binary's commands.
+
+use crate::cli::{Config, SeedDemoArgs};
+use crate::router;
+use anyhow::Context;
+use app::state::AppState;
+use app::SiteConfig;
+use domain::demo::{self, DemoOptions};
+use domain::entity::offer;
+use domain::places;
+use leptos::config::{get_configuration, LeptosOptions};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Instant;
+
+/// `migrate`: apply pending migrations and load the communes when missing.
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    domain::db::migrate(db).await.context("migrating the database")?;
+    let communes = places::load_if_empty(db).await.context("loading the communes")?;
+    tracing::info!(communes, "database up to date");
+    Ok(())
+}
+
+/// `seed-demo`: create the demo catalogue, with a progress bar.
+pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::Result<()> {
+    migrate(db).await?;
+    let options = DemoOptions {
+        offers: args.offers,
+        seed: args.seed,
+        today: args.today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+    };
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} offres {pos}/{len} [{bar:40}] {per_sec} ~{eta} restantes",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    let started = Instant::now();
+    let report = demo::seed(db, &options, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("seeding the demo catalogue: {e}"))?;
+    bar.finish_and_clear();
+    println!(
+        "Demo catalogue ready in {:.1} s: {} communes, {} groups, {} companies and {} offers created.",
+        started.elapsed().as_secs_f64(),
+        report.communes,
+        report.groups,
+        report.companies,
+        report.offers
+    );
+    Ok(())
+}
+
+/// `serve` (default): migrate, optionally load the demo data, then serve
+/// until SIGTERM or Ctrl-C, finishing the requests in flight.
+pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()> {
+    migrate(&db).await?;
+    if config.demo_data && offer::Entity::find().count(&db).await? == 0 {
+        tracing::info!(offers = config.demo_offers, "empty catalogue: loading the demo data");
+        let options = DemoOptions {
+            offers: config.demo_offers,
+            seed: 42,
+            today: chrono::Utc::now().date_naive(),
+        };
+        demo::seed(&db, &options, |done, total| tracing::debug!(done, total, "demo offers"))
+            .await
+            .map_err(|e| anyhow::anyhow!("seeding the demo catalogue: {e}"))?;
+    }
+    let leptos_options = leptos_options(&config.leptos_config)?;
+    let addr = leptos_options.site_addr;
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        site: SiteConfig { public_url: config.public_url.trim_end_matches('/').to_owned() },
+    };
+    let app = router::build(state);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("listening on {addr}"))?;
+    tracing::info!(%addr, "JobToMove is serving");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await.ok();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Reads the Leptos runtime settings from `path` when it exists, else from
+/// LEPTOS_* variables alone.
+pub fn leptos_options(path: &Path) -> anyhow::Result<LeptosOptions> {
+    let file = path.exists().then(|| path.to_string_lossy().into_owned());
+    let conf = get_configuration(file.as_deref())
+        .with_context(|| format!("reading the Leptos settings from {}", path.display()))?;
+    Ok(conf.leptos_options)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

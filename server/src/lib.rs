@@ -1,0 +1,8 @@
+//! The JobToMove server as a library: configuration, the axum router, the
+//! routes that are not Leptos pages, and the commands of the binary.
+
+pub mod cli;
+pub mod commands;
+pub mod health;
+pub mod router;
+pub mod telemetry;

@@ -1,0 +1,17 @@
+//! The JobToMove server: `serve` (default), `migrate`, `seed-demo`.
+
+use clap::Parser;
+use server::cli::{Cli, Command};
+use server::{commands, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    telemetry::init(cli.config.log_format);
+    let db = domain::db::connect(&cli.config.database_url).await?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => commands::serve(cli.config, db).await,
+        Command::Migrate => commands::migrate(&db).await,
+        Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
+    }
+}
