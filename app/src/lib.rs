@@ -5,16 +5,17 @@
 
 pub mod api;
 mod components;
-pub mod response;
 mod pages;
+pub mod response;
 #[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path,
 };
 
 /// Facts about the site that pages need to write absolute URLs.

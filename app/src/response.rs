@@ -37,7 +37,9 @@ pub fn set_content_security_policy() {
     let Some(options) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
-    let nonce = leptos::nonce::use_nonce().map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| format!(" 'nonce-{n}'"))
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \

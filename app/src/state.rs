@@ -16,5 +16,6 @@ pub struct AppState {
 /// The state, from the context the server provides to every render and
 /// server function.
 pub fn app_state() -> Result<AppState, DomainError> {
-    use_context::<AppState>().ok_or_else(|| DomainError::internal("AppState missing from the context"))
+    use_context::<AppState>()
+        .ok_or_else(|| DomainError::internal("AppState missing from the context"))
 }

@@ -43,7 +43,9 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 /// The file of a `sqlite:` URL, when it names one (not `:memory:`).
 fn sqlite_path(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or(rest);
     (!path.is_empty() && !path.contains(":memory:")).then_some(path)
 }
@@ -54,7 +56,10 @@ mod tests {
 
     #[test]
     fn sqlite_urls_name_their_file() {
-        assert_eq!(sqlite_path("sqlite://data/jobtomove.db?mode=rwc"), Some("data/jobtomove.db"));
+        assert_eq!(
+            sqlite_path("sqlite://data/jobtomove.db?mode=rwc"),
+            Some("data/jobtomove.db")
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://localhost/x"), None);
     }

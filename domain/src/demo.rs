@@ -10,10 +10,10 @@
 
 use crate::entity::{company, group, offer, place};
 use crate::model::{
-    slugify, ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily,
-    OfferSource, OfferStatus, SalaryPeriod, WorkingTime,
+    ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
+    OfferStatus, SalaryPeriod, WorkingTime, slugify,
 };
-use crate::{places, DomainError};
+use crate::{DomainError, places};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -58,12 +58,16 @@ pub async fn seed(
     options: &DemoOptions,
     progress: impl Fn(u64, u64),
 ) -> Result<DemoReport, DomainError> {
-    let mut report = DemoReport { communes: places::load_if_empty(db).await?, ..Default::default() };
+    let mut report = DemoReport {
+        communes: places::load_if_empty(db).await?,
+        ..Default::default()
+    };
     let towns = Towns::load(db).await?;
     let (group_ids, groups_created) = seed_groups(db).await?;
     report.groups = groups_created;
     let companies = company_count(options.offers);
-    let (company_rows, companies_created) = seed_companies(db, options, &towns, &group_ids, companies).await?;
+    let (company_rows, companies_created) =
+        seed_companies(db, options, &towns, &group_ids, companies).await?;
     report.companies = companies_created;
 
     let existing = offer::Entity::find()
@@ -104,7 +108,10 @@ fn stream(seed: u64, kind: u64, index: u64) -> ChaCha8Rng {
     rng
 }
 
-async fn insert_offers(db: &DatabaseConnection, rows: Vec<offer::ActiveModel>) -> Result<u64, DomainError> {
+async fn insert_offers(
+    db: &DatabaseConnection,
+    rows: Vec<offer::ActiveModel>,
+) -> Result<u64, DomainError> {
     let count = rows.len() as u64;
     let txn = db.begin().await?;
     let mut rows = rows.into_iter().peekable();
@@ -158,34 +165,71 @@ impl Towns {
 }
 
 const GROUPS: &[(&str, &str)] = &[
-    ("Groupe Vulcain Automobiles", "Distributeur multimarque implanté dans le Grand Est et en Bourgogne-Franche-Comté."),
-    ("Arverne Distribution", "Groupe familial de concessions en Auvergne et dans le Limousin depuis 1968."),
-    ("Groupe Océane Mobilité", "Concessions, ateliers et centres de location sur la façade atlantique."),
-    ("Méditerranée Auto Groupe", "Réseau de concessions et de carrosseries en Provence et en Occitanie."),
-    ("Groupe Flandres Motors", "Distribution automobile et véhicules utilitaires dans les Hauts-de-France."),
-    ("Alpes Véhicules Services", "Concessions, poids lourds et deux-roues dans les Alpes du Nord."),
-    ("Groupe Val de Loire Autos", "Concessions et ateliers après-vente entre Orléans et Angers."),
-    ("Breizh Auto Partners", "Groupe breton de distribution automobile et de pièces de rechange."),
-    ("Groupe Seine Mobilités", "Concessions et centres de réparation rapide en Île-de-France et en Normandie."),
-    ("Garonne Automobiles", "Distributeur multimarque en Nouvelle-Aquitaine."),
-    ("Groupe Rhodanien Poids Lourds", "Vente, location et entretien de véhicules industriels en vallée du Rhône."),
-    ("Pyrénées Motos & Loisirs", "Concessions motos, quads et vélos électriques du piémont pyrénéen."),
+    (
+        "Groupe Vulcain Automobiles",
+        "Distributeur multimarque implanté dans le Grand Est et en Bourgogne-Franche-Comté.",
+    ),
+    (
+        "Arverne Distribution",
+        "Groupe familial de concessions en Auvergne et dans le Limousin depuis 1968.",
+    ),
+    (
+        "Groupe Océane Mobilité",
+        "Concessions, ateliers et centres de location sur la façade atlantique.",
+    ),
+    (
+        "Méditerranée Auto Groupe",
+        "Réseau de concessions et de carrosseries en Provence et en Occitanie.",
+    ),
+    (
+        "Groupe Flandres Motors",
+        "Distribution automobile et véhicules utilitaires dans les Hauts-de-France.",
+    ),
+    (
+        "Alpes Véhicules Services",
+        "Concessions, poids lourds et deux-roues dans les Alpes du Nord.",
+    ),
+    (
+        "Groupe Val de Loire Autos",
+        "Concessions et ateliers après-vente entre Orléans et Angers.",
+    ),
+    (
+        "Breizh Auto Partners",
+        "Groupe breton de distribution automobile et de pièces de rechange.",
+    ),
+    (
+        "Groupe Seine Mobilités",
+        "Concessions et centres de réparation rapide en Île-de-France et en Normandie.",
+    ),
+    (
+        "Garonne Automobiles",
+        "Distributeur multimarque en Nouvelle-Aquitaine.",
+    ),
+    (
+        "Groupe Rhodanien Poids Lourds",
+        "Vente, location et entretien de véhicules industriels en vallée du Rhône.",
+    ),
+    (
+        "Pyrénées Motos & Loisirs",
+        "Concessions motos, quads et vélos électriques du piémont pyrénéen.",
+    ),
 ];
 
 async fn seed_groups(db: &DatabaseConnection) -> Result<(Vec<i64>, u64), DomainError> {
     let now = Utc::now();
-    let created = group::Entity::insert_many(GROUPS.iter().map(|(name, description)| group::ActiveModel {
-        id: NotSet,
-        slug: Set(slugify(name)),
-        name: Set((*name).to_owned()),
-        description: Set((*description).to_owned()),
-        website: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }))
-    .on_conflict_do_nothing_on([group::Column::Slug])
-    .exec_without_returning(db)
-    .await?;
+    let created =
+        group::Entity::insert_many(GROUPS.iter().map(|(name, description)| group::ActiveModel {
+            id: NotSet,
+            slug: Set(slugify(name)),
+            name: Set((*name).to_owned()),
+            description: Set((*description).to_owned()),
+            website: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }))
+        .on_conflict_do_nothing_on([group::Column::Slug])
+        .exec_without_returning(db)
+        .await?;
     let slugs: Vec<String> = GROUPS.iter().map(|(name, _)| slugify(name)).collect();
     let by_slug: HashMap<String, i64> = group::Entity::find()
         .filter(group::Column::Slug.is_in(slugs.clone()))
@@ -194,7 +238,10 @@ async fn seed_groups(db: &DatabaseConnection) -> Result<(Vec<i64>, u64), DomainE
         .into_iter()
         .map(|g| (g.slug, g.id))
         .collect();
-    let ids = slugs.iter().filter_map(|s| by_slug.get(s).copied()).collect();
+    let ids = slugs
+        .iter()
+        .filter_map(|s| by_slug.get(s).copied())
+        .collect();
     Ok((ids, created.into_inner_or_zero()))
 }
 
@@ -235,8 +282,10 @@ async fn seed_companies(
         let town = towns.draw(&mut rng);
         let activity = *pick(&mut rng, ACTIVITY_MIX);
         let name = company_name(&mut rng, activity, town);
-        let group_id = (activity == CompanyActivity::Dealership && !group_ids.is_empty() && rng.random_bool(0.4))
-            .then(|| group_ids[(j as usize) % group_ids.len()]);
+        let group_id = (activity == CompanyActivity::Dealership
+            && !group_ids.is_empty()
+            && rng.random_bool(0.4))
+        .then(|| group_ids[(j as usize) % group_ids.len()]);
         let siret = demo_siret(j);
         sirets.push(siret.clone());
         pending.push(company::ActiveModel {
@@ -246,7 +295,11 @@ async fn seed_companies(
             name: Set(name),
             siret: Set(Some(siret)),
             activity: Set(activity),
-            address: Set(Some(format!("{} {}", rng.random_range(1..180), pick(&mut rng, STREETS)))),
+            address: Set(Some(format!(
+                "{} {}",
+                rng.random_range(1..180),
+                pick(&mut rng, STREETS)
+            ))),
             place_insee: Set(Some(town.insee.clone())),
             website: Set(None),
             contact_email: Set(None),
@@ -269,14 +322,28 @@ async fn seed_companies(
     for chunk in sirets.chunks(1_000) {
         let found: Vec<(i64, String, CompanyActivity, Option<String>)> = company::Entity::find()
             .select_only()
-            .columns([company::Column::Id, company::Column::Name, company::Column::Activity, company::Column::PlaceInsee])
+            .columns([
+                company::Column::Id,
+                company::Column::Name,
+                company::Column::Activity,
+                company::Column::PlaceInsee,
+            ])
             .filter(company::Column::Siret.is_in(chunk.to_vec()))
             .into_tuple()
             .all(db)
             .await?;
-        rows.extend(found.into_iter().filter_map(|(id, name, activity, place_insee)| {
-            Some(DemoCompany { id, name, activity, place_insee: place_insee? })
-        }));
+        rows.extend(
+            found
+                .into_iter()
+                .filter_map(|(id, name, activity, place_insee)| {
+                    Some(DemoCompany {
+                        id,
+                        name,
+                        activity,
+                        place_insee: place_insee?,
+                    })
+                }),
+        );
     }
     rows.sort_by_key(|c| c.id);
     Ok((rows, created))
@@ -324,7 +391,8 @@ fn demo_offer(
     let title = offer_title(rng, family, contract);
     let (salary_min, salary_max, period) = salary(rng, family, contract);
     let age_days = rng.random_range(0..120);
-    let published_at = anchor - Duration::days(age_days) - Duration::minutes(rng.random_range(0..600));
+    let published_at =
+        anchor - Duration::days(age_days) - Duration::minutes(rng.random_range(0..600));
     let expires_at = published_at + Duration::days(OFFER_LIFETIME_DAYS);
     let status = if expires_at <= now {
         OfferStatus::Expired
@@ -333,14 +401,24 @@ fn demo_offer(
     } else {
         OfferStatus::Published
     };
-    let working_time = if rng.random_bool(0.9) { WorkingTime::FullTime } else { WorkingTime::PartTime };
+    let working_time = if rng.random_bool(0.9) {
+        WorkingTime::FullTime
+    } else {
+        WorkingTime::PartTime
+    };
     let show_contact = rng.random_bool(0.5);
     let contact_first = *pick(rng, FIRST_NAMES);
     let contact_last = *pick(rng, LAST_NAMES);
     offer::ActiveModel {
         id: NotSet,
         slug: Set(slugify(&title)),
-        description_html: Set(description(rng, family, contract, &company.name, &place.name)),
+        description_html: Set(description(
+            rng,
+            family,
+            contract,
+            &company.name,
+            &place.name,
+        )),
         title: Set(title),
         company_id: Set(company.id),
         recruiter_id: Set(None),
@@ -367,15 +445,30 @@ fn demo_offer(
             ContractType::Alternance | ContractType::Stage => Experience::Beginner,
             _ => *pick(rng, Experience::ALL),
         }),
-        education: Set(*pick(rng, &[Education::Cap, Education::BacPro, Education::BacPro, Education::Bts, Education::NoDiploma])),
-        positions: Set(if rng.random_bool(0.85) { 1 } else { rng.random_range(2..5) }),
+        education: Set(*pick(
+            rng,
+            &[
+                Education::Cap,
+                Education::BacPro,
+                Education::BacPro,
+                Education::Bts,
+                Education::NoDiploma,
+            ],
+        )),
+        positions: Set(if rng.random_bool(0.85) {
+            1
+        } else {
+            rng.random_range(2..5)
+        }),
         show_contact: Set(show_contact),
         contact_name: Set(show_contact.then(|| format!("{contact_first} {contact_last}"))),
-        contact_email: Set(show_contact.then(|| format!(
-            "{}.{}@exemple.fr",
-            slugify(contact_first),
-            slugify(contact_last)
-        ))),
+        contact_email: Set(show_contact.then(|| {
+            format!(
+                "{}.{}@exemple.fr",
+                slugify(contact_first),
+                slugify(contact_last)
+            )
+        })),
         contact_phone: Set(show_contact.then(|| phone(rng))),
         apply_method: Set(ApplyMethod::Portal),
         apply_email: Set(None),
@@ -442,13 +535,32 @@ fn families_for(activity: CompanyActivity) -> &'static [JobFamily] {
     use JobFamily::*;
     match activity {
         CompanyActivity::Dealership => &[
-            CarMechanics, CarMechanics, CarMechanics, VehicleSales, VehicleSales, WorkshopManagement,
-            BodyRepair, SalesAssistant, Warehouse,
+            CarMechanics,
+            CarMechanics,
+            CarMechanics,
+            VehicleSales,
+            VehicleSales,
+            WorkshopManagement,
+            BodyRepair,
+            SalesAssistant,
+            Warehouse,
         ],
-        CompanyActivity::IndependentGarage => &[CarMechanics, CarMechanics, CarMechanics, WorkshopManagement, BodyRepair],
+        CompanyActivity::IndependentGarage => &[
+            CarMechanics,
+            CarMechanics,
+            CarMechanics,
+            WorkshopManagement,
+            BodyRepair,
+        ],
         CompanyActivity::BodyShop => &[BodyRepair, BodyRepair, BodyRepair, WorkshopManagement],
         CompanyActivity::TechnicalInspection => &[CarMechanics, SalesAssistant],
-        CompanyActivity::HeavyVehicles => &[CarMechanics, HeavyEquipment, HeavyEquipment, WorkshopManagement, Warehouse],
+        CompanyActivity::HeavyVehicles => &[
+            CarMechanics,
+            HeavyEquipment,
+            HeavyEquipment,
+            WorkshopManagement,
+            Warehouse,
+        ],
         CompanyActivity::TwoWheelers => &[MotorcycleRepair, MotorcycleRepair, VehicleSales],
         CompanyActivity::Rental => &[VehicleRental, VehicleRental, CarMechanics],
         CompanyActivity::Parts => &[Warehouse, Warehouse, TechnicalSales, SalesAssistant],
@@ -499,10 +611,24 @@ fn offer_title(rng: &mut ChaCha8Rng, family: JobFamily, contract: ContractType) 
             "Vendeur véhicules utilitaires",
             "Vendeur motos",
         ],
-        VehicleRental => &["Agent de location de véhicules", "Chargé de clientèle location"],
-        TechnicalSales => &["Technico-commercial pièces automobiles", "Commercial itinérant équipements de garage"],
-        SalesAssistant => &["Assistant commercial en concession", "Secrétaire après-vente", "Gestionnaire administratif VN/VO"],
-        Warehouse => &["Magasinier pièces de rechange", "Magasinier vendeur pièces détachées", "Préparateur de commandes pièces auto"],
+        VehicleRental => &[
+            "Agent de location de véhicules",
+            "Chargé de clientèle location",
+        ],
+        TechnicalSales => &[
+            "Technico-commercial pièces automobiles",
+            "Commercial itinérant équipements de garage",
+        ],
+        SalesAssistant => &[
+            "Assistant commercial en concession",
+            "Secrétaire après-vente",
+            "Gestionnaire administratif VN/VO",
+        ],
+        Warehouse => &[
+            "Magasinier pièces de rechange",
+            "Magasinier vendeur pièces détachées",
+            "Préparateur de commandes pièces auto",
+        ],
     };
     let job = *pick(rng, jobs);
     match contract {
@@ -513,14 +639,22 @@ fn offer_title(rng: &mut ChaCha8Rng, family: JobFamily, contract: ContractType) 
 }
 
 /// Gross salary ranges in cents, plausible for the sector in 2026.
-fn salary(rng: &mut ChaCha8Rng, family: JobFamily, contract: ContractType) -> (i32, i32, SalaryPeriod) {
+fn salary(
+    rng: &mut ChaCha8Rng,
+    family: JobFamily,
+    contract: ContractType,
+) -> (i32, i32, SalaryPeriod) {
     use JobFamily::*;
     // SMIC mensuel brut for 35 hours a week (2025).
     const SMIC_MONTH: i32 = 180_180;
     match contract {
         ContractType::Alternance => {
             let min = *pick(rng, &[88_000, 96_000, 110_000, 128_000, 145_000]);
-            (min, min + *pick(rng, &[0, 10_000, 20_000]), SalaryPeriod::Month)
+            (
+                min,
+                min + *pick(rng, &[0, 10_000, 20_000]),
+                SalaryPeriod::Month,
+            )
         }
         ContractType::Stage => (69_000, 69_000, SalaryPeriod::Month),
         ContractType::Interim => {
@@ -535,8 +669,16 @@ fn salary(rng: &mut ChaCha8Rng, family: JobFamily, contract: ContractType) -> (i
                 WorkshopManagement => (250_000, 380_000),
                 TechnicalSales | VehicleSales => (2_800_000, 4_500_000),
             };
-            let period = if matches!(family, TechnicalSales | VehicleSales) { SalaryPeriod::Year } else { SalaryPeriod::Month };
-            let step = if period == SalaryPeriod::Year { 100_000 } else { 5_000 };
+            let period = if matches!(family, TechnicalSales | VehicleSales) {
+                SalaryPeriod::Year
+            } else {
+                SalaryPeriod::Month
+            };
+            let step = if period == SalaryPeriod::Year {
+                100_000
+            } else {
+                5_000
+            };
             let min = (rng.random_range(low..high) / step * step).max(SMIC_MONTH);
             (min, min + step * rng.random_range(0..6), period)
         }
@@ -615,9 +757,17 @@ fn description(
     ];
     let mut html = format!(
         "<p>{company}, entreprise des services de l'automobile à {town}, renforce son équipe{}.</p>",
-        if contract == ContractType::Alternance { " et accompagne un(e) alternant(e) vers son diplôme" } else { "" }
+        if contract == ContractType::Alternance {
+            " et accompagne un(e) alternant(e) vers son diplôme"
+        } else {
+            ""
+        }
     );
-    for (heading, pool, count) in [("Vos missions", missions, 4), ("Votre profil", profile, 3), ("Ce que nous offrons", offer, 3)] {
+    for (heading, pool, count) in [
+        ("Vos missions", missions, 4),
+        ("Votre profil", profile, 3),
+        ("Ce que nous offrons", offer, 3),
+    ] {
         html.push_str(&format!("<h3>{heading}</h3><ul>"));
         let start = rng.random_range(0..pool.len());
         for k in 0..count.min(pool.len()) {
@@ -639,7 +789,19 @@ fn company_name(rng: &mut ChaCha8Rng, activity: CompanyActivity, town: &place::M
         },
         CompanyActivity::IndependentGarage => match rng.random_range(0..3) {
             0 => format!("Garage {surname}"),
-            1 => format!("Garage {} – {town}", pick(rng, &["du Centre", "de la Gare", "des Sports", "du Pont", "de la Vallée"])),
+            1 => format!(
+                "Garage {} – {town}",
+                pick(
+                    rng,
+                    &[
+                        "du Centre",
+                        "de la Gare",
+                        "des Sports",
+                        "du Pont",
+                        "de la Vallée"
+                    ]
+                )
+            ),
             _ => format!("Auto Services {surname}"),
         },
         CompanyActivity::BodyShop => format!("Carrosserie {surname}"),
@@ -653,7 +815,12 @@ fn company_name(rng: &mut ChaCha8Rng, activity: CompanyActivity, town: &place::M
     }
 }
 
-fn company_description(rng: &mut ChaCha8Rng, name: &str, activity: CompanyActivity, town: &place::Model) -> String {
+fn company_description(
+    rng: &mut ChaCha8Rng,
+    name: &str,
+    activity: CompanyActivity,
+    town: &place::Model,
+) -> String {
     let staff = rng.random_range(4..120);
     let since = rng.random_range(1962..2020);
     format!(
@@ -665,8 +832,14 @@ fn company_description(rng: &mut ChaCha8Rng, name: &str, activity: CompanyActivi
 }
 
 const STREETS: &[&str] = &[
-    "rue de la République", "avenue Jean Jaurès", "route nationale", "zone artisanale des Prés",
-    "boulevard Victor Hugo", "rue de l'Industrie", "avenue de la Gare", "ZAC du Moulin",
+    "rue de la République",
+    "avenue Jean Jaurès",
+    "route nationale",
+    "zone artisanale des Prés",
+    "boulevard Victor Hugo",
+    "rue de l'Industrie",
+    "avenue de la Gare",
+    "ZAC du Moulin",
 ];
 
 const FIRST_NAMES: &[&str] = &[
@@ -675,8 +848,40 @@ const FIRST_NAMES: &[&str] = &[
 ];
 
 const LAST_NAMES: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
-    "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Roux", "Fournier", "Girard",
-    "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "Mercier",
-    "Blanc", "Guerin", "Boyer", "Garnier", "Chevalier", "Perrin", "Morel", "Benali", "Nguyen",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "Roux",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Muller",
+    "Faure",
+    "Mercier",
+    "Blanc",
+    "Guerin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "Perrin",
+    "Morel",
+    "Benali",
+    "Nguyen",
 ];

@@ -69,9 +69,7 @@ impl DomainError {
             Self::Internal => {
                 "Une erreur est survenue de notre côté. Réessayez dans un instant.".into()
             }
-            Self::Network => {
-                "Connexion impossible. Vérifiez votre connexion et réessayez.".into()
-            }
+            Self::Network => "Connexion impossible. Vérifiez votre connexion et réessayez.".into(),
         }
     }
 }

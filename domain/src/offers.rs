@@ -1,11 +1,11 @@
 //! Reading offers: the latest published ones and one offer's page.
 
+use crate::DomainError;
 use crate::entity::{company, department, offer, place, region};
 use crate::model::{
-    ContractType, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, OfferStatus, Salary,
-    SalaryPeriod, WorkingTime,
+    ContractType, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, OfferStatus,
+    Salary, SalaryPeriod, WorkingTime,
 };
-use crate::DomainError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter,
@@ -69,8 +69,12 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, D
         .one(db)
         .await?
         .ok_or_else(|| DomainError::internal(format!("offer {id} has no place")))?;
-    let department = department::Entity::find_by_id(place.department_code.clone()).one(db).await?;
-    let region = region::Entity::find_by_id(place.region_code.clone()).one(db).await?;
+    let department = department::Entity::find_by_id(place.department_code.clone())
+        .one(db)
+        .await?;
+    let region = region::Entity::find_by_id(place.region_code.clone())
+        .one(db)
+        .await?;
 
     let contact = offer.show_contact.then(|| OfferContact {
         name: offer.contact_name.clone(),

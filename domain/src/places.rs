@@ -48,8 +48,14 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<usize, sea_orm::Db
     Ok(count)
 }
 
-async fn insert_places(txn: &impl ConnectionTrait, chunk: Vec<place::ActiveModel>) -> Result<(), sea_orm::DbErr> {
-    place::Entity::insert_many(chunk).exec_without_returning(txn).await.map(|_| ())
+async fn insert_places(
+    txn: &impl ConnectionTrait,
+    chunk: Vec<place::ActiveModel>,
+) -> Result<(), sea_orm::DbErr> {
+    place::Entity::insert_many(chunk)
+        .exec_without_returning(txn)
+        .await
+        .map(|_| ())
 }
 
 fn communes_tsv() -> String {
@@ -62,7 +68,10 @@ fn communes_tsv() -> String {
 
 /// The data lines of a TSV file, split into fields (the header is skipped).
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').collect())
+    tsv.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').collect())
 }
 
 fn commune(f: Vec<&str>) -> place::ActiveModel {

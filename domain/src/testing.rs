@@ -4,8 +4,8 @@
 use crate::db;
 use crate::entity::{company, department, offer, place, region};
 use crate::model::{
-    slugify, ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily,
-    OfferSource, OfferStatus, SalaryPeriod, WorkingTime,
+    ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
+    OfferStatus, SalaryPeriod, WorkingTime, slugify,
 };
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -52,13 +52,19 @@ impl TestDb {
             .await
             .expect("open SQLite");
         db::migrate(&db).await.expect("migrate SQLite");
-        Self { backend: "sqlite", db, file: Some(file) }
+        Self {
+            backend: "sqlite",
+            db,
+            file: Some(file),
+        }
     }
 
     /// A fresh schema in the PostgreSQL database of `url`.
     pub async fn postgres(url: &str) -> Self {
         let schema = unique_name();
-        let admin = db::connect(url).await.expect("connect to TEST_DATABASE_URL");
+        let admin = db::connect(url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
         admin
             .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
             .await
@@ -66,9 +72,15 @@ impl TestDb {
         admin.close().await.ok();
         let mut options = ConnectOptions::new(url);
         options.set_schema_search_path(schema);
-        let db = db::connect_with(options).await.expect("connect to the test schema");
+        let db = db::connect_with(options)
+            .await
+            .expect("connect to the test schema");
         db::migrate(&db).await.expect("migrate PostgreSQL");
-        Self { backend: "postgres", db, file: None }
+        Self {
+            backend: "postgres",
+            db,
+            file: None,
+        }
     }
 }
 
@@ -86,23 +98,67 @@ pub async fn test_databases() -> Vec<TestDb> {
 
 /// A handful of real places: enough for tests, fast to insert.
 pub async fn insert_places(db: &impl ConnectionTrait) {
-    for (code, name) in [("84", "Auvergne-Rhône-Alpes"), ("11", "Île-de-France"), ("53", "Bretagne")] {
-        region::ActiveModel { code: Set(code.into()), name: Set(name.into()) }
-            .insert(db)
-            .await
-            .expect("insert region");
+    for (code, name) in [
+        ("84", "Auvergne-Rhône-Alpes"),
+        ("11", "Île-de-France"),
+        ("53", "Bretagne"),
+    ] {
+        region::ActiveModel {
+            code: Set(code.into()),
+            name: Set(name.into()),
+        }
+        .insert(db)
+        .await
+        .expect("insert region");
     }
-    for (code, name, region) in [("69", "Rhône", "84"), ("75", "Paris", "11"), ("29", "Finistère", "53")] {
-        department::ActiveModel { code: Set(code.into()), name: Set(name.into()), region_code: Set(region.into()) }
-            .insert(db)
-            .await
-            .expect("insert department");
+    for (code, name, region) in [
+        ("69", "Rhône", "84"),
+        ("75", "Paris", "11"),
+        ("29", "Finistère", "53"),
+    ] {
+        department::ActiveModel {
+            code: Set(code.into()),
+            name: Set(name.into()),
+            region_code: Set(region.into()),
+        }
+        .insert(db)
+        .await
+        .expect("insert department");
     }
     for (insee, name, postal, dep, reg, lat, lon, pop) in [
-        ("69123", "Lyon", "69001 69002 69003", "69", "84", 45.7485, 4.8467, 522_250),
-        ("69266", "Villeurbanne", "69100", "69", "84", 45.7667, 4.8803, 156_928),
-        ("75056", "Paris", "75001 75002", "75", "11", 48.8534, 2.3488, 2_113_705),
-        ("29019", "Brest", "29200", "29", "53", 48.3903, -4.4863, 142_722),
+        (
+            "69123",
+            "Lyon",
+            "69001 69002 69003",
+            "69",
+            "84",
+            45.7485,
+            4.8467,
+            522_250,
+        ),
+        (
+            "69266",
+            "Villeurbanne",
+            "69100",
+            "69",
+            "84",
+            45.7667,
+            4.8803,
+            156_928,
+        ),
+        (
+            "75056",
+            "Paris",
+            "75001 75002",
+            "75",
+            "11",
+            48.8534,
+            2.3488,
+            2_113_705,
+        ),
+        (
+            "29019", "Brest", "29200", "29", "53", 48.3903, -4.4863, 142_722,
+        ),
     ] {
         place::ActiveModel {
             insee: Set(insee.into()),

@@ -53,7 +53,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, Places::Table, "idx_places_department", &[Places::DepartmentCode]).await?;
+        index(
+            manager,
+            Places::Table,
+            "idx_places_department",
+            &[Places::DepartmentCode],
+        )
+        .await?;
         index(manager, Places::Table, "idx_places_slug", &[Places::Slug]).await?;
 
         manager
@@ -87,7 +93,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, Users::Table, "idx_users_last_active", &[Users::LastActiveAt]).await?;
+        index(
+            manager,
+            Users::Table,
+            "idx_users_last_active",
+            &[Users::LastActiveAt],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -122,9 +134,27 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, Companies::Table, "idx_companies_group", &[Companies::GroupId]).await?;
-        index(manager, Companies::Table, "idx_companies_place", &[Companies::PlaceInsee]).await?;
-        index(manager, Companies::Table, "idx_companies_name", &[Companies::Name]).await?;
+        index(
+            manager,
+            Companies::Table,
+            "idx_companies_group",
+            &[Companies::GroupId],
+        )
+        .await?;
+        index(
+            manager,
+            Companies::Table,
+            "idx_companies_place",
+            &[Companies::PlaceInsee],
+        )
+        .await?;
+        index(
+            manager,
+            Companies::Table,
+            "idx_companies_name",
+            &[Companies::Name],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -149,7 +179,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, CompanyMembers::Table, "idx_company_members_company", &[CompanyMembers::CompanyId]).await?;
+        index(
+            manager,
+            CompanyMembers::Table,
+            "idx_company_members_company",
+            &[CompanyMembers::CompanyId],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -212,10 +248,34 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // The home page and the sitemap read published offers newest first.
-        index(manager, Offers::Table, "idx_offers_status_published", &[Offers::Status, Offers::PublishedAt]).await?;
-        index(manager, Offers::Table, "idx_offers_company_status", &[Offers::CompanyId, Offers::Status]).await?;
-        index(manager, Offers::Table, "idx_offers_recruiter", &[Offers::RecruiterId]).await?;
-        index(manager, Offers::Table, "idx_offers_place", &[Offers::PlaceInsee]).await?;
+        index(
+            manager,
+            Offers::Table,
+            "idx_offers_status_published",
+            &[Offers::Status, Offers::PublishedAt],
+        )
+        .await?;
+        index(
+            manager,
+            Offers::Table,
+            "idx_offers_company_status",
+            &[Offers::CompanyId, Offers::Status],
+        )
+        .await?;
+        index(
+            manager,
+            Offers::Table,
+            "idx_offers_recruiter",
+            &[Offers::RecruiterId],
+        )
+        .await?;
+        index(
+            manager,
+            Offers::Table,
+            "idx_offers_place",
+            &[Offers::PlaceInsee],
+        )
+        .await?;
         manager
             .create_index(
                 Index::create()
@@ -240,7 +300,9 @@ impl MigrationTrait for Migration {
             Departments::Table.into_iden(),
             Regions::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

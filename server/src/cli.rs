@@ -44,16 +44,31 @@ pub struct SeedDemoArgs {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Database: a SQLite file (created when missing) or a PostgreSQL URL.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/jobtomove.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/jobtomove.db?mode=rwc",
+        global = true
+    )]
     pub database_url: String,
     /// Folder for uploads, the search index and the email outbox.
     #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
     /// Public origin of the site, used in canonical URLs and emails.
-    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
     pub public_url: String,
     /// Runtime Leptos settings (listen address, site folder); LEPTOS_* variables override them.
-    #[arg(long, env = "LEPTOS_CONFIG", default_value = "Leptos.toml", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_CONFIG",
+        default_value = "Leptos.toml",
+        global = true
+    )]
     pub leptos_config: PathBuf,
     /// With `serve`: load the demo catalogue when the database has no offer.
     #[arg(long, env = "DEMO_DATA", default_value_t = false, global = true)]

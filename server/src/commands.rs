@@ -3,12 +3,12 @@
 use crate::cli::{Config, SeedDemoArgs};
 use crate::router;
 use anyhow::Context;
-use app::state::AppState;
 use app::SiteConfig;
+use app::state::AppState;
 use domain::demo::{self, DemoOptions};
 use domain::entity::offer;
 use domain::places;
-use leptos::config::{get_configuration, LeptosOptions};
+use leptos::config::{LeptosOptions, get_configuration};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -16,8 +16,12 @@ use std::time::Instant;
 
 /// `migrate`: apply pending migrations and load the communes when missing.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    domain::db::migrate(db).await.context("migrating the database")?;
-    let communes = places::load_if_empty(db).await.context("loading the communes")?;
+    domain::db::migrate(db)
+        .await
+        .context("migrating the database")?;
+    let communes = places::load_if_empty(db)
+        .await
+        .context("loading the communes")?;
     tracing::info!(communes, "database up to date");
     Ok(())
 }
@@ -28,7 +32,9 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
     let options = DemoOptions {
         offers: args.offers,
         seed: args.seed,
-        today: args.today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+        today: args
+            .today
+            .unwrap_or_else(|| chrono::Utc::now().date_naive()),
     };
     let bar = indicatif::ProgressBar::new(0).with_style(
         indicatif::ProgressStyle::with_template(
@@ -61,31 +67,41 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
 pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()> {
     migrate(&db).await?;
     if config.demo_data && offer::Entity::find().count(&db).await? == 0 {
-        tracing::info!(offers = config.demo_offers, "empty catalogue: loading the demo data");
+        tracing::info!(
+            offers = config.demo_offers,
+            "empty catalogue: loading the demo data"
+        );
         let options = DemoOptions {
             offers: config.demo_offers,
             seed: 42,
             today: chrono::Utc::now().date_naive(),
         };
-        demo::seed(&db, &options, |done, total| tracing::debug!(done, total, "demo offers"))
-            .await
-            .map_err(|e| anyhow::anyhow!("seeding the demo catalogue: {e}"))?;
+        demo::seed(&db, &options, |done, total| {
+            tracing::debug!(done, total, "demo offers")
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("seeding the demo catalogue: {e}"))?;
     }
     let leptos_options = leptos_options(&config.leptos_config)?;
     let addr = leptos_options.site_addr;
     let state = AppState {
         leptos_options,
         db: db.clone(),
-        site: SiteConfig { public_url: config.public_url.trim_end_matches('/').to_owned() },
+        site: SiteConfig {
+            public_url: config.public_url.trim_end_matches('/').to_owned(),
+        },
     };
     let app = router::build(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("listening on {addr}"))?;
     tracing::info!(%addr, "JobToMove is serving");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

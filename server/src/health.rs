@@ -1,15 +1,18 @@
 //! `/health`: 200 when the server can reach its database, 503 when it cannot.
 
 use app::state::AppState;
-use axum::{extract::State, http::StatusCode, Json};
-use serde_json::{json, Value};
+use axum::{Json, extract::State, http::StatusCode};
+use serde_json::{Value, json};
 
 pub async fn check(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match state.db.ping().await {
         Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok" }))),
         Err(err) => {
             tracing::error!(error = %err, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable" })))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable" })),
+            )
         }
     }
 }

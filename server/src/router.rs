@@ -3,15 +3,15 @@
 
 use crate::health;
 use app::state::AppState;
-use app::{shell, App};
+use app::{App, shell};
 use axum::{
-    body::Body,
-    http::{header, HeaderValue, Response, StatusCode},
-    routing::get,
     Router,
+    body::Body,
+    http::{HeaderValue, Response, StatusCode, header},
+    routing::get,
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::any::Any;
 use tower::ServiceBuilder;
 use tower_http::{
@@ -52,7 +52,11 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static(pkg_cache),
         ))
-        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
+        .service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
 
     let router = extra
         .route("/health", get(health::check))
@@ -61,7 +65,9 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             move || shell(options.clone())
         })
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
-        .fallback(file_and_error_handler_with_context(context, shell));
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ));
     with_security_headers(router, hsts)
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
@@ -81,12 +87,24 @@ fn with_security_headers(router: Router<AppState>, hsts: bool) -> Router<AppStat
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), payment=()"),
-        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (header::CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'"),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; frame-ancestors 'none'",
+        ),
     ];
     let router = fixed.into_iter().fold(router, |router, (name, value)| {
-        router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
+        router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ))
     });
     if hsts {
         router.layer(SetResponseHeaderLayer::if_not_present(

@@ -1,7 +1,7 @@
 //! Structured logs with `tracing`: level from RUST_LOG (default `info`).
 
 use crate::cli::LogFormat;
-use tracing_subscriber::{fmt, EnvFilter};
+use tracing_subscriber::{EnvFilter, fmt};
 
 /// Installs the global subscriber; call once at start-up.
 pub fn init(format: LogFormat) {

@@ -1,14 +1,14 @@
 //! The server over HTTP: pages rendered on the server, status codes,
 //! redirects, health, and the layers every response goes through.
 
-use app::state::AppState;
 use app::SiteConfig;
-use axum::body::Body;
-use axum::http::{header, Request, Response, StatusCode};
-use axum::routing::get;
+use app::state::AppState;
 use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use axum::routing::get;
 use domain::model::OfferStatus;
-use domain::testing::{insert_company, insert_offer, insert_places, TestDb};
+use domain::testing::{TestDb, insert_company, insert_offer, insert_places};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use sea_orm::ActiveValue::Set;
@@ -42,11 +42,18 @@ impl TestApp {
         let state = AppState {
             leptos_options: LeptosOptions::builder()
                 .output_name("jobtomove")
-                .site_root(std::env::temp_dir().join("jobtomove-no-site").to_string_lossy().into_owned())
+                .site_root(
+                    std::env::temp_dir()
+                        .join("jobtomove-no-site")
+                        .to_string_lossy()
+                        .into_owned(),
+                )
                 .hash_files(false)
                 .build(),
             db: db.db.clone(),
-            site: SiteConfig { public_url: ORIGIN.into() },
+            site: SiteConfig {
+                public_url: ORIGIN.into(),
+            },
         };
         Self {
             router: server::router::build_with(state, extra),
@@ -58,8 +65,13 @@ impl TestApp {
     }
 
     async fn get(&self, path: &str) -> Response<Body> {
-        self.request(Request::get(path).header(header::ACCEPT, "text/html").body(Body::empty()).unwrap())
-            .await
+        self.request(
+            Request::get(path)
+                .header(header::ACCEPT, "text/html")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
 
     async fn request(&self, request: Request<Body>) -> Response<Body> {
@@ -81,11 +93,20 @@ async fn an_offer_page_is_rendered_on_the_server_with_its_title_description_and_
     assert_eq!(response.status(), StatusCode::OK);
     let html = text(response).await;
     assert!(
-        html.contains("<title>Mécanicien automobile H/F — Garage du Centre à Lyon (69) | JobToMove</title>"),
+        html.contains(
+            "<title>Mécanicien automobile H/F — Garage du Centre à Lyon (69) | JobToMove</title>"
+        ),
         "{html}"
     );
-    assert!(html.contains(&format!(r#"<link rel="canonical" href="{ORIGIN}{}""#, app.offer_path)));
-    assert!(html.contains(r#"<meta name="description" content="Entretien et diagnostic des véhicules.""#));
+    assert!(html.contains(&format!(
+        r#"<link href="{ORIGIN}{}" rel="canonical">"#,
+        app.offer_path
+    )));
+    assert!(
+        html.contains(
+            r#"<meta name="description" content="Entretien et diagnostic des véhicules.""#
+        )
+    );
     assert!(!html.contains("noindex"), "an open offer is indexable");
 }
 
@@ -95,22 +116,33 @@ async fn an_offer_page_has_its_content_in_place_not_streamed_at_the_end() {
 
     let html = text(app.get(&app.offer_path).await).await;
 
-    let h1 = html.find("<h1>Mécanicien automobile H/F</h1>").expect("the title is in the HTML");
+    let h1 = html
+        .find("<h1>Mécanicien automobile H/F</h1>")
+        .expect("the title is in the HTML");
     let footer = html.find("<footer").expect("the footer is in the HTML");
     assert!(h1 < footer, "the offer comes before the footer");
     assert!(!html.contains("<template"), "nothing is left to stream in");
-    assert!(html.contains("Salaire</dt><dd>2\u{202f}000\u{a0}€ – 2\u{202f}400\u{a0}€ brut par mois"));
+    assert!(
+        html.contains("Salaire</dt><dd>2\u{202f}000\u{a0}€ – 2\u{202f}400\u{a0}€ brut par mois")
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_or_malformed_offer_answers_404_with_a_french_page() {
     let app = TestApp::spawn().await;
-    for path in ["/offres/mecanicien-999999", "/offres/pas-un-identifiant", "/offres/x-0"] {
+    for path in [
+        "/offres/mecanicien-999999",
+        "/offres/pas-un-identifiant",
+        "/offres/x-0",
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         let html = text(response).await;
         assert!(html.contains("Page introuvable"), "{path}");
-        assert!(html.contains(r#"<meta name="robots" content="noindex""#), "{path}");
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex""#),
+            "{path}"
+        );
     }
 }
 
@@ -125,10 +157,16 @@ async fn an_unknown_path_answers_404_with_the_site_around_it() {
 #[tokio::test]
 async fn a_wrong_slug_redirects_permanently_to_the_canonical_url() {
     let app = TestApp::spawn().await;
-    for path in [format!("/offres/ancien-titre-{}", app.offer_id), format!("/offres/{}", app.offer_id)] {
+    for path in [
+        format!("/offres/ancien-titre-{}", app.offer_id),
+        format!("/offres/{}", app.offer_id),
+    ] {
         let response = app.get(&path).await;
         assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY, "{path}");
-        assert_eq!(response.headers()[header::LOCATION], app.offer_path.as_str());
+        assert_eq!(
+            response.headers()[header::LOCATION],
+            app.offer_path.as_str()
+        );
     }
 }
 
@@ -140,7 +178,10 @@ async fn an_expired_offer_keeps_its_page_says_so_and_is_not_indexed() {
     let html = text(response).await;
     assert!(html.contains("Cette offre n'est plus en ligne"));
     assert!(html.contains(r#"<meta name="robots" content="noindex""#));
-    assert!(!html.contains("Copier le lien"), "no sharing of a closed offer");
+    assert!(
+        !html.contains("Copier le lien"),
+        "no sharing of a closed offer"
+    );
 }
 
 #[tokio::test]
@@ -149,8 +190,17 @@ async fn the_home_page_lists_the_latest_offers() {
     let response = app.get("/").await;
     assert_eq!(response.status(), StatusCode::OK);
     let html = text(response).await;
-    assert!(html.contains(&format!(r#"<a href="{}">Mécanicien automobile H/F</a>"#, app.offer_path)), "{html}");
-    assert!(!html.contains("Carrossier H/F"), "expired offers are not listed");
+    assert!(
+        html.contains(&format!(
+            r#"<a href="{}">Mécanicien automobile H/F</a>"#,
+            app.offer_path
+        )),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Carrossier H/F"),
+        "expired offers are not listed"
+    );
     assert!(html.contains(r#"<html lang="fr""#));
 }
 
@@ -174,13 +224,29 @@ async fn pages_carry_security_headers_and_a_nonce_based_content_security_policy(
     let headers = response.headers().clone();
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
-    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
-    assert_eq!(headers[header::STRICT_TRANSPORT_SECURITY], "max-age=63072000; includeSubDomains");
-    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
-    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
+    assert_eq!(
+        headers[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=63072000; includeSubDomains"
+    );
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce");
     assert!(csp.contains("frame-ancestors 'none'"));
     let html = text(response).await;
-    assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "the hydration script carries the nonce");
+    assert!(
+        html.contains(&format!(r#"nonce="{nonce}""#)),
+        "the hydration script carries the nonce"
+    );
 }
 
 #[tokio::test]
@@ -200,7 +266,10 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
 
 #[tokio::test]
 async fn a_panicking_handler_answers_500_in_french_and_the_server_lives_on() {
-    let extra = Router::new().route("/panique", get(|| async { panic!("secret internal detail") }));
+    async fn panicking() -> &'static str {
+        panic!("secret internal detail")
+    }
+    let extra = Router::new().route("/panique", get(panicking));
     let app = TestApp::spawn_with(extra).await;
 
     let response = app.get("/panique").await;

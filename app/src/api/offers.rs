@@ -1,15 +1,14 @@
 //! Reading the catalogue.
 
-use domain::model::{OfferCard, OfferDetail};
 use domain::DomainError;
+use domain::model::{OfferCard, OfferDetail};
 use leptos::prelude::*;
-
-/// How many offers the home page lists.
-const HOME_OFFERS: u64 = 12;
 
 /// The latest open offers, for the home page.
 #[server]
 pub async fn latest_offers() -> Result<Vec<OfferCard>, DomainError> {
+    /// How many offers the home page lists.
+    const HOME_OFFERS: u64 = 12;
     let state = crate::state::app_state()?;
     domain::offers::latest(&state.db, HOME_OFFERS).await
 }

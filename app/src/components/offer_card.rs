@@ -1,6 +1,6 @@
 //! Offers in a list.
 
-use domain::model::{published_ago, OfferCard};
+use domain::model::{OfferCard, published_ago};
 use leptos::prelude::*;
 
 /// A list of offer cards, or a message when there is none.
@@ -25,7 +25,9 @@ pub fn OfferList(offers: Vec<OfferCard>, #[prop(into)] empty: String) -> impl In
 #[component]
 fn OfferCardView(offer: OfferCard, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let path = offer.path();
-    let published = offer.published_at.map(|at| format!("Publiée {}", published_ago(at, now)));
+    let published = offer
+        .published_at
+        .map(|at| format!("Publiée {}", published_ago(at, now)));
     view! {
         <article class="offer-card">
             <h3 class="offer-card-title">

@@ -36,7 +36,10 @@ pub fn ShareOffer(url: String) -> impl IntoView {
 async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
     let window = web_sys::window().ok_or(())?;
     let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
 
 #[cfg(not(feature = "hydrate"))]

@@ -1,9 +1,9 @@
 //! P1: the home page.
 
+use crate::SiteConfig;
 use crate::api::offers::latest_offers;
 use crate::components::offer_card::OfferList;
 use crate::pages::not_found::ErrorNotice;
-use crate::SiteConfig;
 use domain::model::JobFamily;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};

@@ -5,13 +5,15 @@
 //! no longer open (expired, filled, unpublished) keeps its page with a clear
 //! message and `noindex`.
 
+use crate::SiteConfig;
 use crate::api::offers::offer_page;
 use crate::components::share::ShareOffer;
 use crate::pages::not_found::{ErrorNotice, NotFound};
 use crate::response::redirect_permanently;
-use crate::SiteConfig;
-use domain::model::{french_date, html_to_text, paris_date, truncate_text, OfferDetail, OfferStatus};
 use domain::DomainError;
+use domain::model::{
+    OfferDetail, OfferStatus, french_date, html_to_text, paris_date, truncate_text,
+};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -19,7 +21,10 @@ use leptos_router::hooks::use_params_map;
 /// The page: loads the offer, then renders it, redirects or answers 404.
 #[component]
 pub fn OfferPage() -> impl IntoView {
-    let segment = use_params_map().read_untracked().get("offer").unwrap_or_default();
+    let segment = use_params_map()
+        .read_untracked()
+        .get("offer")
+        .unwrap_or_default();
     let Some((slug, id)) = domain::model::parse_slug_id(&segment) else {
         return view! { <NotFound /> }.into_any();
     };
@@ -51,7 +56,9 @@ fn OfferView(offer: OfferDetail) -> impl IntoView {
     let now = chrono::Utc::now();
     let open = offer.is_open(now);
     let site = use_context::<SiteConfig>();
-    let url = site.map(|site| site.url(&offer.path())).unwrap_or_else(|| offer.path());
+    let url = site
+        .map(|site| site.url(&offer.path()))
+        .unwrap_or_else(|| offer.path());
     let summary = truncate_text(&html_to_text(&offer.description_html), 155);
     let page_title = format!(
         "{} — {} à {} ({}) | JobToMove",
@@ -115,7 +122,10 @@ fn facts(offer: &OfferDetail) -> Vec<(&'static str, String)> {
         ("Temps de travail", offer.working_time.label().to_owned()),
         (
             "Salaire",
-            offer.salary.map(|s| s.display()).unwrap_or_else(|| "Non précisé par le recruteur".to_owned()),
+            offer
+                .salary
+                .map(|s| s.display())
+                .unwrap_or_else(|| "Non précisé par le recruteur".to_owned()),
         ),
         ("Métier", offer.job_family.short_label().to_owned()),
         ("Expérience", offer.experience.label().to_owned()),

@@ -13,7 +13,7 @@ macro_rules! closed_set {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "server", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-        #[cfg_attr(feature = "server", sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))"))]
+        #[cfg_attr(feature = "server", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(24))"))]
         pub enum $name {
             $(
                 $(#[$vmeta])*

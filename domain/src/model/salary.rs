@@ -77,7 +77,10 @@ mod tests {
     #[test]
     fn a_range_shows_both_bounds_and_the_period() {
         let salary = Salary::new(190_000, 230_000, SalaryPeriod::Month).unwrap();
-        assert_eq!(salary.display(), "1\u{202f}900\u{a0}€ – 2\u{202f}300\u{a0}€ brut par mois");
+        assert_eq!(
+            salary.display(),
+            "1\u{202f}900\u{a0}€ – 2\u{202f}300\u{a0}€ brut par mois"
+        );
     }
 
     #[test]

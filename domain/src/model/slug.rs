@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slugify("Mécanicien(ne) automobile H/F — Lyon"), "mecanicien-ne-automobile-h-f-lyon");
+        assert_eq!(
+            slugify("Mécanicien(ne) automobile H/F — Lyon"),
+            "mecanicien-ne-automobile-h-f-lyon"
+        );
         assert_eq!(slugify("  Carrossier-peintre  "), "carrossier-peintre");
         assert_eq!(slugify("Cœur d'Œuvre"), "coeur-d-oeuvre");
     }
@@ -75,7 +78,10 @@ mod tests {
 
     #[test]
     fn offer_segments_give_their_slug_and_id() {
-        assert_eq!(parse_slug_id("mecanicien-h-f-42"), Some(("mecanicien-h-f", 42)));
+        assert_eq!(
+            parse_slug_id("mecanicien-h-f-42"),
+            Some(("mecanicien-h-f", 42))
+        );
         assert_eq!(parse_slug_id("42"), Some(("", 42)));
         assert_eq!(parse_slug_id("mecanicien"), None);
         assert_eq!(parse_slug_id("mecanicien-0"), None);

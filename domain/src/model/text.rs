@@ -33,7 +33,10 @@ pub fn truncate_text(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     let end = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..end].trim_end_matches([',', ';', ':', '.', ' ']))
+    format!(
+        "{}…",
+        cut[..end].trim_end_matches([',', ';', ':', '.', ' '])
+    )
 }
 
 #[cfg(test)]
@@ -43,14 +46,19 @@ mod tests {
     #[test]
     fn html_becomes_readable_text() {
         assert_eq!(
-            html_to_text("<p>Garage &amp; carrosserie</p><ul><li>Entretien</li><li>Diagnostic</li></ul>"),
+            html_to_text(
+                "<p>Garage &amp; carrosserie</p><ul><li>Entretien</li><li>Diagnostic</li></ul>"
+            ),
             "Garage & carrosserie Entretien Diagnostic"
         );
     }
 
     #[test]
     fn long_text_is_cut_between_words() {
-        assert_eq!(truncate_text("Mécanicien automobile confirmé", 20), "Mécanicien…");
+        assert_eq!(
+            truncate_text("Mécanicien automobile confirmé", 20),
+            "Mécanicien…"
+        );
         assert_eq!(truncate_text("Court", 20), "Court");
         assert!(truncate_text(&"mot ".repeat(100), 155).chars().count() <= 155);
     }

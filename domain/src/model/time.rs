@@ -3,8 +3,18 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// The calendar day in Paris at `at` (CET, or CEST from the last Sunday of
@@ -20,14 +30,26 @@ pub fn paris_offset(at: DateTime<Utc>) -> Duration {
         let last_sunday = last_sunday_of(year, month);
         Utc.from_utc_datetime(&last_sunday.and_hms_opt(1, 0, 0).expect("01:00 exists"))
     };
-    if at >= switch(3) && at < switch(10) { Duration::hours(2) } else { Duration::hours(1) }
+    if at >= switch(3) && at < switch(10) {
+        Duration::hours(2)
+    } else {
+        Duration::hours(1)
+    }
 }
 
 fn last_sunday_of(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    let last_day = NaiveDate::from_ymd_opt(next_year, next_month, 1).expect("valid month") - Duration::days(1);
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    let last_day =
+        NaiveDate::from_ymd_opt(next_year, next_month, 1).expect("valid month") - Duration::days(1);
     let back = last_day.weekday().num_days_from_sunday();
-    debug_assert_eq!((last_day - Duration::days(i64::from(back))).weekday(), Weekday::Sun);
+    debug_assert_eq!(
+        (last_day - Duration::days(i64::from(back))).weekday(),
+        Weekday::Sun
+    );
     last_day - Duration::days(i64::from(back))
 }
 
@@ -61,31 +83,64 @@ mod tests {
 
     #[test]
     fn paris_is_one_hour_ahead_in_winter_and_two_in_summer() {
-        assert_eq!(paris_offset(utc("2026-01-15T12:00:00Z")), Duration::hours(1));
-        assert_eq!(paris_offset(utc("2026-07-15T12:00:00Z")), Duration::hours(2));
+        assert_eq!(
+            paris_offset(utc("2026-01-15T12:00:00Z")),
+            Duration::hours(1)
+        );
+        assert_eq!(
+            paris_offset(utc("2026-07-15T12:00:00Z")),
+            Duration::hours(2)
+        );
         // 2026: summer time from March 29 to October 25, at 01:00 UTC.
-        assert_eq!(paris_offset(utc("2026-03-29T00:59:00Z")), Duration::hours(1));
-        assert_eq!(paris_offset(utc("2026-03-29T01:00:00Z")), Duration::hours(2));
-        assert_eq!(paris_offset(utc("2026-10-25T01:00:00Z")), Duration::hours(1));
+        assert_eq!(
+            paris_offset(utc("2026-03-29T00:59:00Z")),
+            Duration::hours(1)
+        );
+        assert_eq!(
+            paris_offset(utc("2026-03-29T01:00:00Z")),
+            Duration::hours(2)
+        );
+        assert_eq!(
+            paris_offset(utc("2026-10-25T01:00:00Z")),
+            Duration::hours(1)
+        );
     }
 
     #[test]
     fn a_late_evening_in_utc_is_already_tomorrow_in_paris() {
-        assert_eq!(paris_date(utc("2026-06-30T22:30:00Z")), NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+        assert_eq!(
+            paris_date(utc("2026-06-30T22:30:00Z")),
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+        );
     }
 
     #[test]
     fn dates_read_the_french_way() {
-        assert_eq!(french_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()), "27 novembre 2026");
-        assert_eq!(french_date(NaiveDate::from_ymd_opt(2026, 8, 1).unwrap()), "1er août 2026");
+        assert_eq!(
+            french_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            "27 novembre 2026"
+        );
+        assert_eq!(
+            french_date(NaiveDate::from_ymd_opt(2026, 8, 1).unwrap()),
+            "1er août 2026"
+        );
     }
 
     #[test]
     fn recent_publications_read_as_days_ago() {
         let now = utc("2026-11-27T10:00:00Z");
-        assert_eq!(published_ago(utc("2026-11-27T08:00:00Z"), now), "aujourd'hui");
+        assert_eq!(
+            published_ago(utc("2026-11-27T08:00:00Z"), now),
+            "aujourd'hui"
+        );
         assert_eq!(published_ago(utc("2026-11-26T08:00:00Z"), now), "hier");
-        assert_eq!(published_ago(utc("2026-11-20T08:00:00Z"), now), "il y a 7 jours");
-        assert_eq!(published_ago(utc("2026-09-01T08:00:00Z"), now), "le 1er septembre 2026");
+        assert_eq!(
+            published_ago(utc("2026-11-20T08:00:00Z"), now),
+            "il y a 7 jours"
+        );
+        assert_eq!(
+            published_ago(utc("2026-09-01T08:00:00Z"), now),
+            "le 1er septembre 2026"
+        );
     }
 }
