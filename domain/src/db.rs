@@ -17,11 +17,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// [`connect`] with options already set (tests set a PostgreSQL schema).
 pub async fn connect_with(mut options: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
     let url = options.get_url().to_owned();
-    if let Some(path) = sqlite_path(&url) {
-        if let Some(parent) = std::path::Path::new(path).parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
-        }
+    if let Some(parent) = sqlite_path(&url).and_then(|path| std::path::Path::new(path).parent()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
     }
     options
         .sqlx_logging(false)

@@ -88,10 +88,10 @@ impl TestDb {
 /// when `TEST_DATABASE_URL` is set.
 pub async fn test_databases() -> Vec<TestDb> {
     let mut all = vec![TestDb::sqlite().await];
-    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
-        if !url.is_empty() {
-            all.push(TestDb::postgres(&url).await);
-        }
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL")
+        && !url.is_empty()
+    {
+        all.push(TestDb::postgres(&url).await);
     }
     all
 }

@@ -42,7 +42,11 @@ impl From<Siret> for String {
 /// 356000000, follow another rule: their digits sum to a multiple of 5).
 pub fn siret_checksum_ok(digits: &str) -> bool {
     if digits.starts_with("356000000") {
-        return digits.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0;
+        return digits
+            .bytes()
+            .map(|b| u32::from(b - b'0'))
+            .sum::<u32>()
+            .is_multiple_of(5);
     }
     let sum: u32 = digits
         .bytes()
@@ -58,7 +62,7 @@ pub fn siret_checksum_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
