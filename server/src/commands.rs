@@ -14,8 +14,9 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Instant;
 
-/// `migrate`: apply pending migrations and load the communes when missing.
-pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+/// `migrate`: apply pending migrations and load the communes when missing;
+/// returns how many communes were loaded.
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<usize> {
     domain::db::migrate(db)
         .await
         .context("migrating the database")?;
@@ -23,12 +24,12 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .await
         .context("loading the communes")?;
     tracing::info!(communes, "database up to date");
-    Ok(())
+    Ok(communes)
 }
 
 /// `seed-demo`: create the demo catalogue, with a progress bar.
 pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::Result<()> {
-    migrate(db).await?;
+    let communes = migrate(db).await?;
     let options = DemoOptions {
         offers: args.offers,
         seed: args.seed,
@@ -54,7 +55,7 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
     println!(
         "Demo catalogue ready in {:.1} s: {} communes, {} groups, {} companies and {} offers created.",
         started.elapsed().as_secs_f64(),
-        report.communes,
+        communes + report.communes,
         report.groups,
         report.companies,
         report.offers

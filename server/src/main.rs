@@ -11,7 +11,7 @@ async fn main() -> anyhow::Result<()> {
     let db = domain::db::connect(&cli.config.database_url).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => commands::serve(cli.config, db).await,
-        Command::Migrate => commands::migrate(&db).await,
+        Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
     }
 }
