@@ -20,6 +20,8 @@ pub mod offers;
 #[cfg(feature = "server")]
 pub mod places;
 #[cfg(feature = "server")]
+pub mod search;
+#[cfg(feature = "server")]
 pub mod testing;
 
 pub use error::DomainError;

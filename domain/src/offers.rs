@@ -14,7 +14,34 @@ use sea_orm::{
 
 /// The most recently published offers that are still open, newest first.
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OfferCard>, DomainError> {
-    let rows = offer::Entity::find()
+    let rows = card_select()
+        .filter(open_offers(Utc::now()))
+        .order_by_desc(offer::Column::PublishedAt)
+        .order_by_desc(offer::Column::Id)
+        .limit(limit)
+        .into_model::<CardRow>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(CardRow::into_card).collect())
+}
+
+/// The cards of these offers, in no particular order (search reads them back
+/// by id).
+pub async fn cards(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<OfferCard>, DomainError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = card_select()
+        .filter(offer::Column::Id.is_in(ids.iter().copied()))
+        .into_model::<CardRow>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(CardRow::into_card).collect())
+}
+
+/// What a card shows: the offer with its company's and place's names.
+fn card_select() -> sea_orm::Select<offer::Entity> {
+    offer::Entity::find()
         .select_only()
         .columns([
             offer::Column::Id,
@@ -32,14 +59,6 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OfferCa
         .column_as(place::Column::Name, "place_name")
         .join(JoinType::InnerJoin, offer::Relation::Company.def())
         .join(JoinType::InnerJoin, offer::Relation::Place.def())
-        .filter(open_offers(Utc::now()))
-        .order_by_desc(offer::Column::PublishedAt)
-        .order_by_desc(offer::Column::Id)
-        .limit(limit)
-        .into_model::<CardRow>()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(CardRow::into_card).collect())
 }
 
 /// Offers candidates can see at `now`: published and not past their expiry.

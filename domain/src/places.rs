@@ -105,3 +105,205 @@ mod tests {
         assert!(communes.iter().all(|f| f.len() == 8));
     }
 }
+
+/// A commune as the directory keeps it in memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    pub insee: String,
+    pub name: String,
+    pub postal_codes: Vec<String>,
+    pub department_code: String,
+    pub region_code: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub population: i32,
+    folded: String,
+}
+
+impl Commune {
+    /// "Lyon (69)": how suggestions and filters name it.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name, self.department_code)
+    }
+}
+
+/// A place a search can be about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location<'a> {
+    Commune(&'a Commune),
+    Department { code: &'a str, name: &'a str },
+}
+
+/// A suggestion for the "où" field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceSuggestion {
+    pub label: String,
+    pub detail: String,
+}
+
+/// Every commune, department and region in memory, to understand what
+/// visitors type in "où" and to suggest places as they type.
+#[derive(Debug, Default)]
+pub struct Directory {
+    communes: Vec<Commune>,
+    by_insee: std::collections::HashMap<String, usize>,
+    departments: Vec<(String, String, String)>,
+    regions: Vec<(String, String)>,
+}
+
+impl Directory {
+    /// Reads the places of the database (loaded by `migrate`).
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, sea_orm::DbErr> {
+        let places = place::Entity::find().all(db).await?;
+        let departments = department::Entity::find().all(db).await?;
+        let regions = region::Entity::find().all(db).await?;
+        let mut directory = Self {
+            communes: places
+                .into_iter()
+                .map(|p| Commune {
+                    folded: fold(&p.name),
+                    postal_codes: p.postal_codes.split(' ').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+                    insee: p.insee,
+                    name: p.name,
+                    department_code: p.department_code,
+                    region_code: p.region_code,
+                    latitude: p.latitude,
+                    longitude: p.longitude,
+                    population: p.population,
+                })
+                .collect(),
+            departments: departments.into_iter().map(|d| (d.code, d.name, d.region_code)).collect(),
+            regions: regions.into_iter().map(|r| (r.code, r.name)).collect(),
+            ..Self::default()
+        };
+        // Most populous first: ties in names and postal codes go to the larger town.
+        directory.communes.sort_by(|a, b| b.population.cmp(&a.population).then(a.insee.cmp(&b.insee)));
+        directory.by_insee = directory.communes.iter().enumerate().map(|(i, c)| (c.insee.clone(), i)).collect();
+        Ok(directory)
+    }
+
+    pub fn commune(&self, insee: &str) -> Option<&Commune> {
+        self.by_insee.get(insee).map(|&i| &self.communes[i])
+    }
+
+    pub fn department_name(&self, code: &str) -> Option<&str> {
+        self.departments.iter().find(|(c, _, _)| c == code).map(|(_, name, _)| name.as_str())
+    }
+
+    pub fn region_name(&self, code: &str) -> Option<&str> {
+        self.regions.iter().find(|(c, _)| c == code).map(|(_, name)| name.as_str())
+    }
+
+    /// The regions, by name.
+    pub fn regions(&self) -> Vec<(&str, &str)> {
+        let mut regions: Vec<_> = self.regions.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+        regions.sort_by_key(|(_, name)| fold(name));
+        regions
+    }
+
+    /// Understands "Lyon", "Lyon (69)", "69123" (INSEE), "69003" (postal
+    /// code), "69" or "2A" (department), "Rhône" (department name).
+    pub fn resolve(&self, text: &str) -> Option<Location<'_>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        // "Name (dep)" as suggestions write it.
+        if let Some((name, dep)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+            let name = fold(name);
+            return self
+                .communes
+                .iter()
+                .find(|c| c.department_code == dep && c.folded == name)
+                .map(Location::Commune);
+        }
+        if text.len() == 5 && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if let Some(commune) = self.commune(&text.to_ascii_uppercase()) {
+                return Some(Location::Commune(commune));
+            }
+            // A postal code: the commune it belongs to most precisely (a
+            // municipal arrondissement before its whole city).
+            return self
+                .communes
+                .iter()
+                .filter(|c| c.postal_codes.iter().any(|p| p == text))
+                .min_by_key(|c| c.postal_codes.len())
+                .map(Location::Commune);
+        }
+        let upper = text.to_ascii_uppercase();
+        if let Some((code, name, _)) = self.departments.iter().find(|(code, _, _)| *code == upper) {
+            return Some(Location::Department { code, name });
+        }
+        let folded = fold(text);
+        if let Some(commune) = self.communes.iter().find(|c| c.folded == folded) {
+            return Some(Location::Commune(commune));
+        }
+        self.departments
+            .iter()
+            .find(|(_, name, _)| fold(name) == folded)
+            .map(|(code, name, _)| Location::Department { code, name })
+    }
+
+    /// Up to `limit` places whose name starts with what was typed (accents,
+    /// case and dashes ignored), departments first, then communes by size.
+    pub fn suggest(&self, typed: &str, limit: usize) -> Vec<PlaceSuggestion> {
+        let folded = fold(typed);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<PlaceSuggestion> = self
+            .departments
+            .iter()
+            .filter(|(code, name, _)| fold(name).starts_with(&folded) || code.eq_ignore_ascii_case(typed.trim()))
+            .map(|(code, name, _)| PlaceSuggestion { label: code.clone(), detail: format!("{name} (département)") })
+            .take(2)
+            .collect();
+        let by_postal = folded.bytes().all(|b| b.is_ascii_digit());
+        out.extend(
+            self.communes
+                .iter()
+                .filter(|c| {
+                    if by_postal {
+                        c.postal_codes.iter().any(|p| p.starts_with(&folded))
+                    } else {
+                        c.folded.starts_with(&folded)
+                    }
+                })
+                .take(limit)
+                .map(|c| PlaceSuggestion {
+                    label: c.label(),
+                    detail: c.postal_codes.first().cloned().unwrap_or_default(),
+                }),
+        );
+        out.truncate(limit);
+        out
+    }
+}
+
+/// Lowercase ASCII words separated by single spaces: "Saint-Étienne" and
+/// "saint etienne" compare equal.
+pub fn fold(text: &str) -> String {
+    crate::model::slugify(text).replace('-', " ")
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// Department codes in the order of the embedded data file: their position is
+/// the department's number in the search index.
+pub fn department_codes() -> &'static [&'static str] {
+    static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| rows(DEPARTMENTS_TSV).map(|f| f[0]).collect())
+}
+
+/// Region codes in the order of the embedded data file.
+pub fn region_codes() -> &'static [&'static str] {
+    static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| rows(REGIONS_TSV).map(|f| f[0]).collect())
+}

@@ -1,0 +1,208 @@
+//! One pass over the matching offers: what is still open and within the
+//! radius, the disjunctive facet counts, and the best `keep` offers for the
+//! requested order.
+
+use crate::model::SortOrder;
+use crate::places::distance_km;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Facet slots: enough for every contract type, job family and department.
+pub const CONTRACT_SLOTS: usize = 8;
+pub const FAMILY_SLOTS: usize = 16;
+pub const DEPARTMENT_SLOTS: usize = 128;
+
+/// The filters applied here rather than in the query, so that each facet can
+/// be counted without its own filter.
+#[derive(Debug, Clone)]
+pub struct OfferCollector {
+    /// Offers expiring at or before this instant (Unix seconds) are skipped.
+    pub now: i64,
+    /// Allowed contract ordinals as a bit mask; `None`: all.
+    pub contracts: Option<u64>,
+    pub families: Option<u64>,
+    pub department: Option<u64>,
+    /// Latitude, longitude and radius in km.
+    pub around: Option<(f64, f64, f64)>,
+    pub sort: SortOrder,
+    /// How many of the best offers to keep (offset + page size).
+    pub keep: usize,
+}
+
+/// What the pass found.
+#[derive(Debug, Clone)]
+pub struct Harvest {
+    pub total: u64,
+    pub contracts: [u64; CONTRACT_SLOTS],
+    pub families: [u64; FAMILY_SLOTS],
+    pub departments: [u64; DEPARTMENT_SLOTS],
+    /// Best first, at most `keep`.
+    pub top: Vec<Ranked>,
+}
+
+impl Default for Harvest {
+    fn default() -> Self {
+        Self {
+            total: 0,
+            contracts: [0; CONTRACT_SLOTS],
+            families: [0; FAMILY_SLOTS],
+            departments: [0; DEPARTMENT_SLOTS],
+            top: Vec::new(),
+        }
+    }
+}
+
+/// An offer in the running: its sort key, id and distance in km (when
+/// searching around a place). Ordered best first, so that a max-heap of them
+/// has the worst kept offer on top.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    pub key: f64,
+    pub id: u64,
+    pub distance: Option<f64>,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    /// A better offer (higher key, then newer id) compares lower.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.key.total_cmp(&self.key).then(other.id.cmp(&self.id))
+    }
+}
+
+pub struct OfferSegmentCollector {
+    filter: OfferCollector,
+    id: Arc<dyn ColumnValues<u64>>,
+    contract: Arc<dyn ColumnValues<u64>>,
+    family: Arc<dyn ColumnValues<u64>>,
+    department: Arc<dyn ColumnValues<u64>>,
+    published: Arc<dyn ColumnValues<i64>>,
+    expires: Arc<dyn ColumnValues<i64>>,
+    lat: Arc<dyn ColumnValues<f64>>,
+    lon: Arc<dyn ColumnValues<f64>>,
+    harvest: Harvest,
+    heap: BinaryHeap<Ranked>,
+}
+
+impl Collector for OfferCollector {
+    type Fruit = Harvest;
+    type Child = OfferSegmentCollector;
+
+    fn for_segment(&self, _ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let fast = segment.fast_fields();
+        Ok(OfferSegmentCollector {
+            filter: self.clone(),
+            id: fast.u64("id")?.first_or_default_col(0),
+            contract: fast.u64("contract")?.first_or_default_col(0),
+            family: fast.u64("family")?.first_or_default_col(0),
+            department: fast.u64("department")?.first_or_default_col(0),
+            published: fast.i64("published")?.first_or_default_col(0),
+            expires: fast.i64("expires")?.first_or_default_col(i64::MAX),
+            lat: fast.f64("lat")?.first_or_default_col(0.0),
+            lon: fast.f64("lon")?.first_or_default_col(0.0),
+            harvest: Harvest::default(),
+            heap: BinaryHeap::with_capacity(self.keep + 1),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.sort == SortOrder::Relevance
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Harvest>) -> tantivy::Result<Harvest> {
+        let mut merged = Harvest::default();
+        for fruit in fruits {
+            merged.total += fruit.total;
+            add(&mut merged.contracts, &fruit.contracts);
+            add(&mut merged.families, &fruit.families);
+            add(&mut merged.departments, &fruit.departments);
+            merged.top.extend(fruit.top);
+        }
+        merged.top.sort();
+        merged.top.truncate(self.keep);
+        Ok(merged)
+    }
+}
+
+fn add<const N: usize>(into: &mut [u64; N], from: &[u64; N]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a += b;
+    }
+}
+
+fn allowed(mask: Option<u64>, ordinal: u64) -> bool {
+    mask.is_none_or(|m| ordinal < 64 && m & (1 << ordinal) != 0)
+}
+
+impl SegmentCollector for OfferSegmentCollector {
+    type Fruit = Harvest;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let f = &self.filter;
+        if self.expires.get_val(doc) <= f.now {
+            return;
+        }
+        let distance = match f.around {
+            Some((lat, lon, radius)) => {
+                let d = distance_km(lat, lon, self.lat.get_val(doc), self.lon.get_val(doc));
+                if d > radius {
+                    return;
+                }
+                Some(d)
+            }
+            None => None,
+        };
+        let contract = self.contract.get_val(doc);
+        let family = self.family.get_val(doc);
+        let department = self.department.get_val(doc);
+        let contract_ok = allowed(f.contracts, contract);
+        let family_ok = allowed(f.families, family);
+        let department_ok = f.department.is_none_or(|d| d == department);
+        if family_ok && department_ok {
+            self.harvest.contracts[(contract as usize).min(CONTRACT_SLOTS - 1)] += 1;
+        }
+        if contract_ok && department_ok {
+            self.harvest.families[(family as usize).min(FAMILY_SLOTS - 1)] += 1;
+        }
+        if contract_ok && family_ok {
+            self.harvest.departments[(department as usize).min(DEPARTMENT_SLOTS - 1)] += 1;
+        }
+        if !(contract_ok && family_ok && department_ok) {
+            return;
+        }
+        self.harvest.total += 1;
+        let key = match f.sort {
+            SortOrder::Relevance => f64::from(score),
+            SortOrder::Date => self.published.get_val(doc) as f64,
+            SortOrder::Distance => -distance.unwrap_or(0.0),
+        };
+        let ranked = Ranked { key, id: self.id.get_val(doc), distance };
+        if self.heap.len() < f.keep {
+            self.heap.push(ranked);
+        } else if let Some(worst) = self.heap.peek()
+            && ranked < *worst
+        {
+            self.heap.pop();
+            self.heap.push(ranked);
+        }
+    }
+
+    fn harvest(mut self) -> Harvest {
+        self.harvest.top = self.heap.into_sorted_vec();
+        self.harvest
+    }
+}

@@ -1,0 +1,650 @@
+//! The offer search index (P2): an embedded tantivy index kept in sync with
+//! the database, which stays the source of truth.
+//!
+//! The index holds only open offers (published, not expired) and only what
+//! searching needs: analysed text and fast fields for filters, facets and
+//! sorting. Cards are read back from the database by id. The index is rebuilt
+//! at start when missing or out of date (its commit payload records the
+//! database state it reflects), by `server reindex`, and updated offer by
+//! offer when one is published, changed or withdrawn.
+
+pub mod analyzer;
+mod collector;
+
+use crate::entity::{company, offer, place};
+use crate::model::{
+    ContractType, DepartmentCount, Experience, FacetCount, Facets, JobFamily, OfferHit, OfferQuery,
+    PlaceFilter, SearchResults, SearchSuggestion, SortOrder, WorkingTime,
+    DEFAULT_RADIUS_KM, MAX_PAGE, PAGE_SIZE,
+};
+use crate::places::{Directory, Location};
+use crate::{offers, DomainError};
+use chrono::{DateTime, Utc};
+use collector::{OfferCollector, DEPARTMENT_SLOTS};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait,
+};
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bump when the schema or the meaning of a field changes: the index is then
+/// rebuilt at the next start.
+const SCHEMA_VERSION: u32 = 1;
+/// Memory the writer may buffer before flushing a segment.
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+/// Offers read from the database per batch when rebuilding.
+const REBUILD_BATCH: u64 = 5_000;
+
+/// The index fields.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    company: Field,
+    family_text: Field,
+    place_text: Field,
+    description: Field,
+    contract: Field,
+    family: Field,
+    department: Field,
+    region: Field,
+    working_time: Field,
+    experience: Field,
+    salary: Field,
+    published: Field,
+    expires: Field,
+    lat: Field,
+    lon: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer::FRENCH)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let filter: NumericOptions = (INDEXED | FAST).into();
+    let fields = Fields {
+        id: builder.add_u64_field("id", filter.clone()),
+        title: builder.add_text_field("title", text.clone()),
+        company: builder.add_text_field("company", text.clone()),
+        family_text: builder.add_text_field("family_text", text.clone()),
+        place_text: builder.add_text_field("place_text", text.clone()),
+        description: builder.add_text_field("description", text),
+        contract: builder.add_u64_field("contract", filter.clone()),
+        family: builder.add_u64_field("family", filter.clone()),
+        department: builder.add_u64_field("department", filter.clone()),
+        region: builder.add_u64_field("region", filter.clone()),
+        working_time: builder.add_u64_field("working_time", filter.clone()),
+        experience: builder.add_u64_field("experience", filter.clone()),
+        salary: builder.add_u64_field("salary", filter.clone()),
+        published: builder.add_i64_field("published", filter.clone()),
+        expires: builder.add_i64_field("expires", FAST),
+        lat: builder.add_f64_field("lat", filter.clone()),
+        lon: builder.add_f64_field("lon", filter),
+    };
+    (builder.build(), fields)
+}
+
+/// Position of a value in its closed set, as stored in the index.
+fn ordinal<T: PartialEq>(all: &[T], value: &T) -> u64 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u64
+}
+
+/// The embedded list of departments gives each a stable small number.
+fn department_ordinal(code: &str) -> u64 {
+    crate::places::department_codes().iter().position(|c| *c == code).map_or(DEPARTMENT_SLOTS as u64 - 1, |p| p as u64)
+}
+
+fn region_ordinal(code: &str) -> u64 {
+    crate::places::region_codes().iter().position(|c| *c == code).map_or(u64::MAX, |p| p as u64)
+}
+
+/// The database state an index reflects: rebuilt when it differs.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Fingerprint {
+    schema: u32,
+    open_offers: u64,
+    last_update: Option<DateTime<Utc>>,
+    last_id: Option<i64>,
+}
+
+async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainError> {
+    let open_offers = offer::Entity::find().filter(offers::open_offers(Utc::now())).count(db).await?;
+    let last_update: Option<DateTime<Utc>> = offer::Entity::find()
+        .select_only()
+        .column(offer::Column::UpdatedAt)
+        .order_by_desc(offer::Column::UpdatedAt)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    let last_id: Option<i64> = offer::Entity::find()
+        .select_only()
+        .column(offer::Column::Id)
+        .order_by_desc(offer::Column::Id)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(Fingerprint { schema: SCHEMA_VERSION, open_offers, last_update, last_id })
+}
+
+/// The search index: a reader for queries, one writer for updates.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates it (empty) when missing or built
+    /// with another schema.
+    pub fn open(dir: &Path) -> Result<Self, DomainError> {
+        std::fs::create_dir_all(dir).map_err(DomainError::internal)?;
+        let (schema, fields) = schema();
+        let index = match Index::open_in_dir(dir) {
+            Ok(index) if index.schema() == schema => index,
+            _ => {
+                for entry in std::fs::read_dir(dir).map_err(DomainError::internal)?.flatten() {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+                Index::create_in_dir(dir, schema).map_err(DomainError::internal)?
+            }
+        };
+        Self::with_index(index, fields)
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<Self, DomainError> {
+        let (schema, fields) = schema();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self, DomainError> {
+        index.tokenizers().register(analyzer::FRENCH, analyzer::french());
+        let writer = index.writer_with_num_threads(2, WRITER_MEMORY).map_err(DomainError::internal)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(DomainError::internal)?;
+        Ok(Self { index, reader, writer: Mutex::new(writer), fields })
+    }
+
+    /// How many offers the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn stored_fingerprint(&self) -> Option<Fingerprint> {
+        let metas = self.index.load_metas().ok()?;
+        serde_json::from_str(metas.payload.as_deref()?).ok()
+    }
+
+    /// Rebuilds the index when it does not reflect the database; returns
+    /// whether it did.
+    pub async fn sync(
+        &self,
+        db: &impl ConnectionTrait,
+        progress: impl Fn(u64, u64),
+    ) -> Result<bool, DomainError> {
+        let current = fingerprint(db).await?;
+        if self.stored_fingerprint().as_ref() == Some(&current) {
+            return Ok(false);
+        }
+        self.rebuild(db, progress).await?;
+        Ok(true)
+    }
+
+    /// Indexes every open offer from scratch, reporting `(done, total)`.
+    pub async fn rebuild(
+        &self,
+        db: &impl ConnectionTrait,
+        progress: impl Fn(u64, u64),
+    ) -> Result<u64, DomainError> {
+        let fingerprint = fingerprint(db).await?;
+        let total = fingerprint.open_offers;
+        let now = Utc::now();
+        let mut writer = self.writer.lock().map_err(DomainError::internal)?;
+        writer.delete_all_documents().map_err(DomainError::internal)?;
+        let mut done = 0;
+        let mut after = 0i64;
+        progress(0, total);
+        loop {
+            let rows = index_rows(db, |select| {
+                select
+                    .filter(offers::open_offers(now))
+                    .filter(offer::Column::Id.gt(after))
+                    .order_by_asc(offer::Column::Id)
+                    .limit(REBUILD_BATCH)
+            })
+            .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.id;
+            for row in &rows {
+                writer.add_document(self.document(row)).map_err(DomainError::internal)?;
+            }
+            done += rows.len() as u64;
+            progress(done, total);
+        }
+        let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
+        commit.set_payload(&serde_json::to_string(&fingerprint).map_err(DomainError::internal)?);
+        commit.commit().map_err(DomainError::internal)?;
+        drop(writer);
+        self.reader.reload().map_err(DomainError::internal)?;
+        Ok(done)
+    }
+
+    /// Brings one offer's entry in line with the database: (re)indexed when
+    /// open, removed otherwise (unpublished, filled, expired, deleted).
+    pub async fn refresh_offer(&self, db: &impl ConnectionTrait, id: i64) -> Result<(), DomainError> {
+        let rows = index_rows(db, |select| select.filter(offer::Column::Id.eq(id)).filter(offers::open_offers(Utc::now())))
+            .await?;
+        let fingerprint = fingerprint(db).await?;
+        let mut writer = self.writer.lock().map_err(DomainError::internal)?;
+        writer.delete_term(Term::from_field_u64(self.fields.id, id as u64));
+        for row in &rows {
+            writer.add_document(self.document(row)).map_err(DomainError::internal)?;
+        }
+        let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
+        commit.set_payload(&serde_json::to_string(&fingerprint).map_err(DomainError::internal)?);
+        commit.commit().map_err(DomainError::internal)?;
+        drop(writer);
+        self.reader.reload().map_err(DomainError::internal)
+    }
+
+    fn document(&self, row: &IndexRow) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, row.id as u64);
+        doc.add_text(f.title, &row.title);
+        doc.add_text(f.company, &row.company_name);
+        doc.add_text(f.family_text, row.job_family.label());
+        doc.add_text(f.family_text, row.job_family.short_label());
+        doc.add_text(f.place_text, &row.place_name);
+        doc.add_text(f.description, crate::model::html_to_text(&row.description_html));
+        doc.add_u64(f.contract, ordinal(ContractType::ALL, &row.contract_type));
+        doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
+        doc.add_u64(f.department, department_ordinal(&row.department_code));
+        doc.add_u64(f.region, region_ordinal(&row.region_code));
+        doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
+        doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
+        let salary = row.salary().map_or(0, |s| s.monthly_min_cents().max(0) as u64);
+        doc.add_u64(f.salary, salary);
+        doc.add_i64(f.published, row.published_at.map_or(0, |t| t.timestamp()));
+        doc.add_i64(f.expires, row.expires_at.map_or(i64::MAX, |t| t.timestamp()));
+        doc.add_f64(f.lat, row.latitude);
+        doc.add_f64(f.lon, row.longitude);
+        doc
+    }
+
+    /// Runs a search: the query's words and filters, the place understood
+    /// by `places`, one page of results read back from the database.
+    pub async fn search(
+        &self,
+        db: &impl ConnectionTrait,
+        places: &Directory,
+        query: &OfferQuery,
+    ) -> Result<SearchResults, DomainError> {
+        let plan = self.plan(places, query);
+        let page = query.page.clamp(1, MAX_PAGE);
+        let harvest = self.collect(&plan, (page * PAGE_SIZE) as usize)?;
+        let skip = ((page - 1) * PAGE_SIZE) as usize;
+        let ranked: Vec<_> = harvest.top.iter().skip(skip).collect();
+        let ids: Vec<i64> = ranked.iter().map(|r| r.id as i64).collect();
+        let cards = offers::cards(db, &ids).await?;
+        let hits = ranked
+            .iter()
+            .filter_map(|r| {
+                cards.iter().find(|c| c.id == r.id as i64).map(|card| OfferHit { card: card.clone(), distance_km: r.distance })
+            })
+            .collect();
+        let facets = facets(&harvest, places);
+        let pages = (harvest.total.div_ceil(u64::from(PAGE_SIZE)) as u32).clamp(1, MAX_PAGE);
+        let suggestions = if harvest.total == 0 { self.suggestions(places, query, &plan)? } else { Vec::new() };
+        Ok(SearchResults {
+            query: query.clone(),
+            total: harvest.total,
+            hits,
+            facets,
+            place: plan.place.clone(),
+            sort: plan.collector.sort,
+            page,
+            pages,
+            suggestions,
+        })
+    }
+
+    /// The other open offers closest to this one: same job family, nearest
+    /// first within 100 km, then most recent.
+    pub async fn similar(
+        &self,
+        db: &impl ConnectionTrait,
+        detail: &crate::model::OfferDetail,
+        limit: usize,
+    ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
+        let plan = Plan {
+            query: Box::new(AllQuery),
+            collector: OfferCollector {
+                now: Utc::now().timestamp(),
+                contracts: None,
+                families: Some(1 << ordinal(JobFamily::ALL, &detail.job_family)),
+                department: None,
+                around: Some((detail.place.latitude, detail.place.longitude, 100.0)),
+                sort: SortOrder::Distance,
+                keep: limit + 1,
+            },
+            place: None,
+        };
+        let harvest = self.collect(&plan, limit + 1)?;
+        let ids: Vec<i64> =
+            harvest.top.iter().map(|r| r.id as i64).filter(|id| *id != detail.id).take(limit).collect();
+        let cards = offers::cards(db, &ids).await?;
+        Ok(ids.iter().filter_map(|id| cards.iter().find(|c| c.id == *id).cloned()).collect())
+    }
+
+    fn collect(&self, plan: &Plan, keep: usize) -> Result<collector::Harvest, DomainError> {
+        let collector = OfferCollector { keep, ..plan.collector.clone() };
+        self.reader.searcher().search(plan.query.as_ref(), &collector).map_err(DomainError::internal)
+    }
+
+    /// Turns a query into a tantivy query (words and the filters facets do
+    /// not count) and a collector (the facet filters, place and order).
+    fn plan(&self, places: &Directory, query: &OfferQuery) -> Plan {
+        let f = &self.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in analyzer::terms(&query.q) {
+            must.push((Occur::Must, self.word_query(&term)));
+        }
+        if let Some(code) = &query.region {
+            must.push((Occur::Must, exact(f.region, region_ordinal(code))));
+        }
+        if let Some(time) = query.working_time {
+            must.push((Occur::Must, exact(f.working_time, ordinal(WorkingTime::ALL, &time))));
+        }
+        if let Some(experience) = query.experience {
+            must.push((Occur::Must, exact(f.experience, ordinal(Experience::ALL, &experience))));
+        }
+        if let Some(euros) = query.salary_min {
+            let cents = u64::from(euros) * 100;
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.salary, cents)),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+        if let Some(days) = query.since_days {
+            let since = Utc::now().timestamp() - i64::from(days) * 86_400;
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(f.published, since)),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+
+        let mut department = None;
+        let mut around = None;
+        let place = match places.resolve(&query.lieu) {
+            Some(Location::Commune(commune)) => {
+                let radius = query.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
+                // Radius 0 means the commune itself: a few hundred metres of slack.
+                let km = f64::from(radius).max(0.5);
+                around = Some((commune.latitude, commune.longitude, km));
+                must.push((Occur::Must, self.bounding_box(commune.latitude, commune.longitude, km)));
+                Some(PlaceFilter::Around { label: commune.label(), radius_km: radius })
+            }
+            Some(Location::Department { code, name }) => {
+                department = Some(department_ordinal(code));
+                Some(PlaceFilter::Department { label: format!("{name} ({code})") })
+            }
+            None if query.lieu.trim().is_empty() => None,
+            None => Some(PlaceFilter::Unknown { text: query.lieu.clone() }),
+        };
+
+        let mask = |ordinals: Vec<u64>| (!ordinals.is_empty()).then(|| ordinals.iter().fold(0u64, |m, o| m | (1 << o)));
+        let collector = OfferCollector {
+            now: Utc::now().timestamp(),
+            contracts: mask(query.contracts.iter().map(|c| ordinal(ContractType::ALL, c)).collect()),
+            families: mask(query.families.iter().map(|f| ordinal(JobFamily::ALL, f)).collect()),
+            department,
+            around,
+            sort: query.effective_sort(around.is_some()),
+            keep: PAGE_SIZE as usize,
+        };
+        let query: Box<dyn Query> =
+            if must.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(must)) };
+        Plan { query, collector, place }
+    }
+
+    /// One word of the keywords, found in any text field: exact term (title
+    /// weighs most) or, for words of 5 letters or more, within one typo in the
+    /// short fields.
+    fn word_query(&self, term: &str) -> Box<dyn Query> {
+        let f = &self.fields;
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in
+            [(f.title, 3.0), (f.family_text, 2.0), (f.company, 1.5), (f.place_text, 1.5), (f.description, 1.0)]
+        {
+            let exact = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+        }
+        if term.chars().count() >= 5 {
+            for (field, boost) in [(f.title, 1.0), (f.family_text, 0.8), (f.company, 0.6)] {
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, term), 1, true);
+                any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost))));
+            }
+        }
+        Box::new(BooleanQuery::new(any))
+    }
+
+    fn bounding_box(&self, lat: f64, lon: f64, km: f64) -> Box<dyn Query> {
+        let dlat = km / 111.0;
+        let dlon = km / (111.0 * lat.to_radians().cos().abs().max(0.01));
+        let range = |field, low: f64, high: f64| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(field, low)),
+                    Bound::Included(Term::from_field_f64(field, high)),
+                )),
+            )
+        };
+        Box::new(BooleanQuery::new(vec![
+            range(self.fields.lat, lat - dlat, lat + dlat),
+            range(self.fields.lon, lon - dlon, lon + dlon),
+        ]))
+    }
+
+    /// Other searches worth trying when one finds nothing: a wider radius,
+    /// then the same search without each filter, keeping those that find
+    /// something.
+    fn suggestions(
+        &self,
+        places: &Directory,
+        query: &OfferQuery,
+        plan: &Plan,
+    ) -> Result<Vec<SearchSuggestion>, DomainError> {
+        let mut candidates: Vec<(String, OfferQuery)> = Vec::new();
+        let base = query.with_page(1);
+        if let Some(PlaceFilter::Around { radius_km, .. }) = &plan.place {
+            for wider in [50, 100, 200] {
+                if wider > *radius_km {
+                    candidates.push((format!("Élargir à {wider} km"), OfferQuery { radius_km: Some(wider), ..base.clone() }));
+                }
+            }
+        }
+        if !query.contracts.is_empty() {
+            candidates.push(("Tous les contrats".into(), OfferQuery { contracts: vec![], ..base.clone() }));
+        }
+        if !query.families.is_empty() {
+            candidates.push(("Tous les métiers".into(), OfferQuery { families: vec![], ..base.clone() }));
+        }
+        if query.salary_min.is_some() {
+            candidates.push(("Sans salaire minimum".into(), OfferQuery { salary_min: None, ..base.clone() }));
+        }
+        if query.since_days.is_some() {
+            candidates.push(("Toutes les dates".into(), OfferQuery { since_days: None, ..base.clone() }));
+        }
+        if query.working_time.is_some() || query.experience.is_some() || query.region.is_some() {
+            candidates.push((
+                "Sans les autres filtres".into(),
+                OfferQuery { working_time: None, experience: None, region: None, ..base.clone() },
+            ));
+        }
+        if !query.lieu.is_empty() {
+            candidates.push(("Partout en France".into(), OfferQuery { lieu: String::new(), radius_km: None, ..base.clone() }));
+        }
+        if !query.q.is_empty() {
+            candidates.push(("Sans les mots-clés".into(), OfferQuery { q: String::new(), ..base.clone() }));
+        }
+        let mut out = Vec::new();
+        let mut found_wider = false;
+        for (label, candidate) in candidates {
+            let is_wider = label.starts_with("Élargir");
+            if is_wider && found_wider {
+                continue;
+            }
+            let count = self.collect(&self.plan(places, &candidate), 1)?.total;
+            if count > 0 {
+                found_wider |= is_wider;
+                out.push(SearchSuggestion { label: format!("{label} ({})", offers_count(count)), path: candidate.path() });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// "1 offre", "12 offres", "1 234 offres".
+pub fn offers_count(count: u64) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped} offre{}", if count > 1 { "s" } else { "" })
+}
+
+struct Plan {
+    query: Box<dyn Query>,
+    collector: OfferCollector,
+    place: Option<PlaceFilter>,
+}
+
+fn exact(field: Field, value: u64) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
+}
+
+fn facets(harvest: &collector::Harvest, places: &Directory) -> Facets {
+    let codes = crate::places::department_codes();
+    let mut departments: Vec<DepartmentCount> = harvest
+        .departments
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .filter_map(|(i, count)| {
+            let code = codes.get(i)?;
+            Some(DepartmentCount {
+                code: (*code).to_owned(),
+                name: places.department_name(code).unwrap_or(code).to_owned(),
+                count: *count,
+            })
+        })
+        .collect();
+    departments.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    Facets {
+        contracts: ContractType::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| FacetCount { value: *c, count: harvest.contracts[i] })
+            .collect(),
+        families: JobFamily::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FacetCount { value: *f, count: harvest.families[i] })
+            .collect(),
+        departments,
+    }
+}
+
+/// What the index needs of an offer, read in one query with its company and place.
+#[derive(Debug, FromQueryResult)]
+struct IndexRow {
+    id: i64,
+    title: String,
+    description_html: String,
+    company_name: String,
+    place_name: String,
+    job_family: JobFamily,
+    department_code: String,
+    region_code: String,
+    contract_type: ContractType,
+    working_time: WorkingTime,
+    experience: Experience,
+    salary_min_cents: Option<i32>,
+    salary_max_cents: Option<i32>,
+    salary_period: Option<crate::model::SalaryPeriod>,
+    published_at: Option<DateTime<Utc>>,
+    expires_at: Option<DateTime<Utc>>,
+    latitude: f64,
+    longitude: f64,
+}
+
+impl IndexRow {
+    fn salary(&self) -> Option<crate::model::Salary> {
+        crate::model::Salary::new(self.salary_min_cents?, self.salary_max_cents?, self.salary_period?)
+    }
+}
+
+async fn index_rows(
+    db: &impl ConnectionTrait,
+    shape: impl FnOnce(sea_orm::Select<offer::Entity>) -> sea_orm::Select<offer::Entity>,
+) -> Result<Vec<IndexRow>, DomainError> {
+    let select = offer::Entity::find()
+        .select_only()
+        .columns([
+            offer::Column::Id,
+            offer::Column::Title,
+            offer::Column::DescriptionHtml,
+            offer::Column::JobFamily,
+            offer::Column::DepartmentCode,
+            offer::Column::RegionCode,
+            offer::Column::ContractType,
+            offer::Column::WorkingTime,
+            offer::Column::Experience,
+            offer::Column::SalaryMinCents,
+            offer::Column::SalaryMaxCents,
+            offer::Column::SalaryPeriod,
+            offer::Column::PublishedAt,
+            offer::Column::ExpiresAt,
+        ])
+        .column_as(company::Column::Name, "company_name")
+        .column_as(place::Column::Name, "place_name")
+        .column(place::Column::Latitude)
+        .column(place::Column::Longitude)
+        .join(JoinType::InnerJoin, offer::Relation::Company.def())
+        .join(JoinType::InnerJoin, offer::Relation::Place.def());
+    Ok(shape(select).into_model::<IndexRow>().all(db).await?)
+}
