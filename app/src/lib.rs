@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
             <main id="contenu" class="page">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/offres") view=pages::search::SearchPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/offres/:offer")
                         view=pages::offer::OfferPage

@@ -2,8 +2,11 @@
 
 use crate::SiteConfig;
 use domain::DomainError;
+use domain::places::Directory;
+use domain::search::SearchIndex;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 
 /// Everything a request may need: built once at start-up, cloned cheaply.
 #[derive(Clone, axum::extract::FromRef)]
@@ -11,6 +14,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub site: SiteConfig,
+    pub search: Arc<SearchIndex>,
+    pub places: Arc<Directory>,
 }
 
 /// The state, from the context the server provides to every render and

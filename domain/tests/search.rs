@@ -1,10 +1,12 @@
 //! Offer search on every database this run tests: French words, typos,
 //! filters, facets, places, order, pages, and the index kept in sync.
 
-use domain::model::{ContractType, JobFamily, OfferQuery, OfferStatus, PlaceFilter, SalaryPeriod, SortOrder};
+use domain::model::{
+    ContractType, JobFamily, OfferQuery, OfferStatus, PlaceFilter, SalaryPeriod, SortOrder,
+};
 use domain::places::Directory;
 use domain::search::SearchIndex;
-use domain::testing::{insert_company, insert_offer, insert_places, test_databases, TestDb};
+use domain::testing::{TestDb, insert_company, insert_offer, insert_places, test_databases};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, IntoActiveModel};
 
@@ -21,11 +23,17 @@ async fn catalogue(t: &TestDb) -> (SearchIndex, Directory) {
         o.salary_max_cents = Set(Some(280_000));
     })
     .await;
-    insert_offer(&t.db, &garage, "Apprenti mécanicien en alternance H/F", 1, |o| {
-        o.contract_type = Set(ContractType::Alternance);
-        o.salary_min_cents = Set(Some(90_000));
-        o.salary_max_cents = Set(Some(90_000));
-    })
+    insert_offer(
+        &t.db,
+        &garage,
+        "Apprenti mécanicien en alternance H/F",
+        1,
+        |o| {
+            o.contract_type = Set(ContractType::Alternance);
+            o.salary_min_cents = Set(Some(90_000));
+            o.salary_max_cents = Set(Some(90_000));
+        },
+    )
     .await;
     insert_offer(&t.db, &body, "Carrossier-peintre H/F", 5, |o| {
         o.job_family = Set(JobFamily::BodyRepair);
@@ -48,8 +56,14 @@ async fn catalogue(t: &TestDb) -> (SearchIndex, Directory) {
         o.region_code = Set("53".into());
     })
     .await;
-    insert_offer(&t.db, &garage, "Mécanicien expiré H/F", 120, |o| o.status = Set(OfferStatus::Expired)).await;
-    insert_offer(&t.db, &garage, "Mécanicien brouillon H/F", 0, |o| o.status = Set(OfferStatus::Draft)).await;
+    insert_offer(&t.db, &garage, "Mécanicien expiré H/F", 120, |o| {
+        o.status = Set(OfferStatus::Expired)
+    })
+    .await;
+    insert_offer(&t.db, &garage, "Mécanicien brouillon H/F", 0, |o| {
+        o.status = Set(OfferStatus::Draft)
+    })
+    .await;
 
     let index = SearchIndex::in_memory().unwrap();
     index.rebuild(&t.db, |_, _| {}).await.unwrap();
@@ -72,7 +86,11 @@ async fn only_open_offers_are_indexed() {
         assert_eq!(index.len(), 6, "{}", t.backend);
         let all = index.search(&t.db, &places, &query(&[])).await.unwrap();
         assert_eq!(all.total, 6);
-        assert!(!titles(&all).iter().any(|t| t.contains("expiré") || t.contains("brouillon")));
+        assert!(
+            !titles(&all)
+                .iter()
+                .any(|t| t.contains("expiré") || t.contains("brouillon"))
+        );
     }
 }
 
@@ -80,10 +98,17 @@ async fn only_open_offers_are_indexed() {
 async fn feminine_plural_and_unaccented_words_find_the_same_offers() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        let expected = index.search(&t.db, &places, &query(&[("q", "mécanicien")])).await.unwrap().total;
+        let expected = index
+            .search(&t.db, &places, &query(&[("q", "mécanicien")]))
+            .await
+            .unwrap()
+            .total;
         assert_eq!(expected, 4, "{}", t.backend);
         for words in ["mécanicienne", "mecanicien", "MÉCANICIENS"] {
-            let found = index.search(&t.db, &places, &query(&[("q", words)])).await.unwrap();
+            let found = index
+                .search(&t.db, &places, &query(&[("q", words)]))
+                .await
+                .unwrap();
             assert_eq!(found.total, expected, "{words}");
         }
     }
@@ -93,9 +118,15 @@ async fn feminine_plural_and_unaccented_words_find_the_same_offers() {
 async fn a_typo_in_a_long_word_still_finds_the_offer() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        let found = index.search(&t.db, &places, &query(&[("q", "carossier")])).await.unwrap();
+        let found = index
+            .search(&t.db, &places, &query(&[("q", "carossier")]))
+            .await
+            .unwrap();
         assert_eq!(titles(&found), ["Carrossier-peintre H/F"], "{}", t.backend);
-        let short = index.search(&t.db, &places, &query(&[("q", "vnvo")])).await.unwrap();
+        let short = index
+            .search(&t.db, &places, &query(&[("q", "vnvo")]))
+            .await
+            .unwrap();
         assert_eq!(short.total, 0, "no fuzziness below five letters");
     }
 }
@@ -104,7 +135,10 @@ async fn a_typo_in_a_long_word_still_finds_the_offer() {
 async fn every_word_must_match_somewhere() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        let found = index.search(&t.db, &places, &query(&[("q", "mécanicien Brest")])).await.unwrap();
+        let found = index
+            .search(&t.db, &places, &query(&[("q", "mécanicien Brest")]))
+            .await
+            .unwrap();
         assert_eq!(titles(&found), ["Mécanicien marine H/F"], "{}", t.backend);
     }
 }
@@ -114,17 +148,37 @@ async fn a_commune_and_radius_keep_nearby_offers_with_their_distance() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
         let near = index
-            .search(&t.db, &places, &query(&[("lieu", "Lyon"), ("rayon", "10"), ("tri", "distance")]))
+            .search(
+                &t.db,
+                &places,
+                &query(&[("lieu", "Lyon"), ("rayon", "10"), ("tri", "distance")]),
+            )
             .await
             .unwrap();
         assert_eq!(near.total, 4, "{}: Lyon and Villeurbanne", t.backend);
         assert_eq!(near.sort, SortOrder::Distance);
         let last = near.hits.last().unwrap();
-        assert_eq!(last.card.title, "Carrossier-peintre H/F", "Villeurbanne is the farthest");
-        assert!((2.0..5.0).contains(&last.distance_km.unwrap()), "{:?}", last.distance_km);
-        assert_eq!(near.place, Some(PlaceFilter::Around { label: "Lyon (69)".into(), radius_km: 10 }));
+        assert_eq!(
+            last.card.title, "Carrossier-peintre H/F",
+            "Villeurbanne is the farthest"
+        );
+        assert!(
+            (2.0..5.0).contains(&last.distance_km.unwrap()),
+            "{:?}",
+            last.distance_km
+        );
+        assert_eq!(
+            near.place,
+            Some(PlaceFilter::Around {
+                label: "Lyon (69)".into(),
+                radius_km: 10
+            })
+        );
 
-        let only_lyon = index.search(&t.db, &places, &query(&[("lieu", "Lyon"), ("rayon", "0")])).await.unwrap();
+        let only_lyon = index
+            .search(&t.db, &places, &query(&[("lieu", "Lyon"), ("rayon", "0")]))
+            .await
+            .unwrap();
         assert_eq!(only_lyon.total, 3);
     }
 }
@@ -133,12 +187,36 @@ async fn a_commune_and_radius_keep_nearby_offers_with_their_distance() {
 async fn a_place_can_be_a_postal_code_an_insee_code_or_a_department() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        for lieu in ["29200", "29019", "29", "Finistère", "Brest (29)"] {
-            let found = index.search(&t.db, &places, &query(&[("lieu", lieu)])).await.unwrap();
-            assert_eq!(titles(&found), ["Mécanicien marine H/F"], "{}: {lieu}", t.backend);
+        for lieu in [
+            "29200",
+            "29019",
+            "29",
+            "Finistère",
+            "Brest",
+            "brest",
+            "Brest (29)",
+        ] {
+            let found = index
+                .search(&t.db, &places, &query(&[("lieu", lieu)]))
+                .await
+                .unwrap();
+            assert_eq!(
+                titles(&found),
+                ["Mécanicien marine H/F"],
+                "{}: {lieu}",
+                t.backend
+            );
         }
-        let unknown = index.search(&t.db, &places, &query(&[("lieu", "Atlantide")])).await.unwrap();
-        assert_eq!(unknown.place, Some(PlaceFilter::Unknown { text: "Atlantide".into() }));
+        let unknown = index
+            .search(&t.db, &places, &query(&[("lieu", "Atlantide")]))
+            .await
+            .unwrap();
+        assert_eq!(
+            unknown.place,
+            Some(PlaceFilter::Unknown {
+                text: "Atlantide".into()
+            })
+        );
         assert_eq!(unknown.total, 6, "an unknown place is ignored, and said so");
     }
 }
@@ -147,17 +225,54 @@ async fn a_place_can_be_a_postal_code_an_insee_code_or_a_department() {
 async fn facets_count_each_value_without_their_own_filter() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        let cdi = index.search(&t.db, &places, &query(&[("contrat", "cdi")])).await.unwrap();
+        let cdi = index
+            .search(&t.db, &places, &query(&[("contrat", "cdi")]))
+            .await
+            .unwrap();
         assert_eq!(cdi.total, 4, "{}", t.backend);
-        let count = |c: ContractType| cdi.facets.contracts.iter().find(|f| f.value == c).unwrap().count;
-        assert_eq!(count(ContractType::Cdd), 1, "ticking CDD too would add one offer");
+        let count = |c: ContractType| {
+            cdi.facets
+                .contracts
+                .iter()
+                .find(|f| f.value == c)
+                .unwrap()
+                .count
+        };
+        assert_eq!(
+            count(ContractType::Cdd),
+            1,
+            "ticking CDD too would add one offer"
+        );
         assert_eq!(count(ContractType::Alternance), 1);
-        let families = |f: JobFamily| cdi.facets.families.iter().find(|c| c.value == f).unwrap().count;
-        assert_eq!(families(JobFamily::CarMechanics), 2, "CDI mechanics in Lyon and Brest");
-        let rhone = cdi.facets.departments.iter().find(|d| d.code == "69").unwrap();
+        let families = |f: JobFamily| {
+            cdi.facets
+                .families
+                .iter()
+                .find(|c| c.value == f)
+                .unwrap()
+                .count
+        };
+        assert_eq!(
+            families(JobFamily::CarMechanics),
+            2,
+            "CDI mechanics in Lyon and Brest"
+        );
+        let rhone = cdi
+            .facets
+            .departments
+            .iter()
+            .find(|d| d.code == "69")
+            .unwrap();
         assert_eq!((rhone.name.as_str(), rhone.count), ("Rhône", 2));
 
-        let both = index.search(&t.db, &places, &query(&[("contrat", "cdi"), ("contrat", "cdd")])).await.unwrap();
+        let both = index
+            .search(
+                &t.db,
+                &places,
+                &query(&[("contrat", "cdi"), ("contrat", "cdd")]),
+            )
+            .await
+            .unwrap();
         assert_eq!(both.total, 5);
     }
 }
@@ -166,13 +281,33 @@ async fn facets_count_each_value_without_their_own_filter() {
 async fn salary_date_and_family_filters_narrow_the_results() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
-        let well_paid = index.search(&t.db, &places, &query(&[("salaire_min", "2500")])).await.unwrap();
-        assert_eq!(titles(&well_paid), ["Mécanicienne poids lourds H/F", "Vendeur automobile VN/VO H/F"], "{}", t.backend);
-        let recent = index.search(&t.db, &places, &query(&[("depuis", "4")])).await.unwrap();
+        let well_paid = index
+            .search(&t.db, &places, &query(&[("salaire_min", "2500")]))
+            .await
+            .unwrap();
+        assert_eq!(
+            titles(&well_paid),
+            [
+                "Mécanicienne poids lourds H/F",
+                "Vendeur automobile VN/VO H/F"
+            ],
+            "{}",
+            t.backend
+        );
+        let recent = index
+            .search(&t.db, &places, &query(&[("depuis", "4")]))
+            .await
+            .unwrap();
         assert_eq!(recent.total, 3, "published 1, 2 and 3 days ago");
-        let body = index.search(&t.db, &places, &query(&[("metier", "I1606")])).await.unwrap();
+        let body = index
+            .search(&t.db, &places, &query(&[("metier", "I1606")]))
+            .await
+            .unwrap();
         assert_eq!(titles(&body), ["Carrossier-peintre H/F"]);
-        let paris_region = index.search(&t.db, &places, &query(&[("region", "11")])).await.unwrap();
+        let paris_region = index
+            .search(&t.db, &places, &query(&[("region", "11")]))
+            .await
+            .unwrap();
         assert_eq!(titles(&paris_region), ["Vendeur automobile VN/VO H/F"]);
     }
 }
@@ -190,10 +325,21 @@ async fn results_are_newest_first_without_keywords_and_paginated() {
         let places = Directory::load(&t.db).await.unwrap();
 
         let first = index.search(&t.db, &places, &query(&[])).await.unwrap();
-        assert_eq!((first.total, first.pages, first.hits.len()), (45, 3, 20), "{}", t.backend);
+        assert_eq!(
+            (first.total, first.pages, first.hits.len()),
+            (45, 3, 20),
+            "{}",
+            t.backend
+        );
         assert_eq!(first.hits[0].card.title, "Offre 00");
-        let third = index.search(&t.db, &places, &query(&[("page", "3")])).await.unwrap();
-        assert_eq!(titles(&third), ["Offre 40", "Offre 41", "Offre 42", "Offre 43", "Offre 44"]);
+        let third = index
+            .search(&t.db, &places, &query(&[("page", "3")]))
+            .await
+            .unwrap();
+        assert_eq!(
+            titles(&third),
+            ["Offre 40", "Offre 41", "Offre 42", "Offre 43", "Offre 44"]
+        );
     }
 }
 
@@ -202,13 +348,31 @@ async fn an_empty_search_suggests_what_would_find_something() {
     for t in test_databases().await {
         let (index, places) = catalogue(&t).await;
         let nothing = index
-            .search(&t.db, &places, &query(&[("q", "carrossier"), ("lieu", "Lyon"), ("rayon", "0")]))
+            .search(
+                &t.db,
+                &places,
+                &query(&[("q", "carrossier"), ("lieu", "Lyon"), ("rayon", "0")]),
+            )
             .await
             .unwrap();
         assert_eq!(nothing.total, 0, "{}", t.backend);
-        let labels: Vec<_> = nothing.suggestions.iter().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, ["Élargir à 50 km (1 offre)", "Partout en France (1 offre)", "Sans les mots-clés (3 offres)"]);
-        assert_eq!(nothing.suggestions[0].path, "/offres?q=carrossier&lieu=Lyon&rayon=50");
+        let labels: Vec<_> = nothing
+            .suggestions
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Élargir à 50 km (1 offre)",
+                "Partout en France (1 offre)",
+                "Sans les mots-clés (3 offres)"
+            ]
+        );
+        assert_eq!(
+            nothing.suggestions[0].path,
+            "/offres?q=carrossier&lieu=Lyon&rayon=50"
+        );
     }
 }
 
@@ -219,21 +383,45 @@ async fn the_index_follows_offers_published_changed_and_withdrawn() {
         let garage = insert_company(&t.db, "Nouveau Garage").await;
         let new = insert_offer(&t.db, &garage, "Électricien automobile H/F", 0, |_| {}).await;
         index.refresh_offer(&t.db, new.id).await.unwrap();
-        let found = index.search(&t.db, &places, &query(&[("q", "électricien")])).await.unwrap();
+        let found = index
+            .search(&t.db, &places, &query(&[("q", "électricien")]))
+            .await
+            .unwrap();
         assert_eq!(found.total, 1, "{}: published", t.backend);
 
         let mut changed = new.clone().into_active_model();
         changed.title = Set("Électronicien automobile H/F".into());
         let changed = changed.update(&t.db).await.unwrap();
         index.refresh_offer(&t.db, new.id).await.unwrap();
-        assert_eq!(index.search(&t.db, &places, &query(&[("q", "électricien")])).await.unwrap().total, 0);
-        assert_eq!(index.search(&t.db, &places, &query(&[("q", "électronicien")])).await.unwrap().total, 1);
+        assert_eq!(
+            index
+                .search(&t.db, &places, &query(&[("q", "électricien")]))
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        assert_eq!(
+            index
+                .search(&t.db, &places, &query(&[("q", "électronicien")]))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
 
         let mut filled = changed.into_active_model();
         filled.status = Set(OfferStatus::Filled);
         filled.update(&t.db).await.unwrap();
         index.refresh_offer(&t.db, new.id).await.unwrap();
-        assert_eq!(index.search(&t.db, &places, &query(&[("q", "électronicien")])).await.unwrap().total, 0);
+        assert_eq!(
+            index
+                .search(&t.db, &places, &query(&[("q", "électronicien")]))
+                .await
+                .unwrap()
+                .total,
+            0
+        );
     }
 }
 
@@ -241,10 +429,17 @@ async fn the_index_follows_offers_published_changed_and_withdrawn() {
 async fn the_index_is_rebuilt_only_when_the_database_changed() {
     for t in test_databases().await {
         let (index, _) = catalogue(&t).await;
-        assert!(!index.sync(&t.db, |_, _| {}).await.unwrap(), "{}: just rebuilt", t.backend);
+        assert!(
+            !index.sync(&t.db, |_, _| {}).await.unwrap(),
+            "{}: just rebuilt",
+            t.backend
+        );
         let garage = insert_company(&t.db, "Autre Garage").await;
         insert_offer(&t.db, &garage, "Dépanneur H/F", 0, |_| {}).await;
-        assert!(index.sync(&t.db, |_, _| {}).await.unwrap(), "a new offer makes it stale");
+        assert!(
+            index.sync(&t.db, |_, _| {}).await.unwrap(),
+            "a new offer makes it stale"
+        );
         assert_eq!(index.len(), 7);
     }
 }
@@ -254,7 +449,10 @@ async fn similar_offers_share_the_job_family_nearest_first() {
     for t in test_databases().await {
         let (index, _) = catalogue(&t).await;
         let first = domain::offers::latest(&t.db, 10).await.unwrap();
-        let mechanic = first.iter().find(|c| c.title == "Mécanicien automobile H/F").unwrap();
+        let mechanic = first
+            .iter()
+            .find(|c| c.title == "Mécanicien automobile H/F")
+            .unwrap();
         let detail = domain::offers::detail(&t.db, mechanic.id).await.unwrap();
         let similar = index.similar(&t.db, &detail, 3).await.unwrap();
         let titles: Vec<_> = similar.iter().map(|c| c.title.as_str()).collect();

@@ -6,6 +6,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_catalogue;
+mod m20261127_000002_offers_updated_at;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -13,6 +14,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_catalogue::Migration)]
+        vec![
+            Box::new(m20261127_000001_catalogue::Migration),
+            Box::new(m20261127_000002_offers_updated_at::Migration),
+        ]
     }
 }

@@ -24,6 +24,8 @@ pub enum Command {
     Migrate,
     /// Create the demo catalogue (groups, companies, offers); safe to run again.
     SeedDemo(SeedDemoArgs),
+    /// Rebuild the search index from the database (stop the server first).
+    Reindex,
 }
 
 /// Options of `seed-demo`.

@@ -7,11 +7,13 @@ use app::SiteConfig;
 use app::state::AppState;
 use domain::demo::{self, DemoOptions};
 use domain::entity::offer;
-use domain::places;
+use domain::places::{self, Directory};
+use domain::search::SearchIndex;
 use leptos::config::{LeptosOptions, get_configuration};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// `migrate`: apply pending migrations and load the communes when missing;
@@ -37,13 +39,7 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
             .today
             .unwrap_or_else(|| chrono::Utc::now().date_naive()),
     };
-    let bar = indicatif::ProgressBar::new(0).with_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} offres {pos}/{len} [{bar:40}] {per_sec} ~{eta} restantes",
-        )
-        .expect("valid template")
-        .progress_chars("=> "),
-    );
+    let bar = progress_bar();
     let started = Instant::now();
     let report = demo::seed(db, &options, |done, total| {
         bar.set_length(total);
@@ -61,6 +57,42 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
         report.offers
     );
     Ok(())
+}
+
+/// `reindex`: rebuild the search index from the database, with a progress bar.
+pub async fn reindex(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+    migrate(db).await?;
+    let index = SearchIndex::open(&index_dir(config))
+        .map_err(|e| anyhow::anyhow!("opening the search index (is the server running?): {e}"))?;
+    let bar = progress_bar();
+    let started = Instant::now();
+    let indexed = index
+        .rebuild(db, |done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("rebuilding the search index: {e}"))?;
+    bar.finish_and_clear();
+    println!(
+        "Search index rebuilt in {:.1} s: {indexed} open offers.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn index_dir(config: &Config) -> std::path::PathBuf {
+    config.data_dir.join("search-index")
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} offres {pos}/{len} [{bar:40}] {per_sec} ~{eta} restantes",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    )
 }
 
 /// `serve` (default): migrate, optionally load the demo data, then serve
@@ -83,6 +115,27 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         .await
         .map_err(|e| anyhow::anyhow!("seeding the demo catalogue: {e}"))?;
     }
+    let search = Arc::new(
+        SearchIndex::open(&index_dir(&config))
+            .map_err(|e| anyhow::anyhow!("opening the search index: {e}"))?,
+    );
+    let started = Instant::now();
+    let rebuilt = search
+        .sync(&db, |done, total| {
+            if done % 100_000 == 0 || done == total {
+                tracing::info!(done, total, "indexing offers");
+            }
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("updating the search index: {e}"))?;
+    if rebuilt {
+        tracing::info!(
+            offers = search.len(),
+            seconds = started.elapsed().as_secs_f64(),
+            "search index rebuilt"
+        );
+    }
+    let places = Arc::new(Directory::load(&db).await.context("loading the places")?);
     let leptos_options = leptos_options(&config.leptos_config)?;
     let addr = leptos_options.site_addr;
     let state = AppState {
@@ -91,6 +144,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         site: SiteConfig {
             public_url: config.public_url.trim_end_matches('/').to_owned(),
         },
+        search,
+        places,
     };
     let app = router::build(state);
     let listener = tokio::net::TcpListener::bind(addr)

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The JobToMove server as a library: configuration, the axum router, the
 //! routes that are not Leptos pages, and the commands of the binary.
 

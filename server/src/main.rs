@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The JobToMove server: `serve` (default), `migrate`, `seed-demo`.
 
 use clap::Parser;
@@ -13,5 +14,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => commands::serve(cli.config, db).await,
         Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
+        Command::Reindex => commands::reindex(&db, &cli.config).await,
     }
 }

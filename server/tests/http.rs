@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The server over HTTP: pages rendered on the server, status codes,
 //! redirects, health, and the layers every response goes through.
 
@@ -8,10 +9,13 @@ use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
 use axum::routing::get;
 use domain::model::OfferStatus;
+use domain::places::Directory;
+use domain::search::SearchIndex;
 use domain::testing::{TestDb, insert_company, insert_offer, insert_places};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use sea_orm::ActiveValue::Set;
+use std::sync::Arc;
 use tower::ServiceExt;
 
 const ORIGIN: &str = "https://www.jobtomove.test";
@@ -39,6 +43,8 @@ impl TestApp {
             o.status = Set(OfferStatus::Expired)
         })
         .await;
+        let search = SearchIndex::in_memory().unwrap();
+        search.rebuild(&db.db, |_, _| {}).await.unwrap();
         let state = AppState {
             leptos_options: LeptosOptions::builder()
                 .output_name("jobtomove")
@@ -54,6 +60,8 @@ impl TestApp {
             site: SiteConfig {
                 public_url: ORIGIN.into(),
             },
+            search: Arc::new(search),
+            places: Arc::new(Directory::load(&db.db).await.unwrap()),
         };
         Self {
             router: server::router::build_with(state, extra),
@@ -295,4 +303,105 @@ async fn an_oversized_request_body_is_refused() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn the_search_page_renders_results_for_the_url_with_javascript_off() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .get("/offres?q=m%C3%A9canicienne&lieu=Lyon&rayon=20")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = text(response).await;
+    assert!(
+        html.contains(
+            "Offres d&#x27;emploi « mécanicienne » à Lyon (69) et dans un rayon de 20 km"
+        ) || html
+            .contains("Offres d'emploi « mécanicienne » à Lyon (69) et dans un rayon de 20 km"),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        r#"<a href="{}">Mécanicien automobile H/F</a>"#,
+        app.offer_path
+    )));
+    assert!(html.contains("1 offre"));
+    assert!(html.contains(r#"<form method="get" action="/offres" role="search""#));
+    assert!(
+        html.contains(r#"value="mécanicienne""#),
+        "the form keeps the words"
+    );
+}
+
+#[tokio::test]
+async fn a_search_that_finds_nothing_says_so_and_suggests_another() {
+    let app = TestApp::spawn().await;
+    let html = text(app.get("/offres?q=m%C3%A9canicien&lieu=Brest").await).await;
+    assert!(html.contains("Aucune offre ne correspond à votre recherche."));
+    assert!(html.contains("Partout en France (1 offre)"), "{html}");
+    assert!(
+        html.contains(r#"<meta name="robots" content="noindex, follow""#),
+        "an empty search is not indexed"
+    );
+}
+
+#[tokio::test]
+async fn filtered_searches_are_not_indexed_but_keyword_searches_are() {
+    let app = TestApp::spawn().await;
+    let filtered = text(app.get("/offres?contrat=cdi").await).await;
+    assert!(filtered.contains(r#"<meta name="robots" content="noindex, follow""#));
+    let plain = text(app.get("/offres?q=m%C3%A9canicien").await).await;
+    assert!(!plain.contains("noindex"));
+    assert!(
+        plain.contains(&format!(
+            r#"<link href="{ORIGIN}/offres?q=m%C3%A9canicien" rel="canonical">"#
+        )),
+        "{plain}"
+    );
+}
+
+#[tokio::test]
+async fn an_open_offer_carries_job_posting_markup_and_a_closed_one_none() {
+    let app = TestApp::spawn().await;
+    let html = text(app.get(&app.offer_path).await).await;
+    let start = html
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let posting: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(posting["@type"], "JobPosting");
+    assert_eq!(posting["title"], "Mécanicien automobile H/F");
+    assert_eq!(posting["hiringOrganization"]["name"], "Garage du Centre");
+    assert_eq!(posting["jobLocation"]["address"]["addressLocality"], "Lyon");
+    assert_eq!(posting["baseSalary"]["value"]["minValue"], 2000.0);
+    assert_eq!(posting["baseSalary"]["value"]["unitText"], "MONTH");
+    assert_eq!(posting["employmentType"], "FULL_TIME");
+    for key in [
+        "description",
+        "datePosted",
+        "validThrough",
+        "identifier",
+        "directApply",
+    ] {
+        assert!(posting.get(key).is_some(), "{key}");
+    }
+
+    let closed = text(app.get(&app.expired_path).await).await;
+    assert!(!closed.contains("application/ld+json"));
+}
+
+#[tokio::test]
+async fn places_are_suggested_from_a_few_letters() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .request(
+            Request::get("/api/lieux?text=vill")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let status = response.status();
+    let body = text(response).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("Villeurbanne (69)"), "{body}");
 }

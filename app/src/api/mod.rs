@@ -2,3 +2,4 @@
 //! one domain service and return its typed result.
 
 pub mod offers;
+pub mod search;

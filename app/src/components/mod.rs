@@ -2,4 +2,5 @@
 
 pub mod layout;
 pub mod offer_card;
+pub mod search_form;
 pub mod share;

@@ -2,7 +2,8 @@
 
 use crate::SiteConfig;
 use crate::api::offers::latest_offers;
-use crate::components::offer_card::OfferList;
+use crate::components::offer_card::{OfferList, hits};
+use crate::components::search_form::SearchBar;
 use crate::pages::not_found::ErrorNotice;
 use domain::model::JobFamily;
 use leptos::prelude::*;
@@ -26,16 +27,20 @@ pub fn HomePage() -> impl IntoView {
                 "Mécanique, carrosserie, vente, après-vente, pièces, location : les offres des "
                 "entreprises du secteur, partout en France. Postulez avec un email et un CV, sans créer de compte."
             </p>
+            <SearchBar q="" lieu="" radius_km=None />
         </section>
         <section class="section" aria-labelledby="dernieres-offres">
-            <h2 id="dernieres-offres">"Dernières offres"</h2>
+            <div class="section-head">
+                <h2 id="dernieres-offres">"Dernières offres"</h2>
+                <a href="/offres">"Toutes les offres"</a>
+            </div>
             <Suspense fallback=|| view! { <p>"Chargement des offres…"</p> }>
                 {move || Suspend::new(async move {
                     match offers.await {
                         Ok(list) => {
                             view! {
                                 <OfferList
-                                    offers=list
+                                    offers=hits(list)
                                     empty="Aucune offre n'est publiée pour le moment. Revenez bientôt !"
                                 />
                             }
@@ -54,8 +59,10 @@ pub fn HomePage() -> impl IntoView {
                     .map(|family| {
                         view! {
                             <li>
-                                <span class="family-name">{family.short_label()}</span>
-                                <span class="family-code">{format!("ROME {}", family.code())}</span>
+                                <a href=format!("/offres?metier={}", family.code())>
+                                    <span class="family-name">{family.short_label()}</span>
+                                    <span class="family-code">{format!("ROME {}", family.code())}</span>
+                                </a>
                             </li>
                         }
                     })

@@ -7,12 +7,15 @@
 
 use crate::SiteConfig;
 use crate::api::offers::offer_page;
+use crate::api::search::similar_offers;
+use crate::components::offer_card::{OfferList, hits};
 use crate::components::share::ShareOffer;
 use crate::pages::not_found::{ErrorNotice, NotFound};
 use crate::response::redirect_permanently;
 use domain::DomainError;
 use domain::model::{
-    OfferDetail, OfferStatus, french_date, html_to_text, paris_date, truncate_text,
+    OfferDetail, OfferStatus, french_date, html_to_text, job_posting, json_for_script, paris_date,
+    truncate_text,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -30,6 +33,7 @@ pub fn OfferPage() -> impl IntoView {
     };
     let slug = slug.to_owned();
     let offer = Resource::new_blocking(move || id, offer_page);
+    let similar = Resource::new_blocking(move || id, similar_offers);
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -40,7 +44,10 @@ pub fn OfferPage() -> impl IntoView {
                             redirect_permanently(&offer.path());
                             ().into_any()
                         }
-                        Ok(offer) => view! { <OfferView offer /> }.into_any(),
+                        Ok(offer) => {
+                            let similar = similar.await.unwrap_or_default();
+                            view! { <OfferView offer similar /> }.into_any()
+                        }
                         Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
@@ -52,7 +59,7 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn OfferView(offer: OfferDetail) -> impl IntoView {
+fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl IntoView {
     let now = chrono::Utc::now();
     let open = offer.is_open(now);
     let site = use_context::<SiteConfig>();
@@ -69,6 +76,13 @@ fn OfferView(offer: OfferDetail) -> impl IntoView {
         _ => "Cette offre n'est plus en ligne : elle n'accepte plus de candidatures.",
     };
     let facts = facts(&offer);
+    let structured = open
+        .then(|| {
+            offer
+                .published_at
+                .map(|published| json_for_script(&job_posting(&offer, &url, published)))
+        })
+        .flatten();
     view! {
         <Title text=page_title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -79,6 +93,7 @@ fn OfferView(offer: OfferDetail) -> impl IntoView {
         <Meta property="og:description" content=summary />
         <Meta property="og:url" content=url.clone() />
         <Meta property="og:locale" content="fr_FR" />
+        {structured.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
         <article class="offer">
             {(!open).then(|| view! { <p class="banner banner-closed" role="status">{closed_message}</p> })}
             <header class="offer-header">
@@ -112,6 +127,15 @@ fn OfferView(offer: OfferDetail) -> impl IntoView {
             })}
             {open.then(|| view! { <ShareOffer url=url /> })}
         </article>
+        {(!similar.is_empty())
+            .then(|| {
+                view! {
+                    <section class="section" aria-labelledby="similaires">
+                        <h2 id="similaires">"Offres similaires"</h2>
+                        <OfferList offers=hits(similar) empty="" />
+                    </section>
+                }
+            })}
     }
 }
 

@@ -3,6 +3,8 @@
 #[macro_use]
 mod closed_set;
 mod enums;
+mod job_posting;
+mod jobs;
 mod offer;
 mod salary;
 mod search;
@@ -12,6 +14,8 @@ mod text;
 mod time;
 
 pub use enums::*;
+pub use job_posting::*;
+pub use jobs::*;
 pub use offer::*;
 pub use salary::*;
 pub use search::*;

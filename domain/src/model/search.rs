@@ -53,7 +53,10 @@ pub struct OfferQuery {
 impl OfferQuery {
     /// Parses URL query pairs (repeated keys allowed for `contrat` and `metier`).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self { page: 1, ..Self::default() };
+        let mut query = Self {
+            page: 1,
+            ..Self::default()
+        };
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -66,10 +69,13 @@ impl OfferQuery {
                 "contrat" => push_unique(&mut query.contracts, ContractType::from_code(value)),
                 "metier" => push_unique(&mut query.families, JobFamily::from_code(value)),
                 "region" => {
-                    query.region = (value.len() <= 3 && value.bytes().all(|b| b.is_ascii_alphanumeric()))
-                        .then(|| value.to_owned())
+                    query.region = (value.len() <= 3
+                        && value.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    .then(|| value.to_owned())
                 }
-                "salaire_min" => query.salary_min = value.parse().ok().filter(|s| (1..=100_000).contains(s)),
+                "salaire_min" => {
+                    query.salary_min = value.parse().ok().filter(|s| (1..=100_000).contains(s))
+                }
                 "depuis" => query.since_days = value.parse().ok().filter(|d| (1..=365).contains(d)),
                 "temps" => query.working_time = WorkingTime::from_code(value),
                 "experience" => query.experience = Experience::from_code(value),
@@ -93,8 +99,16 @@ impl OfferQuery {
         if let Some(radius) = self.radius_km {
             pairs.push(("rayon", radius.to_string()));
         }
-        pairs.extend(self.contracts.iter().map(|c| ("contrat", c.code().to_owned())));
-        pairs.extend(self.families.iter().map(|f| ("metier", f.code().to_owned())));
+        pairs.extend(
+            self.contracts
+                .iter()
+                .map(|c| ("contrat", c.code().to_owned())),
+        );
+        pairs.extend(
+            self.families
+                .iter()
+                .map(|f| ("metier", f.code().to_owned())),
+        );
         if let Some(region) = &self.region {
             pairs.push(("region", region.clone()));
         }
@@ -133,7 +147,10 @@ impl OfferQuery {
 
     /// The same search on another page.
     pub fn with_page(&self, page: u32) -> Self {
-        Self { page, ..self.clone() }
+        Self {
+            page,
+            ..self.clone()
+        }
     }
 
     /// Whether any filter beyond keywords and place is set.
@@ -172,12 +189,27 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) {
     }
 }
 
+/// "1 offre", "12 offres", "1 234 offres".
+pub fn count_offers(count: u64) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped} offre{}", if count > 1 { "s" } else { "" })
+}
+
 /// Percent-encodes a query-string value (spaces as `+`).
 pub fn url_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -221,10 +253,17 @@ pub struct Facets {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlaceFilter {
     /// Around a commune, within a radius.
-    Around { label: String, radius_km: u32 },
-    Department { label: String },
+    Around {
+        label: String,
+        radius_km: u32,
+    },
+    Department {
+        label: String,
+    },
     /// A place the directory does not know: ignored, and the page says so.
-    Unknown { text: String },
+    Unknown {
+        text: String,
+    },
 }
 
 /// Another search to try when a search finds nothing.
@@ -232,6 +271,13 @@ pub enum PlaceFilter {
 pub struct SearchSuggestion {
     pub label: String,
     pub path: String,
+}
+
+/// A place suggested for the "où" field: the value to fill in and a hint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceOption {
+    pub value: String,
+    pub detail: String,
 }
 
 /// One page of results.
@@ -267,7 +313,10 @@ mod tests {
             ("tri", "date"),
             ("page", "3"),
         ]);
-        assert_eq!(query.contracts, [ContractType::Cdi, ContractType::Alternance]);
+        assert_eq!(
+            query.contracts,
+            [ContractType::Cdi, ContractType::Alternance]
+        );
         assert_eq!(query.radius_km, Some(20));
         assert_eq!(
             query.to_query_string(),
@@ -285,7 +334,13 @@ mod tests {
             ("region", "<script>"),
             ("inconnu", "x"),
         ]);
-        assert_eq!(query, OfferQuery { page: 1, ..OfferQuery::default() });
+        assert_eq!(
+            query,
+            OfferQuery {
+                page: 1,
+                ..OfferQuery::default()
+            }
+        );
         assert_eq!(query.path(), "/offres");
     }
 
@@ -296,7 +351,11 @@ mod tests {
         let without = OfferQuery::from_pairs([]);
         assert_eq!(without.effective_sort(true), SortOrder::Date);
         let by_distance = OfferQuery::from_pairs([("tri", "distance")]);
-        assert_eq!(by_distance.effective_sort(false), SortOrder::Date, "no place: no distance");
+        assert_eq!(
+            by_distance.effective_sort(false),
+            SortOrder::Date,
+            "no place: no distance"
+        );
         assert_eq!(by_distance.effective_sort(true), SortOrder::Distance);
     }
 }

@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn stop_words_elisions_and_h_f_are_dropped() {
-        assert_eq!(terms("Chef d'atelier H/F"), [terms("chef")[0].clone(), terms("atelier")[0].clone()]);
+        assert_eq!(
+            terms("Chef d'atelier H/F"),
+            [terms("chef")[0].clone(), terms("atelier")[0].clone()]
+        );
         assert_eq!(terms("de la"), Vec::<String>::new());
     }
 }

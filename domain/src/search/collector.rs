@@ -102,7 +102,11 @@ impl Collector for OfferCollector {
     type Fruit = Harvest;
     type Child = OfferSegmentCollector;
 
-    fn for_segment(&self, _ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
         let fast = segment.fast_fields();
         Ok(OfferSegmentCollector {
             filter: self.clone(),
@@ -190,7 +194,11 @@ impl SegmentCollector for OfferSegmentCollector {
             SortOrder::Date => self.published.get_val(doc) as f64,
             SortOrder::Distance => -distance.unwrap_or(0.0),
         };
-        let ranked = Ranked { key, id: self.id.get_val(doc), distance };
+        let ranked = Ranked {
+            key,
+            id: self.id.get_val(doc),
+            distance,
+        };
         if self.heap.len() < f.keep {
             self.heap.push(ranked);
         } else if let Some(worst) = self.heap.peek()

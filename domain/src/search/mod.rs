@@ -13,17 +13,17 @@ mod collector;
 
 use crate::entity::{company, offer, place};
 use crate::model::{
-    ContractType, DepartmentCount, Experience, FacetCount, Facets, JobFamily, OfferHit, OfferQuery,
-    PlaceFilter, SearchResults, SearchSuggestion, SortOrder, WorkingTime,
-    DEFAULT_RADIUS_KM, MAX_PAGE, PAGE_SIZE,
+    ContractType, DEFAULT_RADIUS_KM, DepartmentCount, Experience, FacetCount, Facets, JobFamily,
+    MAX_PAGE, OfferHit, OfferQuery, PAGE_SIZE, PlaceFilter, SearchResults, SearchSuggestion,
+    SortOrder, WorkingTime,
 };
 use crate::places::{Directory, Location};
-use crate::{offers, DomainError};
+use crate::{DomainError, offers};
 use chrono::{DateTime, Utc};
-use collector::{OfferCollector, DEPARTMENT_SLOTS};
+use collector::{DEPARTMENT_SLOTS, OfferCollector};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 use std::ops::Bound;
 use std::path::Path;
@@ -32,7 +32,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -103,11 +103,17 @@ fn ordinal<T: PartialEq>(all: &[T], value: &T) -> u64 {
 
 /// The embedded list of departments gives each a stable small number.
 fn department_ordinal(code: &str) -> u64 {
-    crate::places::department_codes().iter().position(|c| *c == code).map_or(DEPARTMENT_SLOTS as u64 - 1, |p| p as u64)
+    crate::places::department_codes()
+        .iter()
+        .position(|c| *c == code)
+        .map_or(DEPARTMENT_SLOTS as u64 - 1, |p| p as u64)
 }
 
 fn region_ordinal(code: &str) -> u64 {
-    crate::places::region_codes().iter().position(|c| *c == code).map_or(u64::MAX, |p| p as u64)
+    crate::places::region_codes()
+        .iter()
+        .position(|c| *c == code)
+        .map_or(u64::MAX, |p| p as u64)
 }
 
 /// The database state an index reflects: rebuilt when it differs.
@@ -120,7 +126,10 @@ struct Fingerprint {
 }
 
 async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainError> {
-    let open_offers = offer::Entity::find().filter(offers::open_offers(Utc::now())).count(db).await?;
+    let open_offers = offer::Entity::find()
+        .filter(offers::open_offers(Utc::now()))
+        .count(db)
+        .await?;
     let last_update: Option<DateTime<Utc>> = offer::Entity::find()
         .select_only()
         .column(offer::Column::UpdatedAt)
@@ -137,7 +146,12 @@ async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainErr
         .into_tuple()
         .one(db)
         .await?;
-    Ok(Fingerprint { schema: SCHEMA_VERSION, open_offers, last_update, last_id })
+    Ok(Fingerprint {
+        schema: SCHEMA_VERSION,
+        open_offers,
+        last_update,
+        last_id,
+    })
 }
 
 /// The search index: a reader for queries, one writer for updates.
@@ -157,7 +171,10 @@ impl SearchIndex {
         let index = match Index::open_in_dir(dir) {
             Ok(index) if index.schema() == schema => index,
             _ => {
-                for entry in std::fs::read_dir(dir).map_err(DomainError::internal)?.flatten() {
+                for entry in std::fs::read_dir(dir)
+                    .map_err(DomainError::internal)?
+                    .flatten()
+                {
                     let _ = std::fs::remove_file(entry.path());
                 }
                 Index::create_in_dir(dir, schema).map_err(DomainError::internal)?
@@ -173,14 +190,23 @@ impl SearchIndex {
     }
 
     fn with_index(index: Index, fields: Fields) -> Result<Self, DomainError> {
-        index.tokenizers().register(analyzer::FRENCH, analyzer::french());
-        let writer = index.writer_with_num_threads(2, WRITER_MEMORY).map_err(DomainError::internal)?;
+        index
+            .tokenizers()
+            .register(analyzer::FRENCH, analyzer::french());
+        let writer = index
+            .writer_with_num_threads(2, WRITER_MEMORY)
+            .map_err(DomainError::internal)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(DomainError::internal)?;
-        Ok(Self { index, reader, writer: Mutex::new(writer), fields })
+        Ok(Self {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
     }
 
     /// How many offers the index holds.
@@ -222,7 +248,9 @@ impl SearchIndex {
         let total = fingerprint.open_offers;
         let now = Utc::now();
         let mut writer = self.writer.lock().map_err(DomainError::internal)?;
-        writer.delete_all_documents().map_err(DomainError::internal)?;
+        writer
+            .delete_all_documents()
+            .map_err(DomainError::internal)?;
         let mut done = 0;
         let mut after = 0i64;
         progress(0, total);
@@ -238,7 +266,9 @@ impl SearchIndex {
             let Some(last) = rows.last() else { break };
             after = last.id;
             for row in &rows {
-                writer.add_document(self.document(row)).map_err(DomainError::internal)?;
+                writer
+                    .add_document(self.document(row))
+                    .map_err(DomainError::internal)?;
             }
             done += rows.len() as u64;
             progress(done, total);
@@ -253,14 +283,24 @@ impl SearchIndex {
 
     /// Brings one offer's entry in line with the database: (re)indexed when
     /// open, removed otherwise (unpublished, filled, expired, deleted).
-    pub async fn refresh_offer(&self, db: &impl ConnectionTrait, id: i64) -> Result<(), DomainError> {
-        let rows = index_rows(db, |select| select.filter(offer::Column::Id.eq(id)).filter(offers::open_offers(Utc::now())))
-            .await?;
+    pub async fn refresh_offer(
+        &self,
+        db: &impl ConnectionTrait,
+        id: i64,
+    ) -> Result<(), DomainError> {
+        let rows = index_rows(db, |select| {
+            select
+                .filter(offer::Column::Id.eq(id))
+                .filter(offers::open_offers(Utc::now()))
+        })
+        .await?;
         let fingerprint = fingerprint(db).await?;
         let mut writer = self.writer.lock().map_err(DomainError::internal)?;
         writer.delete_term(Term::from_field_u64(self.fields.id, id as u64));
         for row in &rows {
-            writer.add_document(self.document(row)).map_err(DomainError::internal)?;
+            writer
+                .add_document(self.document(row))
+                .map_err(DomainError::internal)?;
         }
         let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
         commit.set_payload(&serde_json::to_string(&fingerprint).map_err(DomainError::internal)?);
@@ -278,17 +318,25 @@ impl SearchIndex {
         doc.add_text(f.family_text, row.job_family.label());
         doc.add_text(f.family_text, row.job_family.short_label());
         doc.add_text(f.place_text, &row.place_name);
-        doc.add_text(f.description, crate::model::html_to_text(&row.description_html));
+        doc.add_text(
+            f.description,
+            crate::model::html_to_text(&row.description_html),
+        );
         doc.add_u64(f.contract, ordinal(ContractType::ALL, &row.contract_type));
         doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
         doc.add_u64(f.department, department_ordinal(&row.department_code));
         doc.add_u64(f.region, region_ordinal(&row.region_code));
         doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
         doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
-        let salary = row.salary().map_or(0, |s| s.monthly_min_cents().max(0) as u64);
+        let salary = row
+            .salary()
+            .map_or(0, |s| s.monthly_min_cents().max(0) as u64);
         doc.add_u64(f.salary, salary);
         doc.add_i64(f.published, row.published_at.map_or(0, |t| t.timestamp()));
-        doc.add_i64(f.expires, row.expires_at.map_or(i64::MAX, |t| t.timestamp()));
+        doc.add_i64(
+            f.expires,
+            row.expires_at.map_or(i64::MAX, |t| t.timestamp()),
+        );
         doc.add_f64(f.lat, row.latitude);
         doc.add_f64(f.lon, row.longitude);
         doc
@@ -312,12 +360,22 @@ impl SearchIndex {
         let hits = ranked
             .iter()
             .filter_map(|r| {
-                cards.iter().find(|c| c.id == r.id as i64).map(|card| OfferHit { card: card.clone(), distance_km: r.distance })
+                cards
+                    .iter()
+                    .find(|c| c.id == r.id as i64)
+                    .map(|card| OfferHit {
+                        card: card.clone(),
+                        distance_km: r.distance,
+                    })
             })
             .collect();
         let facets = facets(&harvest, places);
         let pages = (harvest.total.div_ceil(u64::from(PAGE_SIZE)) as u32).clamp(1, MAX_PAGE);
-        let suggestions = if harvest.total == 0 { self.suggestions(places, query, &plan)? } else { Vec::new() };
+        let suggestions = if harvest.total == 0 {
+            self.suggestions(places, query, &plan)?
+        } else {
+            Vec::new()
+        };
         Ok(SearchResults {
             query: query.clone(),
             total: harvest.total,
@@ -353,15 +411,29 @@ impl SearchIndex {
             place: None,
         };
         let harvest = self.collect(&plan, limit + 1)?;
-        let ids: Vec<i64> =
-            harvest.top.iter().map(|r| r.id as i64).filter(|id| *id != detail.id).take(limit).collect();
+        let ids: Vec<i64> = harvest
+            .top
+            .iter()
+            .map(|r| r.id as i64)
+            .filter(|id| *id != detail.id)
+            .take(limit)
+            .collect();
         let cards = offers::cards(db, &ids).await?;
-        Ok(ids.iter().filter_map(|id| cards.iter().find(|c| c.id == *id).cloned()).collect())
+        Ok(ids
+            .iter()
+            .filter_map(|id| cards.iter().find(|c| c.id == *id).cloned())
+            .collect())
     }
 
     fn collect(&self, plan: &Plan, keep: usize) -> Result<collector::Harvest, DomainError> {
-        let collector = OfferCollector { keep, ..plan.collector.clone() };
-        self.reader.searcher().search(plan.query.as_ref(), &collector).map_err(DomainError::internal)
+        let collector = OfferCollector {
+            keep,
+            ..plan.collector.clone()
+        };
+        self.reader
+            .searcher()
+            .search(plan.query.as_ref(), &collector)
+            .map_err(DomainError::internal)
     }
 
     /// Turns a query into a tantivy query (words and the filters facets do
@@ -376,10 +448,16 @@ impl SearchIndex {
             must.push((Occur::Must, exact(f.region, region_ordinal(code))));
         }
         if let Some(time) = query.working_time {
-            must.push((Occur::Must, exact(f.working_time, ordinal(WorkingTime::ALL, &time))));
+            must.push((
+                Occur::Must,
+                exact(f.working_time, ordinal(WorkingTime::ALL, &time)),
+            ));
         }
         if let Some(experience) = query.experience {
-            must.push((Occur::Must, exact(f.experience, ordinal(Experience::ALL, &experience))));
+            must.push((
+                Occur::Must,
+                exact(f.experience, ordinal(Experience::ALL, &experience)),
+            ));
         }
         if let Some(euros) = query.salary_min {
             let cents = u64::from(euros) * 100;
@@ -410,30 +488,61 @@ impl SearchIndex {
                 // Radius 0 means the commune itself: a few hundred metres of slack.
                 let km = f64::from(radius).max(0.5);
                 around = Some((commune.latitude, commune.longitude, km));
-                must.push((Occur::Must, self.bounding_box(commune.latitude, commune.longitude, km)));
-                Some(PlaceFilter::Around { label: commune.label(), radius_km: radius })
+                must.push((
+                    Occur::Must,
+                    self.bounding_box(commune.latitude, commune.longitude, km),
+                ));
+                Some(PlaceFilter::Around {
+                    label: commune.label(),
+                    radius_km: radius,
+                })
             }
             Some(Location::Department { code, name }) => {
                 department = Some(department_ordinal(code));
-                Some(PlaceFilter::Department { label: format!("{name} ({code})") })
+                Some(PlaceFilter::Department {
+                    label: format!("{name} ({code})"),
+                })
             }
             None if query.lieu.trim().is_empty() => None,
-            None => Some(PlaceFilter::Unknown { text: query.lieu.clone() }),
+            None => Some(PlaceFilter::Unknown {
+                text: query.lieu.clone(),
+            }),
         };
 
-        let mask = |ordinals: Vec<u64>| (!ordinals.is_empty()).then(|| ordinals.iter().fold(0u64, |m, o| m | (1 << o)));
+        let mask = |ordinals: Vec<u64>| {
+            (!ordinals.is_empty()).then(|| ordinals.iter().fold(0u64, |m, o| m | (1 << o)))
+        };
         let collector = OfferCollector {
             now: Utc::now().timestamp(),
-            contracts: mask(query.contracts.iter().map(|c| ordinal(ContractType::ALL, c)).collect()),
-            families: mask(query.families.iter().map(|f| ordinal(JobFamily::ALL, f)).collect()),
+            contracts: mask(
+                query
+                    .contracts
+                    .iter()
+                    .map(|c| ordinal(ContractType::ALL, c))
+                    .collect(),
+            ),
+            families: mask(
+                query
+                    .families
+                    .iter()
+                    .map(|f| ordinal(JobFamily::ALL, f))
+                    .collect(),
+            ),
             department,
             around,
             sort: query.effective_sort(around.is_some()),
             keep: PAGE_SIZE as usize,
         };
-        let query: Box<dyn Query> =
-            if must.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(must)) };
-        Plan { query, collector, place }
+        let query: Box<dyn Query> = if must.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(must))
+        };
+        Plan {
+            query,
+            collector,
+            place,
+        }
     }
 
     /// One word of the keywords, found in any text field: exact term (title
@@ -442,16 +551,29 @@ impl SearchIndex {
     fn word_query(&self, term: &str) -> Box<dyn Query> {
         let f = &self.fields;
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, boost) in
-            [(f.title, 3.0), (f.family_text, 2.0), (f.company, 1.5), (f.place_text, 1.5), (f.description, 1.0)]
-        {
-            let exact = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
-            any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+        for (field, boost) in [
+            (f.title, 3.0),
+            (f.family_text, 2.0),
+            (f.company, 1.5),
+            (f.place_text, 1.5),
+            (f.description, 1.0),
+        ] {
+            let exact = TermQuery::new(
+                Term::from_field_text(field, term),
+                IndexRecordOption::WithFreqs,
+            );
+            any.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(exact), boost)),
+            ));
         }
         if term.chars().count() >= 5 {
             for (field, boost) in [(f.title, 1.0), (f.family_text, 0.8), (f.company, 0.6)] {
                 let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, term), 1, true);
-                any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost))));
+                any.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(fuzzy), boost)),
+                ));
             }
         }
         Box::new(BooleanQuery::new(any))
@@ -489,33 +611,81 @@ impl SearchIndex {
         if let Some(PlaceFilter::Around { radius_km, .. }) = &plan.place {
             for wider in [50, 100, 200] {
                 if wider > *radius_km {
-                    candidates.push((format!("Élargir à {wider} km"), OfferQuery { radius_km: Some(wider), ..base.clone() }));
+                    candidates.push((
+                        format!("Élargir à {wider} km"),
+                        OfferQuery {
+                            radius_km: Some(wider),
+                            ..base.clone()
+                        },
+                    ));
                 }
             }
         }
         if !query.contracts.is_empty() {
-            candidates.push(("Tous les contrats".into(), OfferQuery { contracts: vec![], ..base.clone() }));
+            candidates.push((
+                "Tous les contrats".into(),
+                OfferQuery {
+                    contracts: vec![],
+                    ..base.clone()
+                },
+            ));
         }
         if !query.families.is_empty() {
-            candidates.push(("Tous les métiers".into(), OfferQuery { families: vec![], ..base.clone() }));
+            candidates.push((
+                "Tous les métiers".into(),
+                OfferQuery {
+                    families: vec![],
+                    ..base.clone()
+                },
+            ));
         }
         if query.salary_min.is_some() {
-            candidates.push(("Sans salaire minimum".into(), OfferQuery { salary_min: None, ..base.clone() }));
+            candidates.push((
+                "Sans salaire minimum".into(),
+                OfferQuery {
+                    salary_min: None,
+                    ..base.clone()
+                },
+            ));
         }
         if query.since_days.is_some() {
-            candidates.push(("Toutes les dates".into(), OfferQuery { since_days: None, ..base.clone() }));
+            candidates.push((
+                "Toutes les dates".into(),
+                OfferQuery {
+                    since_days: None,
+                    ..base.clone()
+                },
+            ));
         }
         if query.working_time.is_some() || query.experience.is_some() || query.region.is_some() {
             candidates.push((
                 "Sans les autres filtres".into(),
-                OfferQuery { working_time: None, experience: None, region: None, ..base.clone() },
+                OfferQuery {
+                    working_time: None,
+                    experience: None,
+                    region: None,
+                    ..base.clone()
+                },
             ));
         }
         if !query.lieu.is_empty() {
-            candidates.push(("Partout en France".into(), OfferQuery { lieu: String::new(), radius_km: None, ..base.clone() }));
+            candidates.push((
+                "Partout en France".into(),
+                OfferQuery {
+                    lieu: String::new(),
+                    radius_km: None,
+                    ..base.clone()
+                },
+            ));
         }
         if !query.q.is_empty() {
-            candidates.push(("Sans les mots-clés".into(), OfferQuery { q: String::new(), ..base.clone() }));
+            candidates.push((
+                "Sans les mots-clés".into(),
+                OfferQuery {
+                    q: String::new(),
+                    ..base.clone()
+                },
+            ));
         }
         let mut out = Vec::new();
         let mut found_wider = false;
@@ -527,24 +697,14 @@ impl SearchIndex {
             let count = self.collect(&self.plan(places, &candidate), 1)?.total;
             if count > 0 {
                 found_wider |= is_wider;
-                out.push(SearchSuggestion { label: format!("{label} ({})", offers_count(count)), path: candidate.path() });
+                out.push(SearchSuggestion {
+                    label: format!("{label} ({})", crate::model::count_offers(count)),
+                    path: candidate.path(),
+                });
             }
         }
         Ok(out)
     }
-}
-
-/// "1 offre", "12 offres", "1 234 offres".
-pub fn offers_count(count: u64) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(digit);
-    }
-    format!("{grouped} offre{}", if count > 1 { "s" } else { "" })
 }
 
 struct Plan {
@@ -554,7 +714,10 @@ struct Plan {
 }
 
 fn exact(field: Field, value: u64) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
+    Box::new(TermQuery::new(
+        Term::from_field_u64(field, value),
+        IndexRecordOption::Basic,
+    ))
 }
 
 fn facets(harvest: &collector::Harvest, places: &Directory) -> Facets {
@@ -578,12 +741,18 @@ fn facets(harvest: &collector::Harvest, places: &Directory) -> Facets {
         contracts: ContractType::ALL
             .iter()
             .enumerate()
-            .map(|(i, c)| FacetCount { value: *c, count: harvest.contracts[i] })
+            .map(|(i, c)| FacetCount {
+                value: *c,
+                count: harvest.contracts[i],
+            })
             .collect(),
         families: JobFamily::ALL
             .iter()
             .enumerate()
-            .map(|(i, f)| FacetCount { value: *f, count: harvest.families[i] })
+            .map(|(i, f)| FacetCount {
+                value: *f,
+                count: harvest.families[i],
+            })
             .collect(),
         departments,
     }
@@ -614,7 +783,11 @@ struct IndexRow {
 
 impl IndexRow {
     fn salary(&self) -> Option<crate::model::Salary> {
-        crate::model::Salary::new(self.salary_min_cents?, self.salary_max_cents?, self.salary_period?)
+        crate::model::Salary::new(
+            self.salary_min_cents?,
+            self.salary_max_cents?,
+            self.salary_period?,
+        )
     }
 }
 
