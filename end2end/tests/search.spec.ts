@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+
+test("without JavaScript a candidate searches from the home page and filters the results", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Quoi ?").fill("mécanicien");
+  await page.getByLabel("Où ?").fill("Paris");
+  await page.getByLabel("Rayon").selectOption("100");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/\/offres\?q=m%C3%A9canicien&lieu=Paris&rayon=100/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("« mécanicien » à Paris (75)");
+  await expect(page.locator(".offer-card").first()).toBeVisible();
+
+  await page.locator("summary", { hasText: "Filtres" }).click();
+  await page.getByLabel(/^CDI/).check();
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).toHaveURL(/contrat=cdi/);
+  const chip = page.getByRole("link", { name: /CDI \(retirer ce filtre\)/ });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(page).not.toHaveURL(/contrat=cdi/);
+  await context.close();
+});
+
+test("results are paginated with plain links", async ({ page }) => {
+  await page.goto("/offres");
+  await expect(page.locator(".results-count")).toContainText("offres");
+  const first = await page.locator(".offer-card-title a").first().textContent();
+  await page.getByRole("link", { name: "Suivante ›" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator(".pagination [aria-current=page]")).toHaveText("2");
+  expect(await page.locator(".offer-card-title a").first().textContent()).not.toBe(first);
+});
+
+test("typing suggests jobs and places", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("leptos-island")).toHaveCount(1);
+  await page.waitForFunction(() => (window as any).__hydrateIsland !== undefined);
+  await page.getByLabel("Quoi ?").pressSequentially("carross", { delay: 30 });
+  await expect(page.locator('#suggestions-metiers option[value="Carrossier-peintre"]')).toHaveCount(1);
+  await page.getByLabel("Où ?").pressSequentially("Lyo", { delay: 30 });
+  await expect(page.locator('#suggestions-lieux option[value="Lyon (69)"]')).toHaveCount(1);
+});
+
+test("a search that finds nothing offers another one that does", async ({ page }) => {
+  await page.goto("/offres?q=zzzqqq");
+  await expect(page.getByText("Aucune offre ne correspond à votre recherche.")).toBeVisible();
+  await page.getByRole("link", { name: /Sans les mots-clés/ }).click();
+  await expect(page.locator(".offer-card").first()).toBeVisible();
+});
