@@ -11,7 +11,7 @@
 use crate::entity::{company, group, offer, place};
 use crate::model::{
     ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
-    OfferStatus, SalaryPeriod, WorkingTime, slugify,
+    OfferStatus, SalaryPeriod, WorkingTime, fold_name, slugify,
 };
 use crate::{DomainError, places};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -291,6 +291,7 @@ async fn seed_companies(
         pending.push(company::ActiveModel {
             id: NotSet,
             slug: Set(slugify(&name)),
+            search_name: Set(fold_name(&name)),
             description: Set(company_description(&mut rng, &name, activity, town)),
             name: Set(name),
             siret: Set(Some(siret)),

@@ -10,6 +10,8 @@ pub mod error;
 pub mod model;
 
 #[cfg(feature = "server")]
+pub mod companies;
+#[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;

@@ -14,8 +14,19 @@ use sea_orm::{
 
 /// The most recently published offers that are still open, newest first.
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OfferCard>, DomainError> {
+    latest_where(db, Condition::all(), limit).await
+}
+
+/// The latest open offers matching `condition` (a company, a group's
+/// companies…), newest first.
+pub async fn latest_where(
+    db: &impl ConnectionTrait,
+    condition: impl sea_orm::sea_query::IntoCondition,
+    limit: u64,
+) -> Result<Vec<OfferCard>, DomainError> {
     let rows = card_select()
         .filter(open_offers(Utc::now()))
+        .filter(condition)
         .order_by_desc(offer::Column::PublishedAt)
         .order_by_desc(offer::Column::Id)
         .limit(limit)

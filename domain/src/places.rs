@@ -309,7 +309,7 @@ impl Directory {
 /// Lowercase ASCII words separated by single spaces: "Saint-Étienne" and
 /// "saint etienne" compare equal.
 pub fn fold(text: &str) -> String {
-    crate::model::slugify(text).replace('-', " ")
+    crate::model::fold_name(text)
 }
 
 /// Great-circle distance in km.

@@ -2,10 +2,10 @@
 //! (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set) and fixtures.
 
 use crate::db;
-use crate::entity::{company, department, offer, place, region};
+use crate::entity::{company, department, group, offer, place, region};
 use crate::model::{
     ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
-    OfferStatus, SalaryPeriod, WorkingTime, slugify,
+    OfferStatus, SalaryPeriod, WorkingTime, fold_name, slugify,
 };
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -177,12 +177,30 @@ pub async fn insert_places(db: &impl ConnectionTrait) {
     }
 }
 
+/// A dealer group.
+pub async fn insert_group(db: &impl ConnectionTrait, name: &str) -> group::Model {
+    let now = Utc::now();
+    group::ActiveModel {
+        id: NotSet,
+        slug: Set(slugify(name)),
+        name: Set(name.into()),
+        description: Set(format!("{name}, groupe de distribution automobile.")),
+        website: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert group")
+}
+
 /// A company in Lyon.
 pub async fn insert_company(db: &impl ConnectionTrait, name: &str) -> company::Model {
     let now = Utc::now();
     company::ActiveModel {
         id: NotSet,
         slug: Set(slugify(name)),
+        search_name: Set(fold_name(name)),
         name: Set(name.into()),
         siret: Set(None),
         activity: Set(CompanyActivity::IndependentGarage),

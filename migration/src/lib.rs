@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_catalogue;
 mod m20261127_000002_offers_updated_at;
+mod m20261127_000003_company_search_name;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_catalogue::Migration),
             Box::new(m20261127_000002_offers_updated_at::Migration),
+            Box::new(m20261127_000003_company_search_name::Migration),
         ]
     }
 }

@@ -95,6 +95,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}
         {(!indexable).then(|| view! { <Meta name="robots" content="noindex, follow" /> })}
         <h1 class="search-title">{heading}</h1>
+        <div class="search-layout">
         <SearchBar q=query.q.clone() lieu=query.lieu.clone() radius_km=query.radius_km>
             <Filters results />
         </SearchBar>
@@ -109,6 +110,7 @@ fn Results(results: SearchResults) -> impl IntoView {
             <ActiveFilters query=query.clone() />
             {body}
             <Pagination query=query.clone() page pages />
+        </div>
         </div>
     }
 }
@@ -141,7 +143,7 @@ fn Filters(results: SearchResults) -> impl IntoView {
         .cloned()
         .collect();
     view! {
-        <details class="filters" open=active>
+        <details class="filters">
             <summary class="button button-secondary">
                 {if active { "Filtres (actifs)" } else { "Filtres" }}
             </summary>

@@ -23,6 +23,8 @@ pub struct Model {
     pub logo_key: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// `name` folded for searching (see `model::fold_name`).
+    pub search_name: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

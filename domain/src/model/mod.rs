@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod closed_set;
+mod company;
 mod enums;
 mod job_posting;
 mod jobs;
@@ -13,6 +14,7 @@ mod slug;
 mod text;
 mod time;
 
+pub use company::*;
 pub use enums::*;
 pub use job_posting::*;
 pub use jobs::*;

@@ -2,8 +2,23 @@
 
 /// Lowercase ASCII words joined by '-', French accents folded, at most 80 bytes.
 pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_dash = false;
+    let mut slug = fold_words(text, '-');
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+/// Lowercase ASCII words separated by single spaces: "Saint-Étienne" and
+/// "saint etienne" compare equal. Used to search names.
+pub fn fold_name(text: &str) -> String {
+    fold_words(text, ' ')
+}
+
+fn fold_words(text: &str, separator: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = false;
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
@@ -17,29 +32,25 @@ pub fn slugify(text: &str) -> String {
             'œ' => "oe",
             'æ' => "ae",
             c if c.is_ascii_alphanumeric() => {
-                push_word_part(&mut slug, &mut pending_dash, c.encode_utf8(&mut [0; 4]));
+                push_word_part(&mut out, &mut pending, separator, c.encode_utf8(&mut [0; 4]));
                 continue;
             }
             _ => {
-                pending_dash = !slug.is_empty();
+                pending = !out.is_empty();
                 continue;
             }
         };
-        push_word_part(&mut slug, &mut pending_dash, folded);
+        push_word_part(&mut out, &mut pending, separator, folded);
     }
-    if slug.len() > 80 {
-        let cut = slug[..80].rfind('-').unwrap_or(80);
-        slug.truncate(cut);
-    }
-    slug
+    out
 }
 
-fn push_word_part(slug: &mut String, pending_dash: &mut bool, part: &str) {
-    if *pending_dash {
-        slug.push('-');
-        *pending_dash = false;
+fn push_word_part(out: &mut String, pending: &mut bool, separator: char, part: &str) {
+    if *pending {
+        out.push(separator);
+        *pending = false;
     }
-    slug.push_str(part);
+    out.push_str(part);
 }
 
 /// Splits the last path segment of `/offres/{slug}-{id}` into its slug and id.
