@@ -18,11 +18,15 @@ use leptos_router::{
     path,
 };
 
-/// Facts about the site that pages need to write absolute URLs.
+/// Facts about the site that pages need: absolute URLs, contact details.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
     /// The public origin, without a trailing slash: "https://www.jobtomove.fr".
     pub public_url: String,
+    /// Where visitors write to the portal's team.
+    pub contact_email: String,
+    /// The host's name, address and phone for the legal notice, when configured.
+    pub hosting: Option<String>,
 }
 
 impl SiteConfig {
@@ -66,6 +70,26 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/offres") view=pages::search::SearchPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/entreprises")
+                        view=pages::companies::DirectoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/entreprises/:company")
+                        view=pages::companies::CompanyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/faq") view=pages::info::faq::FaqPage />
+                    <Route path=path!("/mentions-legales") view=pages::info::legal::LegalPage />
+                    <Route path=path!("/confidentialite") view=pages::info::privacy::PrivacyPage />
+                    <Route path=path!("/cgu") view=pages::info::terms::TermsPage />
+                    <Route path=path!("/accessibilite") view=pages::info::accessibility::AccessibilityPage />
+                    <Route
+                        path=path!("/groupes/:group")
+                        view=pages::companies::GroupPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/offres/:offer")
                         view=pages::offer::OfferPage

@@ -2,15 +2,15 @@
 
 use crate::entity::{company, group, offer, place};
 use crate::model::{
-    fold_name, CompanyDetail, CompanyDirectory, CompanyQuery, CompanySummary, GroupDetail, GroupLink,
-    PlaceFilter, COMPANY_PAGE_SIZE,
+    COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyQuery, CompanySummary, GroupDetail,
+    GroupLink, PlaceFilter, fold_name,
 };
 use crate::places::{Directory, Location};
-use crate::{offers, DomainError};
+use crate::{DomainError, offers};
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 use std::collections::HashMap;
 
@@ -30,14 +30,21 @@ pub async fn directory(
     let place = match places.resolve(&query.lieu) {
         Some(Location::Commune(commune)) => {
             condition = condition.add(company::Column::PlaceInsee.eq(commune.insee.clone()));
-            Some(PlaceFilter::Around { label: commune.label(), radius_km: 0 })
+            Some(PlaceFilter::Around {
+                label: commune.label(),
+                radius_km: 0,
+            })
         }
         Some(Location::Department { code, name }) => {
             condition = condition.add(place::Column::DepartmentCode.eq(code));
-            Some(PlaceFilter::Department { label: format!("{name} ({code})") })
+            Some(PlaceFilter::Department {
+                label: format!("{name} ({code})"),
+            })
         }
         None if query.lieu.is_empty() => None,
-        None => Some(PlaceFilter::Unknown { text: query.lieu.clone() }),
+        None => Some(PlaceFilter::Unknown {
+            text: query.lieu.clone(),
+        }),
     };
     if let Some(slug) = &query.group {
         condition = condition.add(group::Column::Slug.eq(slug.clone()));
@@ -58,7 +65,15 @@ pub async fn directory(
         .all(db)
         .await?;
     let companies = with_offer_counts(db, rows).await?;
-    Ok(CompanyDirectory { query: query.clone(), total, companies, page, pages, groups: groups(db).await?, place })
+    Ok(CompanyDirectory {
+        query: query.clone(),
+        total,
+        companies,
+        page,
+        pages,
+        groups: groups(db).await?,
+        place,
+    })
 }
 
 /// Every group, by name.
@@ -68,13 +83,19 @@ pub async fn groups(db: &impl ConnectionTrait) -> Result<Vec<GroupLink>, DomainE
         .all(db)
         .await?
         .into_iter()
-        .map(|g| GroupLink { slug: g.slug, name: g.name })
+        .map(|g| GroupLink {
+            slug: g.slug,
+            name: g.name,
+        })
         .collect())
 }
 
 /// A company's page with its open offers.
 pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail, DomainError> {
-    let company = company::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let company = company::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let place = match &company.place_insee {
         Some(insee) => place::Entity::find_by_id(insee.clone()).one(db).await?,
         None => None,
@@ -88,7 +109,8 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail,
         .filter(offer::Column::CompanyId.eq(company.id))
         .count(db)
         .await?;
-    let offers = offers::latest_where(db, offer::Column::CompanyId.eq(company.id), PAGE_OFFERS).await?;
+    let offers =
+        offers::latest_where(db, offer::Column::CompanyId.eq(company.id), PAGE_OFFERS).await?;
     Ok(CompanyDetail {
         id: company.id,
         slug: company.slug,
@@ -100,7 +122,10 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail,
         website: company.website,
         contact_email: company.contact_email,
         contact_phone: company.contact_phone,
-        group: group.map(|g| GroupLink { slug: g.slug, name: g.name }),
+        group: group.map(|g| GroupLink {
+            slug: g.slug,
+            name: g.name,
+        }),
         offers,
         open_offers,
         updated_at: company.updated_at,
@@ -153,7 +178,12 @@ struct SummaryRow {
 fn summary_select() -> sea_orm::Select<company::Entity> {
     company::Entity::find()
         .select_only()
-        .columns([company::Column::Id, company::Column::Slug, company::Column::Name, company::Column::Activity])
+        .columns([
+            company::Column::Id,
+            company::Column::Slug,
+            company::Column::Name,
+            company::Column::Activity,
+        ])
         .column_as(place::Column::Name, "place_name")
         .column_as(place::Column::DepartmentCode, "department_code")
         .column_as(group::Column::Name, "group_name")
@@ -187,7 +217,10 @@ async fn with_offer_counts(
         .into_iter()
         .map(|r| CompanySummary {
             open_offers: counts.get(&r.id).copied().unwrap_or(0).max(0) as u64,
-            place: r.place_name.zip(r.department_code).map(|(name, dep)| format!("{name} ({dep})")),
+            place: r
+                .place_name
+                .zip(r.department_code)
+                .map(|(name, dep)| format!("{name} ({dep})")),
             id: r.id,
             slug: r.slug,
             name: r.name,

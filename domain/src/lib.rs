@@ -24,6 +24,8 @@ pub mod places;
 #[cfg(feature = "server")]
 pub mod search;
 #[cfg(feature = "server")]
+pub mod sitemap;
+#[cfg(feature = "server")]
 pub mod testing;
 
 pub use error::DomainError;

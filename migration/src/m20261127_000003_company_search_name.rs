@@ -15,14 +15,22 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Companies::Table)
-                    .add_column(ColumnDef::new(Companies::SearchName).string_len(160).not_null().default(""))
+                    .add_column(
+                        ColumnDef::new(Companies::SearchName)
+                            .string_len(160)
+                            .not_null()
+                            .default(""),
+                    )
                     .to_owned(),
             )
             .await?;
         let db = manager.get_connection();
         let backend = db.get_database_backend();
         let rows = db
-            .query_all_raw(Statement::from_string(backend, "SELECT id, name FROM companies"))
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT id, name FROM companies",
+            ))
             .await?;
         for row in rows {
             let id: i64 = row.try_get("", "id")?;
@@ -47,10 +55,20 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name("idx_companies_search_name").table(Companies::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name("idx_companies_search_name")
+                    .table(Companies::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
-            .alter_table(Table::alter().table(Companies::Table).drop_column(Companies::SearchName).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Companies::Table)
+                    .drop_column(Companies::SearchName)
+                    .to_owned(),
+            )
             .await
     }
 }

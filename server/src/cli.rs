@@ -64,6 +64,17 @@ pub struct Config {
         global = true
     )]
     pub public_url: String,
+    /// Address visitors write to, shown on the information pages.
+    #[arg(
+        long,
+        env = "CONTACT_EMAIL",
+        default_value = "contact@jobtomove.fr",
+        global = true
+    )]
+    pub contact_email: String,
+    /// Host's name, address and phone for the legal notice (LCEN art. 6).
+    #[arg(long, env = "HOSTING_PROVIDER", global = true)]
+    pub hosting_provider: Option<String>,
     /// Runtime Leptos settings (listen address, site folder); LEPTOS_* variables override them.
     #[arg(
         long,

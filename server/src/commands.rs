@@ -143,6 +143,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         db: db.clone(),
         site: SiteConfig {
             public_url: config.public_url.trim_end_matches('/').to_owned(),
+            contact_email: config.contact_email.clone(),
+            hosting: config.hosting_provider.clone(),
         },
         search,
         places,

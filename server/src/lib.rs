@@ -6,4 +6,5 @@ pub mod cli;
 pub mod commands;
 pub mod health;
 pub mod router;
+pub mod seo;
 pub mod telemetry;

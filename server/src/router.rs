@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::health;
+use crate::{health, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
@@ -60,6 +60,9 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
 
     let router = extra
         .route("/health", get(health::check))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::index))
+        .route("/sitemaps/{name}", get(seo::part))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -59,6 +59,8 @@ impl TestApp {
             db: db.db.clone(),
             site: SiteConfig {
                 public_url: ORIGIN.into(),
+                contact_email: "contact@jobtomove.test".into(),
+                hosting: None,
             },
             search: Arc::new(search),
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
@@ -404,4 +406,119 @@ async fn places_are_suggested_from_a_few_letters() {
     let body = text(response).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("Villeurbanne (69)"), "{body}");
+}
+
+#[tokio::test]
+async fn robots_txt_points_to_the_sitemap() {
+    let app = TestApp::spawn().await;
+    let body = text(app.get("/robots.txt").await).await;
+    assert!(
+        body.contains(&format!("Sitemap: {ORIGIN}/sitemap.xml")),
+        "{body}"
+    );
+    assert!(body.contains("Disallow: /api/"));
+}
+
+#[tokio::test]
+async fn the_sitemap_index_lists_parts_with_open_offers_and_companies() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/sitemap.xml").await;
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "application/xml; charset=utf-8"
+    );
+    let index = text(response).await;
+    for part in [
+        "pages.xml",
+        "groupes.xml",
+        "offres-1.xml",
+        "entreprises-1.xml",
+    ] {
+        assert!(
+            index.contains(&format!("<loc>{ORIGIN}/sitemaps/{part}</loc>")),
+            "{part}: {index}"
+        );
+    }
+    assert!(index.contains("<lastmod>"));
+
+    let offers = text(app.get("/sitemaps/offres-1.xml").await).await;
+    assert!(
+        offers.contains(&format!("<loc>{ORIGIN}{}</loc>", app.offer_path)),
+        "{offers}"
+    );
+    assert!(
+        !offers.contains(&app.expired_path),
+        "closed offers are left out"
+    );
+    let companies = text(app.get("/sitemaps/entreprises-1.xml").await).await;
+    assert!(companies.contains("/entreprises/garage-du-centre-"));
+    assert_eq!(
+        app.get("/sitemaps/offres-2.xml").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/sitemaps/nimporte.xml").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_company_page_lists_its_open_offers_and_redirects_to_its_canonical_url() {
+    let app = TestApp::spawn().await;
+    let directory = text(app.get("/entreprises?q=centre").await).await;
+    let start = directory
+        .find(r#"href="/entreprises/garage-du-centre-"#)
+        .expect("the garage is listed")
+        + 6;
+    let path = &directory[start..start + directory[start..].find('"').unwrap()];
+
+    let page = app.get(path).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = text(page).await;
+    assert!(html.contains("<h1>Garage du Centre</h1>"));
+    assert!(html.contains(&format!(
+        r#"<a href="{}">Mécanicien automobile H/F</a>"#,
+        app.offer_path
+    )));
+    assert!(
+        !html.contains("Carrossier H/F"),
+        "the expired offer is not listed"
+    );
+
+    let id = path.rsplit('-').next().unwrap();
+    let moved = app.get(&format!("/entreprises/ancien-nom-{id}")).await;
+    assert_eq!(moved.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(moved.headers()[header::LOCATION], path);
+    assert_eq!(
+        app.get("/entreprises/inconnue-99999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/groupes/inconnu").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_information_pages_are_served_in_french() {
+    let app = TestApp::spawn().await;
+    for (path, heading) in [
+        ("/faq", "Questions fréquentes"),
+        ("/mentions-legales", "Mentions légales"),
+        ("/confidentialite", "Politique de confidentialité"),
+        ("/cgu", "Conditions générales d&#x27;utilisation"),
+        ("/accessibilite", "Déclaration d&#x27;accessibilité"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let html = text(response).await;
+        let plain = heading.replace("&#x27;", "'");
+        assert!(
+            html.contains(&format!("<h1>{heading}</h1>"))
+                || html.contains(&format!("<h1>{plain}</h1>")),
+            "{path}"
+        );
+    }
+    let privacy = text(app.get("/confidentialite").await).await;
+    assert!(privacy.contains("2 ans"), "the retention rule is stated");
 }

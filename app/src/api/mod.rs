@@ -1,5 +1,6 @@
 //! Server functions: thin, they read the state (and later the session), call
 //! one domain service and return its typed result.
 
+pub mod companies;
 pub mod offers;
 pub mod search;

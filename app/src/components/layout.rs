@@ -17,7 +17,10 @@ pub fn SiteHeader() -> impl IntoView {
                     </span>
                     <span class="brand-name">"JobToMove"</span>
                 </a>
-                <p class="brand-tagline">"L'emploi dans les services de l'automobile"</p>
+                <nav class="site-nav" aria-label="Navigation principale">
+                    <a href="/offres">"Offres"</a>
+                    <a href="/entreprises">"Entreprises"</a>
+                </nav>
             </div>
         </header>
     }
@@ -28,6 +31,16 @@ pub fn SiteHeader() -> impl IntoView {
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
+            <nav aria-label="Informations">
+                <ul class="footer-links">
+                    <li><a href="/faq">"Questions fréquentes"</a></li>
+                    <li><a href="/entreprises">"Annuaire des entreprises"</a></li>
+                    <li><a href="/mentions-legales">"Mentions légales"</a></li>
+                    <li><a href="/confidentialite">"Confidentialité"</a></li>
+                    <li><a href="/cgu">"Conditions d'utilisation"</a></li>
+                    <li><a href="/accessibilite">"Accessibilité : partiellement conforme"</a></li>
+                </ul>
+            </nav>
             <p>
                 "JobToMove, le portail de l'emploi et du recrutement des services de l'automobile : "
                 "garages, concessions, carrosseries, contrôle technique, poids lourds, deux-roues, "

@@ -1,6 +1,8 @@
 //! Pieces shared by pages.
 
+pub mod company_card;
 pub mod layout;
 pub mod offer_card;
+pub mod pagination;
 pub mod search_form;
 pub mod share;

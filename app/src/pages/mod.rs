@@ -1,6 +1,8 @@
 //! One module per page.
 
+pub mod companies;
 pub mod home;
+pub mod info;
 pub mod not_found;
 pub mod offer;
 pub mod search;

@@ -98,7 +98,9 @@ fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl
             {(!open).then(|| view! { <p class="banner banner-closed" role="status">{closed_message}</p> })}
             <header class="offer-header">
                 <h1>{offer.title.clone()}</h1>
-                <p class="offer-company">{offer.company.name.clone()}</p>
+                <p class="offer-company">
+                    <a href=offer.company.path()>{offer.company.name.clone()}</a>
+                </p>
                 <p class="offer-place">
                     {format!("{} ({}) — {}", offer.place.name, offer.place.postal_code, offer.place.region_name)}
                 </p>

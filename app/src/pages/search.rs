@@ -7,6 +7,7 @@
 use crate::SiteConfig;
 use crate::api::search::search_offers;
 use crate::components::offer_card::OfferList;
+use crate::components::pagination::Pagination;
 use crate::components::search_form::SearchBar;
 use crate::pages::not_found::ErrorNotice;
 use domain::model::{
@@ -109,7 +110,7 @@ fn Results(results: SearchResults) -> impl IntoView {
             </div>
             <ActiveFilters query=query.clone() />
             {body}
-            <Pagination query=query.clone() page pages />
+            <Pagination page pages href=move |n| query.with_page(n).path() />
         </div>
         </div>
     }
@@ -452,37 +453,4 @@ fn NoResults(results: SearchResults) -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// Previous / next and a window of page numbers, as plain links.
-#[component]
-fn Pagination(query: OfferQuery, page: u32, pages: u32) -> impl IntoView {
-    (pages > 1).then(|| {
-        let first = page.saturating_sub(2).max(1);
-        let last = (first + 4).min(pages);
-        view! {
-            <nav class="pagination" aria-label="Pages de résultats">
-                {(page > 1)
-                    .then(|| view! { <a rel="prev" href=query.with_page(page - 1).path()>"‹ Précédente"</a> })}
-                <ul class="pages">
-                    {(first..=last)
-                        .map(|n| {
-                            if n == page {
-                                view! { <li><span aria-current="page">{n}</span></li> }.into_any()
-                            } else {
-                                view! {
-                                    <li>
-                                        <a href=query.with_page(n).path() aria-label=format!("Page {n}")>{n}</a>
-                                    </li>
-                                }
-                                    .into_any()
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                {(page < pages)
-                    .then(|| view! { <a rel="next" href=query.with_page(page + 1).path()>"Suivante ›"</a> })}
-            </nav>
-        }
-    })
 }

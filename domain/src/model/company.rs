@@ -1,6 +1,6 @@
 //! Companies and dealer groups as the directory and their pages show them (P4, P5).
 
-use super::{url_encode, CompanyActivity, OfferCard, PlaceFilter};
+use super::{CompanyActivity, OfferCard, PlaceFilter, url_encode};
 use serde::{Deserialize, Serialize};
 
 /// Companies per directory page.
@@ -22,7 +22,10 @@ pub struct CompanyQuery {
 
 impl CompanyQuery {
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self { page: 1, ..Self::default() };
+        let mut query = Self {
+            page: 1,
+            ..Self::default()
+        };
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -32,8 +35,11 @@ impl CompanyQuery {
                 "q" => query.q = value.chars().take(100).collect(),
                 "lieu" => query.lieu = value.chars().take(100).collect(),
                 "groupe" => {
-                    query.group = (value.len() <= 120 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-                        .then(|| value.to_owned())
+                    query.group = (value.len() <= 120
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                    .then(|| value.to_owned())
                 }
                 "activite" => query.activity = CompanyActivity::from_code(value),
                 "page" => query.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
@@ -63,16 +69,25 @@ impl CompanyQuery {
         if pairs.is_empty() {
             return "/entreprises".to_owned();
         }
-        let qs: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", url_encode(&v))).collect();
+        let qs: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", url_encode(&v)))
+            .collect();
         format!("/entreprises?{}", qs.join("&"))
     }
 
     pub fn with_page(&self, page: u32) -> Self {
-        Self { page, ..self.clone() }
+        Self {
+            page,
+            ..self.clone()
+        }
     }
 
     pub fn is_filtered(&self) -> bool {
-        !self.q.is_empty() || !self.lieu.is_empty() || self.group.is_some() || self.activity.is_some()
+        !self.q.is_empty()
+            || !self.lieu.is_empty()
+            || self.group.is_some()
+            || self.activity.is_some()
     }
 }
 

@@ -32,7 +32,12 @@ fn fold_words(text: &str, separator: char) -> String {
             'œ' => "oe",
             'æ' => "ae",
             c if c.is_ascii_alphanumeric() => {
-                push_word_part(&mut out, &mut pending, separator, c.encode_utf8(&mut [0; 4]));
+                push_word_part(
+                    &mut out,
+                    &mut pending,
+                    separator,
+                    c.encode_utf8(&mut [0; 4]),
+                );
                 continue;
             }
             _ => {
