@@ -49,11 +49,17 @@ if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@pl
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ "${BOOTSTRAP_BROWSER:-1}" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  log "installing Debian's chromium"
+# Debian packages the test suite drives: Chromium (Playwright), xmllint
+# (sitemap XSD validation), a Java runtime (the Nu HTML Checker).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 log "tools ready"

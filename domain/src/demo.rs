@@ -391,7 +391,13 @@ fn demo_offer(
         .unwrap_or_else(|| towns.draw(rng));
     let title = offer_title(rng, family, contract);
     let (salary_min, salary_max, period) = salary(rng, family, contract);
-    let age_days = rng.random_range(0..120);
+    // The first demo offer is always a closed one, so that demos and browser
+    // tests have an expired offer page at `/offres/1`.
+    let age_days = if index == 0 {
+        120
+    } else {
+        rng.random_range(0..120)
+    };
     let published_at =
         anchor - Duration::days(age_days) - Duration::minutes(rng.random_range(0..600));
     let expires_at = published_at + Duration::days(OFFER_LIFETIME_DAYS);

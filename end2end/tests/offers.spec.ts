@@ -27,7 +27,8 @@ test("the copy-link island hydrates and copies the offer's address", async ({ pa
   await page.goto("/");
   await page.locator(".offer-card-title a").first().click();
   const button = page.getByRole("button", { name: "Copier le lien" });
-  await expect(button).toBeVisible(); // hidden until the island has hydrated
+  // Hidden until the island has hydrated, which waits for the browser to be idle.
+  await expect(button).toBeVisible({ timeout: 15_000 });
   await button.click();
   await expect(page.getByRole("status").filter({ hasText: "Lien copié" })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

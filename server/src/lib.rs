@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod health;
+pub mod html;
 pub mod router;
 pub mod seo;
 pub mod telemetry;

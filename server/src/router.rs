@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::{health, seo};
+use crate::{health, html, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
@@ -72,6 +72,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             context, shell,
         ));
     with_security_headers(router, hsts)
+        .layer(axum::middleware::from_fn(html::tidy_pages))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))

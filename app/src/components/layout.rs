@@ -11,11 +11,12 @@ pub fn SiteHeader() -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="brand" href="/" aria-label="JobToMove, accueil">
+                <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true">
                         "J"
                     </span>
                     <span class="brand-name">"JobToMove"</span>
+                    <span class="visually-hidden">" — accueil"</span>
                 </a>
                 <nav class="site-nav" aria-label="Navigation principale">
                     <a href="/offres">"Offres"</a>

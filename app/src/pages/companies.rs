@@ -127,6 +127,7 @@ fn Directory(directory: CompanyDirectory) -> impl IntoView {
                     </p>
                 }
             })}
+        <h2 class="visually-hidden">"Résultats"</h2>
         <p class="results-count" role="status">
             <strong>{count}</strong>
         </p>

@@ -101,6 +101,7 @@ fn Results(results: SearchResults) -> impl IntoView {
             <Filters results />
         </SearchBar>
         <div class="results">
+            <h2 class="visually-hidden">"Résultats"</h2>
             <PlaceNotice place />
             <div class="results-head">
                 <p class="results-count" role="status">

@@ -66,8 +66,8 @@ pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> 
     posting
 }
 
-/// JSON for an inline `<script type="application/ld+json">`: `</` escaped so
-/// that no text can close the script element.
+/// JSON for an inline `<script type="application/ld+json">`: every `<`
+/// escaped so that no text can close the script or look like markup.
 pub fn json_for_script(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    value.to_string().replace('<', "\\u003c")
 }

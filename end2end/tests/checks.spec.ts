@@ -1,0 +1,117 @@
+// Checks by tools nobody here wrote: the Nu HTML Checker, axe-core, the
+// sitemaps.org schemas, and the JobPosting properties Google documents.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(__dirname, "../..");
+
+/** The public pages the checks cover, found by following links as a visitor would. */
+async function publicPages(request: APIRequestContext): Promise<Record<string, string>> {
+  const html = async (path: string) => (await request.get(path)).text();
+  const home = await html("/");
+  const offer = home.match(/href="(\/offres\/[a-z0-9-]+-\d+)"/)![1];
+  const company = (await html(offer)).match(/href="(\/entreprises\/[a-z0-9-]+-\d+)"/)![1];
+  const group = (await html("/entreprises")).match(/<option value="([a-z0-9-]+)">/)![1];
+  const expired = (await request.get("/offres/1")).url().replace(/^https?:\/\/[^/]+/, "");
+  return {
+    home: "/",
+    search: "/offres?q=m%C3%A9canicien&lieu=Lyon&rayon=50",
+    offer,
+    expired,
+    company,
+    group: `/groupes/${group}`,
+    faq: "/faq",
+  };
+}
+
+test.describe("public pages", () => {
+  test.skip(({ isMobile }) => isMobile, "checked once, on the desktop project");
+
+  test("have no HTML error according to the Nu HTML Checker", async ({ request }) => {
+    const pages = await publicPages(request);
+    const dir = mkdtempSync(join(tmpdir(), "vnu-"));
+    const files = await Promise.all(
+      Object.entries(pages).map(async ([name, path]) => {
+        const file = join(dir, `${name}.html`);
+        writeFileSync(file, await (await request.get(path)).text());
+        return file;
+      }),
+    );
+    const run = spawnSync(
+      "java",
+      ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
+      { encoding: "utf8" },
+    );
+    const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
+    const errors = report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  test("have no accessibility violation according to axe-core", async ({ page, request }) => {
+    const pages = await publicPages(request);
+    const found: string[] = [];
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      for (const v of results.violations) {
+        found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  test("an open offer carries a complete JobPosting and a closed one none", async ({ page, request }) => {
+    const pages = await publicPages(request);
+    await page.goto(pages.offer);
+    const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+    expect(scripts).toHaveLength(1);
+    const posting = JSON.parse(scripts[0]);
+    expect(posting["@type"]).toBe("JobPosting");
+    for (const key of ["title", "description", "datePosted", "hiringOrganization", "jobLocation"]) {
+      expect(posting[key], key).toBeTruthy();
+    }
+    for (const key of ["validThrough", "employmentType", "identifier", "baseSalary"]) {
+      expect(posting[key], key).toBeTruthy();
+    }
+    expect(posting).toHaveProperty("directApply");
+    expect(posting.hiringOrganization.name).toBeTruthy();
+    expect(posting.jobLocation.address.addressCountry).toBe("FR");
+    expect(posting.baseSalary.currency).toBe("EUR");
+    expect(posting.baseSalary.value.minValue).toBeGreaterThan(0);
+    expect(["HOUR", "MONTH", "YEAR"]).toContain(posting.baseSalary.value.unitText);
+
+    await page.goto(pages.expired);
+    await expect(page.getByText(/n'est plus en ligne|a été pourvu/)).toBeVisible();
+    expect(await page.locator('script[type="application/ld+json"]').count()).toBe(0);
+    expect(await page.locator('meta[name="robots"]').getAttribute("content")).toContain("noindex");
+  });
+
+  test("the sitemap index and its parts validate against the sitemaps.org schemas", async ({ request }) => {
+    const dir = mkdtempSync(join(tmpdir(), "sitemap-"));
+    const index = await (await request.get("/sitemap.xml")).text();
+    writeFileSync(join(dir, "index.xml"), index);
+    const lint = (file: string, schema: string) =>
+      spawnSync("xmllint", ["--noout", "--schema", schema, file], { encoding: "utf8" });
+    const indexCheck = lint(join(dir, "index.xml"), join(root, "end2end/schemas/siteindex.xsd"));
+    expect(indexCheck.status, indexCheck.stderr).toBe(0);
+
+    const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    expect(parts).toContain("/sitemaps/offres-1.xml");
+    for (const [i, part] of parts.entries()) {
+      const response = await request.get(part);
+      expect(response.status(), part).toBe(200);
+      const body = await response.text();
+      expect((body.match(/<url>/g) ?? []).length, part).toBeLessThanOrEqual(50000);
+      const file = join(dir, `part-${i}.xml`);
+      writeFileSync(file, body);
+      const check = lint(file, join(root, "node_modules/sitemap/schema/sitemap.xsd"));
+      expect(check.status, `${part}: ${check.stderr}`).toBe(0);
+    }
+  });
+});
