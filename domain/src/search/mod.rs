@@ -27,7 +27,6 @@ use sea_orm::{
 };
 use std::ops::Bound;
 use std::path::Path;
-use std::sync::Mutex;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
 };
@@ -158,7 +157,8 @@ async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainErr
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// Async-aware: a rebuild holds it while reading the database.
+    writer: tokio::sync::Mutex<IndexWriter>,
     fields: Fields,
 }
 
@@ -204,7 +204,7 @@ impl SearchIndex {
         Ok(Self {
             index,
             reader,
-            writer: Mutex::new(writer),
+            writer: tokio::sync::Mutex::new(writer),
             fields,
         })
     }
@@ -247,7 +247,7 @@ impl SearchIndex {
         let fingerprint = fingerprint(db).await?;
         let total = fingerprint.open_offers;
         let now = Utc::now();
-        let mut writer = self.writer.lock().map_err(DomainError::internal)?;
+        let mut writer = self.writer.lock().await;
         writer
             .delete_all_documents()
             .map_err(DomainError::internal)?;
@@ -295,7 +295,7 @@ impl SearchIndex {
         })
         .await?;
         let fingerprint = fingerprint(db).await?;
-        let mut writer = self.writer.lock().map_err(DomainError::internal)?;
+        let mut writer = self.writer.lock().await;
         writer.delete_term(Term::from_field_u64(self.fields.id, id as u64));
         for row in &rows {
             writer
