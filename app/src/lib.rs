@@ -11,7 +11,7 @@ pub mod response;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -36,8 +36,19 @@ impl SiteConfig {
     }
 }
 
-/// The HTML document around every page (server only).
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The hashed paths of the built stylesheet, JavaScript and WebAssembly,
+/// resolved once at start-up by the server (`server::assets`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAssets {
+    pub css: String,
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The HTML document around every page (server only). It loads no script:
+/// pages with islands add [`components::islands::IslandScripts`].
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    let assets = use_context::<SiteAssets>();
     #[cfg(feature = "ssr")]
     response::set_content_security_policy();
     view! {
@@ -48,8 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b4a7d" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true />
+                {assets.map(|assets| view! { <link rel="stylesheet" href=assets.css /> })}
                 <MetaTags />
             </head>
             <body>

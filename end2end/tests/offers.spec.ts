@@ -27,7 +27,9 @@ test("the copy-link island hydrates and copies the offer's address", async ({ pa
   await page.goto("/");
   await page.locator(".offer-card-title a").first().click();
   const button = page.getByRole("button", { name: "Copier le lien" });
-  // Hidden until the island has hydrated, which waits for the browser to be idle.
+  // The islands' code loads at the first interaction; the button shows once hydrated.
+  await expect(button).toBeHidden();
+  await page.mouse.move(20, 20);
   await expect(button).toBeVisible({ timeout: 15_000 });
   await button.click();
   await expect(page.getByRole("status").filter({ hasText: "Lien copié" })).toBeVisible();

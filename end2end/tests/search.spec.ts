@@ -36,7 +36,8 @@ test("results are paginated with plain links", async ({ page }) => {
 test("typing suggests jobs and places", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("leptos-island")).toHaveCount(1);
-  await page.waitForFunction(() => (window as any).__hydrateIsland !== undefined);
+  await page.getByLabel("Quoi ?").focus(); // the first interaction loads the islands' code
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 15_000 });
   await page.getByLabel("Quoi ?").pressSequentially("carross", { delay: 30 });
   await expect(page.locator('#suggestions-metiers option[value="Carrossier-peintre"]')).toHaveCount(1);
   await page.getByLabel("Où ?").pressSequentially("Lyo", { delay: 30 });

@@ -26,6 +26,15 @@ pub enum Command {
     SeedDemo(SeedDemoArgs),
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Measure search latency against a SQLite FTS5 baseline (prints figures).
+    BenchSearch {
+        /// Timed runs of each query.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Untimed runs of each query first.
+        #[arg(long, default_value_t = 3)]
+        warmup: usize,
+    },
 }
 
 /// Options of `seed-demo`.

@@ -81,6 +81,30 @@ pub async fn reindex(db: &DatabaseConnection, config: &Config) -> anyhow::Result
     Ok(())
 }
 
+/// `bench-search`: bring the index up to date, then measure (see `bench`).
+pub async fn bench_search(
+    db: &DatabaseConnection,
+    config: &Config,
+    runs: usize,
+    warmup: usize,
+) -> anyhow::Result<()> {
+    migrate(db).await?;
+    let index = SearchIndex::open(&index_dir(config))
+        .map_err(|e| anyhow::anyhow!("opening the search index (is the server running?): {e}"))?;
+    let started = Instant::now();
+    if index
+        .sync(db, |_, _| {})
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        println!(
+            "Search index rebuilt in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    crate::bench::run(db, &index, runs, warmup).await
+}
+
 fn index_dir(config: &Config) -> std::path::PathBuf {
     config.data_dir.join("search-index")
 }

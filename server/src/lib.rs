@@ -2,6 +2,8 @@
 //! The JobToMove server as a library: configuration, the axum router, the
 //! routes that are not Leptos pages, and the commands of the binary.
 
+pub mod assets;
+pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod health;

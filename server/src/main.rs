@@ -15,5 +15,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
         Command::Reindex => commands::reindex(&db, &cli.config).await,
+        Command::BenchSearch { runs, warmup } => {
+            commands::bench_search(&db, &cli.config, runs, warmup).await
+        }
     }
 }

@@ -37,8 +37,12 @@ pub fn build(state: AppState) -> Router {
 pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(App);
     let site = state.site.clone();
-    let context = move || provide_context(site.clone());
     let options = state.leptos_options.clone();
+    let assets = crate::assets::resolve(&options);
+    let context = move || {
+        provide_context(site.clone());
+        provide_context(assets.clone());
+    };
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     let pkg_cache = if options.hash_files {
         "public, max-age=31536000, immutable"

@@ -522,3 +522,27 @@ async fn the_information_pages_are_served_in_french() {
     let privacy = text(app.get("/confidentialite").await).await;
     assert!(privacy.contains("2 ans"), "the retention rule is stated");
 }
+
+#[tokio::test]
+async fn only_pages_with_islands_carry_the_loader_and_none_preloads_code() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/offres", app.offer_path.as_str()] {
+        let html = text(app.get(path).await).await;
+        assert!(
+            html.contains(r#"import("/pkg/jobtomove.js")"#),
+            "{path} has the loader"
+        );
+        assert!(
+            !html.contains("modulepreload") && !html.contains(r#"rel="preload""#),
+            "{path} preloads nothing"
+        );
+    }
+    for path in ["/entreprises", "/faq", app.expired_path.as_str()] {
+        let html = text(app.get(path).await).await;
+        assert!(
+            !html.contains("<script type=\"module\""),
+            "{path} loads no script"
+        );
+        assert!(!html.contains(".wasm"), "{path}");
+    }
+}

@@ -1,7 +1,6 @@
 //! The search form: a plain GET form to `/offres` that works without
 //! JavaScript, whose two fields suggest jobs and places once hydrated.
 
-use crate::api::search::suggest_places;
 use domain::model::{DEFAULT_RADIUS_KM, PlaceOption, RADII_KM, suggest_jobs};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -68,7 +67,7 @@ pub fn SearchFields(q: String, lieu: String) -> impl IntoView {
                 }
                 leptos::task::spawn_local(async move {
                     let found = if text.trim().chars().count() >= 2 {
-                        suggest_places(text).await.unwrap_or_default()
+                        fetch_places(&text).await.unwrap_or_default()
                     } else {
                         Vec::new()
                     };
@@ -122,4 +121,34 @@ pub fn SearchFields(q: String, lieu: String) -> impl IntoView {
             </datalist>
         </div>
     }
+}
+
+/// Asks `/api/lieux` (the `suggest_places` server function, a cacheable GET)
+/// with the browser's `fetch`: lighter in WebAssembly than the generic
+/// server-function client.
+#[cfg(feature = "hydrate")]
+async fn fetch_places(text: &str) -> Option<Vec<PlaceOption>> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let encoded = js_sys::encode_uri_component(text);
+    let url = format!("/api/lieux?text={}", String::from(encoded));
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let body = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&body).ok()
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn fetch_places(_text: &str) -> Option<Vec<PlaceOption>> {
+    None
 }

@@ -2,6 +2,7 @@
 
 use crate::SiteConfig;
 use crate::api::offers::latest_offers;
+use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::search_form::SearchBar;
 use crate::pages::not_found::ErrorNotice;
@@ -16,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let canonical = use_context::<SiteConfig>().map(|site| site.url("/"));
     view! {
         <Title text="JobToMove — l'emploi dans les services de l'automobile" />
+        <IslandScripts />
         <Meta
             name="description"
             content="Offres d'emploi, d'alternance et de stage des garages, concessions, carrosseries, centres de contrôle technique et loueurs de véhicules. Postulez en un clic."

@@ -8,6 +8,7 @@
 use crate::SiteConfig;
 use crate::api::offers::offer_page;
 use crate::api::search::similar_offers;
+use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::share::ShareOffer;
 use crate::pages::not_found::{ErrorNotice, NotFound};
@@ -85,6 +86,7 @@ fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl
         .flatten();
     view! {
         <Title text=page_title.clone() />
+        {open.then(|| view! { <IslandScripts /> })}
         <Meta name="description" content=summary.clone() />
         <Link rel="canonical" href=url.clone() />
         {(!open).then(|| view! { <Meta name="robots" content="noindex" /> })}

@@ -6,6 +6,7 @@
 
 use crate::SiteConfig;
 use crate::api::search::search_offers;
+use crate::components::islands::IslandScripts;
 use crate::components::offer_card::OfferList;
 use crate::components::pagination::Pagination;
 use crate::components::search_form::SearchBar;
@@ -92,6 +93,7 @@ fn Results(results: SearchResults) -> impl IntoView {
     );
     view! {
         <Title text=format!("{heading}{page_suffix} — JobToMove") />
+        <IslandScripts />
         <Meta name="description" content=description />
         {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}
         {(!indexable).then(|| view! { <Meta name="robots" content="noindex, follow" /> })}

@@ -1,0 +1,57 @@
+//! The built site's asset paths, resolved once at start-up: with hashed file
+//! names (cargo-leptos `hash-files`), read from `hash.txt` beside the binary.
+
+use app::SiteAssets;
+use leptos::config::LeptosOptions;
+
+/// The paths pages link to.
+pub fn resolve(options: &LeptosOptions) -> SiteAssets {
+    let hashes = if options.hash_files {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+            .and_then(|file| match std::fs::read_to_string(&file) {
+                Ok(text) => Some(text),
+                Err(err) => {
+                    tracing::error!(file = %file.display(), error = %err, "hashed assets: no hash file");
+                    None
+                }
+            })
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    from_hashes(options, &hashes)
+}
+
+fn from_hashes(options: &LeptosOptions, hashes: &str) -> SiteAssets {
+    let hash = |kind: &str| {
+        hashes
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .find(|(k, _)| k.trim() == kind)
+            .map(|(_, h)| format!(".{}", h.trim()))
+            .unwrap_or_default()
+    };
+    let base = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    SiteAssets {
+        css: format!("{base}{}.css", hash("css")),
+        js: format!("{base}{}.js", hash("js")),
+        wasm: format!("{base}{}.wasm", hash("wasm")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_come_from_the_hash_file() {
+        let options = LeptosOptions::builder().output_name("jobtomove").build();
+        let assets = from_hashes(&options, "js: AbC\nwasm: dEf\ncss: 123\n");
+        assert_eq!(assets.css, "/pkg/jobtomove.123.css");
+        assert_eq!(assets.js, "/pkg/jobtomove.AbC.js");
+        assert_eq!(assets.wasm, "/pkg/jobtomove.dEf.wasm");
+        assert_eq!(from_hashes(&options, "").wasm, "/pkg/jobtomove.wasm");
+    }
+}
