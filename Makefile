@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed
+.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed bench-search bench-http
 
 setup:
 	./scripts/bootstrap.sh
@@ -41,7 +41,20 @@ lint:
 fmt:
 	cargo fmt --all
 
-## Time `seed-demo` for a large catalogue (OFFERS=1000000) on a fresh SQLite file.
+## Benchmarks (print figures; nothing is asserted). They share one catalogue:
+## target/bench-seed.db with OFFERS offers (default 1,000,000) and its index.
+BENCH_ENV := DATABASE_URL="sqlite://$(CURDIR)/target/bench-seed.db?mode=rwc" DATA_DIR=$(CURDIR)/target/bench-data
+
+## Time `seed-demo` on a fresh database.
 bench-seed: build
-	rm -f target/bench-seed.db*
-	time DATABASE_URL="sqlite://target/bench-seed.db?mode=rwc" $(SERVER_BIN) seed-demo --offers $${OFFERS:-1000000}
+	rm -rf target/bench-seed.db* target/bench-data
+	time $(BENCH_ENV) $(SERVER_BIN) seed-demo --offers $${OFFERS:-1000000}
+
+## Time a full `reindex`, then search latency against a SQLite FTS5 baseline.
+bench-search: build
+	time $(BENCH_ENV) $(SERVER_BIN) reindex
+	$(BENCH_ENV) $(SERVER_BIN) bench-search
+
+## Offer page SSR vs static throughput, page weights, server memory (wrk).
+bench-http: build
+	$(BENCH_ENV) SERVER_BIN=$(SERVER_BIN) ./scripts/bench-http.sh

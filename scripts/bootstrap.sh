@@ -50,11 +50,13 @@ if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@pl
 fi
 
 # Debian packages the test suite drives: Chromium (Playwright), xmllint
-# (sitemap XSD validation), a Java runtime (the Nu HTML Checker).
+# (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk
+# (the HTTP benchmark).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v wrk >/dev/null || missing+=(wrk)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""

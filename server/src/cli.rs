@@ -34,6 +34,9 @@ pub enum Command {
         /// Untimed runs of each query first.
         #[arg(long, default_value_t = 3)]
         warmup: usize,
+        /// Timed runs of each query on the FTS5 baseline.
+        #[arg(long, default_value_t = 3)]
+        baseline_runs: usize,
     },
 }
 

@@ -87,6 +87,7 @@ pub async fn bench_search(
     config: &Config,
     runs: usize,
     warmup: usize,
+    baseline_runs: usize,
 ) -> anyhow::Result<()> {
     migrate(db).await?;
     let index = SearchIndex::open(&index_dir(config))
@@ -102,7 +103,7 @@ pub async fn bench_search(
             started.elapsed().as_secs_f64()
         );
     }
-    crate::bench::run(db, &index, runs, warmup).await
+    crate::bench::run(db, &index, runs, warmup, baseline_runs).await
 }
 
 fn index_dir(config: &Config) -> std::path::PathBuf {

@@ -15,8 +15,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
         Command::Reindex => commands::reindex(&db, &cli.config).await,
-        Command::BenchSearch { runs, warmup } => {
-            commands::bench_search(&db, &cli.config, runs, warmup).await
-        }
+        Command::BenchSearch {
+            runs,
+            warmup,
+            baseline_runs,
+        } => commands::bench_search(&db, &cli.config, runs, warmup, baseline_runs).await,
     }
 }

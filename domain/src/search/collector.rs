@@ -1,6 +1,10 @@
 //! One pass over the matching offers: what is still open and within the
 //! radius, the disjunctive facet counts, and the best `keep` offers for the
 //! requested order.
+//!
+//! Speed comes from reading little per offer: one packed fast field holds the
+//! contract, job family, department and expiry day; the exact expiry, the
+//! publication date, the coordinates and the id are read only when needed.
 
 use crate::model::SortOrder;
 use crate::places::distance_km;
@@ -15,6 +19,19 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 pub const CONTRACT_SLOTS: usize = 8;
 pub const FAMILY_SLOTS: usize = 16;
 pub const DEPARTMENT_SLOTS: usize = 128;
+
+/// Expiry day of offers that never expire.
+const NEVER: u64 = 0xFFFF;
+
+/// Packs what every search reads of an offer into one `u64`: contract
+/// (bits 0–7), job family (8–15), department (16–23) and expiry day in days
+/// since 1970 (24–39).
+pub fn pack(contract: u64, family: u64, department: u64, expires: Option<i64>) -> u64 {
+    let day = expires.map_or(NEVER, |ts| {
+        (ts.div_euclid(86_400).max(0) as u64).min(NEVER - 1)
+    });
+    (contract & 0xFF) | (family & 0xFF) << 8 | (department & 0xFF) << 16 | day << 24
+}
 
 /// The filters applied here rather than in the query, so that each facet can
 /// be counted without its own filter.
@@ -86,16 +103,16 @@ impl Ord for Ranked {
 
 pub struct OfferSegmentCollector {
     filter: OfferCollector,
+    today: u64,
     id: Arc<dyn ColumnValues<u64>>,
-    contract: Arc<dyn ColumnValues<u64>>,
-    family: Arc<dyn ColumnValues<u64>>,
-    department: Arc<dyn ColumnValues<u64>>,
+    packed: Arc<dyn ColumnValues<u64>>,
     published: Arc<dyn ColumnValues<i64>>,
     expires: Arc<dyn ColumnValues<i64>>,
     lat: Arc<dyn ColumnValues<f64>>,
     lon: Arc<dyn ColumnValues<f64>>,
     harvest: Harvest,
     heap: BinaryHeap<Ranked>,
+    block: Vec<u64>,
 }
 
 impl Collector for OfferCollector {
@@ -110,16 +127,16 @@ impl Collector for OfferCollector {
         let fast = segment.fast_fields();
         Ok(OfferSegmentCollector {
             filter: self.clone(),
+            today: self.now.div_euclid(86_400).max(0) as u64,
             id: fast.u64("id")?.first_or_default_col(0),
-            contract: fast.u64("contract")?.first_or_default_col(0),
-            family: fast.u64("family")?.first_or_default_col(0),
-            department: fast.u64("department")?.first_or_default_col(0),
+            packed: fast.u64("packed")?.first_or_default_col(0),
             published: fast.i64("published")?.first_or_default_col(0),
             expires: fast.i64("expires")?.first_or_default_col(i64::MAX),
             lat: fast.f64("lat")?.first_or_default_col(0.0),
             lon: fast.f64("lon")?.first_or_default_col(0.0),
             harvest: Harvest::default(),
             heap: BinaryHeap::with_capacity(self.keep + 1),
+            block: Vec::new(),
         })
     }
 
@@ -152,14 +169,15 @@ fn allowed(mask: Option<u64>, ordinal: u64) -> bool {
     mask.is_none_or(|m| ordinal < 64 && m & (1 << ordinal) != 0)
 }
 
-impl SegmentCollector for OfferSegmentCollector {
-    type Fruit = Harvest;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let f = &self.filter;
-        if self.expires.get_val(doc) <= f.now {
+impl OfferSegmentCollector {
+    fn process(&mut self, doc: DocId, packed: u64, score: Score) {
+        let expiry_day = packed >> 24;
+        if expiry_day < self.today
+            || (expiry_day == self.today && self.expires.get_val(doc) <= self.filter.now)
+        {
             return;
         }
+        let f = &self.filter;
         let distance = match f.around {
             Some((lat, lon, radius)) => {
                 let d = distance_km(lat, lon, self.lat.get_val(doc), self.lon.get_val(doc));
@@ -170,9 +188,9 @@ impl SegmentCollector for OfferSegmentCollector {
             }
             None => None,
         };
-        let contract = self.contract.get_val(doc);
-        let family = self.family.get_val(doc);
-        let department = self.department.get_val(doc);
+        let contract = packed & 0xFF;
+        let family = (packed >> 8) & 0xFF;
+        let department = (packed >> 16) & 0xFF;
         let contract_ok = allowed(f.contracts, contract);
         let family_ok = allowed(f.families, family);
         let department_ok = f.department.is_none_or(|d| d == department);
@@ -194,6 +212,14 @@ impl SegmentCollector for OfferSegmentCollector {
             SortOrder::Date => self.published.get_val(doc) as f64,
             SortOrder::Distance => -distance.unwrap_or(0.0),
         };
+        if self.heap.len() == f.keep {
+            // Cheap rejection before reading the id: strictly worse than the worst kept.
+            if let Some(worst) = self.heap.peek()
+                && key < worst.key
+            {
+                return;
+            }
+        }
         let ranked = Ranked {
             key,
             id: self.id.get_val(doc),
@@ -208,9 +234,44 @@ impl SegmentCollector for OfferSegmentCollector {
             self.heap.push(ranked);
         }
     }
+}
 
-    fn harvest(mut self) -> Harvest {
-        self.harvest.top = self.heap.into_sorted_vec();
-        self.harvest
+impl SegmentCollector for OfferSegmentCollector {
+    type Fruit = Harvest;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let packed = self.packed.get_val(doc);
+        self.process(doc, packed, score);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let mut block = std::mem::take(&mut self.block);
+        block.resize(docs.len(), 0);
+        self.packed.get_vals(docs, &mut block);
+        for (doc, packed) in docs.iter().zip(&block) {
+            self.process(*doc, *packed, 0.0);
+        }
+        self.block = block;
+    }
+
+    fn harvest(self) -> Harvest {
+        let mut harvest = self.harvest;
+        harvest.top = self.heap.into_sorted_vec();
+        harvest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pack;
+
+    #[test]
+    fn packing_keeps_each_part() {
+        let packed = pack(4, 9, 101, Some(1_795_000_000));
+        assert_eq!(packed & 0xFF, 4);
+        assert_eq!((packed >> 8) & 0xFF, 9);
+        assert_eq!((packed >> 16) & 0xFF, 101);
+        assert_eq!(packed >> 24, 1_795_000_000 / 86_400);
+        assert_eq!(pack(0, 0, 0, None) >> 24, 0xFFFF);
     }
 }

@@ -37,24 +37,25 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bump when the schema or the meaning of a field changes: the index is then
 /// rebuilt at the next start.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 3;
 /// Memory the writer may buffer before flushing a segment.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Offers read from the database per batch when rebuilding.
-const REBUILD_BATCH: u64 = 5_000;
+const REBUILD_BATCH: i64 = 5_000;
 
 /// The index fields.
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     id: Field,
+    /// Boosts matches in the title.
     title: Field,
-    company: Field,
+    /// Boosts matches in the job family's names.
     family_text: Field,
-    place_text: Field,
-    description: Field,
-    contract: Field,
-    family: Field,
-    department: Field,
+    /// Everything a word may be found in: title, company, job family, place,
+    /// description. One posting list per word keeps queries fast.
+    all_text: Field,
+    /// Contract, job family, department and expiry day (see `collector::pack`).
+    packed: Field,
     region: Field,
     working_time: Field,
     experience: Field,
@@ -76,13 +77,9 @@ fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: builder.add_u64_field("id", filter.clone()),
         title: builder.add_text_field("title", text.clone()),
-        company: builder.add_text_field("company", text.clone()),
         family_text: builder.add_text_field("family_text", text.clone()),
-        place_text: builder.add_text_field("place_text", text.clone()),
-        description: builder.add_text_field("description", text),
-        contract: builder.add_u64_field("contract", filter.clone()),
-        family: builder.add_u64_field("family", filter.clone()),
-        department: builder.add_u64_field("department", filter.clone()),
+        all_text: builder.add_text_field("all_text", text),
+        packed: builder.add_u64_field("packed", FAST),
         region: builder.add_u64_field("region", filter.clone()),
         working_time: builder.add_u64_field("working_time", filter.clone()),
         experience: builder.add_u64_field("experience", filter.clone()),
@@ -189,10 +186,14 @@ impl SearchIndex {
         Self::with_index(Index::create_in_ram(schema), fields)
     }
 
-    fn with_index(index: Index, fields: Fields) -> Result<Self, DomainError> {
+    fn with_index(mut index: Index, fields: Fields) -> Result<Self, DomainError> {
         index
             .tokenizers()
             .register(analyzer::FRENCH, analyzer::french());
+        // Segments are searched in parallel, one thread per core.
+        index
+            .set_default_multithread_executor()
+            .map_err(DomainError::internal)?;
         let writer = index
             .writer_with_num_threads(2, WRITER_MEMORY)
             .map_err(DomainError::internal)?;
@@ -252,19 +253,21 @@ impl SearchIndex {
             .delete_all_documents()
             .map_err(DomainError::internal)?;
         let mut done = 0;
-        let mut after = 0i64;
         progress(0, total);
-        loop {
+        // Primary-key ranges, not `id > last LIMIT n`: the planner would
+        // otherwise walk the status index and sort, once per batch.
+        let last_id = fingerprint.last_id.unwrap_or(0);
+        let mut after = 0i64;
+        while after < last_id {
+            let until = after + REBUILD_BATCH;
             let rows = index_rows(db, |select| {
                 select
-                    .filter(offers::open_offers(now))
                     .filter(offer::Column::Id.gt(after))
-                    .order_by_asc(offer::Column::Id)
-                    .limit(REBUILD_BATCH)
+                    .filter(offer::Column::Id.lte(until))
+                    .filter(offers::open_offers(now))
             })
             .await?;
-            let Some(last) = rows.last() else { break };
-            after = last.id;
+            after = until;
             for row in &rows {
                 writer
                     .add_document(self.document(row))
@@ -314,17 +317,26 @@ impl SearchIndex {
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, row.id as u64);
         doc.add_text(f.title, &row.title);
-        doc.add_text(f.company, &row.company_name);
         doc.add_text(f.family_text, row.job_family.label());
         doc.add_text(f.family_text, row.job_family.short_label());
-        doc.add_text(f.place_text, &row.place_name);
+        for text in [&row.title, &row.company_name, &row.place_name] {
+            doc.add_text(f.all_text, text);
+        }
+        doc.add_text(f.all_text, row.job_family.label());
+        doc.add_text(f.all_text, row.job_family.short_label());
         doc.add_text(
-            f.description,
+            f.all_text,
             crate::model::html_to_text(&row.description_html),
         );
-        doc.add_u64(f.contract, ordinal(ContractType::ALL, &row.contract_type));
-        doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
-        doc.add_u64(f.department, department_ordinal(&row.department_code));
+        doc.add_u64(
+            f.packed,
+            collector::pack(
+                ordinal(ContractType::ALL, &row.contract_type),
+                ordinal(JobFamily::ALL, &row.job_family),
+                department_ordinal(&row.department_code),
+                row.expires_at.map(|t| t.timestamp()),
+            ),
+        );
         doc.add_u64(f.region, region_ordinal(&row.region_code));
         doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
         doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
@@ -442,7 +454,7 @@ impl SearchIndex {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in analyzer::terms(&query.q) {
-            must.push((Occur::Must, self.word_query(&term)));
+            must.extend(self.word_query(&term));
         }
         if let Some(code) = &query.region {
             must.push((Occur::Must, exact(f.region, region_ordinal(code))));
@@ -545,38 +557,40 @@ impl SearchIndex {
         }
     }
 
-    /// One word of the keywords, found in any text field: exact term (title
-    /// weighs most) or, for words of 5 letters or more, within one typo in the
-    /// short fields.
-    fn word_query(&self, term: &str) -> Box<dyn Query> {
+    /// One word of the keywords: it must appear somewhere (or, for words of
+    /// 5 letters or more, within one typo in the title); appearing in the
+    /// title or the job family's names ranks the offer higher.
+    fn word_query(&self, term: &str) -> Vec<(Occur, Box<dyn Query>)> {
         let f = &self.fields;
-        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, boost) in [
-            (f.title, 3.0),
-            (f.family_text, 2.0),
-            (f.company, 1.5),
-            (f.place_text, 1.5),
-            (f.description, 1.0),
-        ] {
-            let exact = TermQuery::new(
+        let term_query = |field| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
                 Term::from_field_text(field, term),
                 IndexRecordOption::WithFreqs,
-            );
-            any.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(exact), boost)),
-            ));
-        }
-        if term.chars().count() >= 5 {
-            for (field, boost) in [(f.title, 1.0), (f.family_text, 0.8), (f.company, 0.6)] {
-                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, term), 1, true);
-                any.push((
+            ))
+        };
+        let found: Box<dyn Query> = if term.chars().count() >= 5 {
+            let typo = FuzzyTermQuery::new(Term::from_field_text(f.title, term), 1, true);
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, term_query(f.all_text)),
+                (
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(fuzzy), boost)),
-                ));
-            }
-        }
-        Box::new(BooleanQuery::new(any))
+                    Box::new(BoostQuery::new(Box::new(typo), 0.5)),
+                ),
+            ]))
+        } else {
+            term_query(f.all_text)
+        };
+        vec![
+            (Occur::Must, found),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(term_query(f.title), 3.0)),
+            ),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(term_query(f.family_text), 1.5)),
+            ),
+        ]
     }
 
     fn bounding_box(&self, lat: f64, lon: f64, km: f64) -> Box<dyn Query> {
