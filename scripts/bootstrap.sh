@@ -51,12 +51,13 @@ fi
 
 # Debian packages the test suite drives: Chromium (Playwright), xmllint
 # (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk
-# (the HTTP benchmark).
+# (the HTTP benchmark), aiosmtpd (the SMTP server the email tests send to).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v wrk >/dev/null || missing+=(wrk)
+python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""

@@ -10,6 +10,10 @@ pub mod error;
 pub mod model;
 
 #[cfg(feature = "server")]
+pub mod accounts;
+#[cfg(feature = "server")]
+pub mod auth;
+#[cfg(feature = "server")]
 pub mod companies;
 #[cfg(feature = "server")]
 pub mod db;
@@ -18,9 +22,13 @@ pub mod demo;
 #[cfg(feature = "server")]
 pub mod entity;
 #[cfg(feature = "server")]
+pub mod mail;
+#[cfg(feature = "server")]
 pub mod offers;
 #[cfg(feature = "server")]
 pub mod places;
+#[cfg(feature = "server")]
+pub mod schedule;
 #[cfg(feature = "server")]
 pub mod search;
 #[cfg(feature = "server")]

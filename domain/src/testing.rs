@@ -276,3 +276,63 @@ pub async fn insert_offer(
 pub async fn all_offers(db: &DatabaseConnection) -> Vec<offer::Model> {
     offer::Entity::find().all(db).await.expect("read offers")
 }
+
+/// A password every strength check accepts.
+pub const PASSWORD: &str = "cheval agrafe batterie correcte";
+
+/// A request from a test browser at `now`.
+pub fn origin(now: chrono::DateTime<Utc>) -> crate::accounts::Origin<'static> {
+    crate::accounts::Origin {
+        site: "http://jobtomove.test",
+        ip: "203.0.113.7",
+        user_agent: "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        now,
+    }
+}
+
+/// The messages of the outbox, oldest first.
+pub async fn outbox(db: &impl ConnectionTrait) -> Vec<crate::entity::outbox::Model> {
+    use sea_orm::QueryOrder;
+    crate::entity::outbox::Entity::find()
+        .order_by_asc(crate::entity::outbox::Column::Id)
+        .all(db)
+        .await
+        .expect("read the outbox")
+}
+
+/// The token of the first link to `path` in an email's text.
+pub fn token_in(text: &str, path: &str) -> String {
+    let marker = format!("{path}?jeton=");
+    let start = text.find(&marker).unwrap_or_else(|| panic!("no link to {path} in:\n{text}")) + marker.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+/// A verified candidate account with [`PASSWORD`], through sign-up and the
+/// emailed link; returns its id.
+pub async fn verified_candidate(db: &DatabaseConnection, email: &str, first_name: &str) -> i64 {
+    use crate::accounts;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let now = Utc::now();
+    let form = accounts::SignUp {
+        email: email.into(),
+        password: PASSWORD.into(),
+        first_name: first_name.into(),
+        last_name: "Martin".into(),
+        accepts_terms: true,
+    };
+    accounts::sign_up(db, &origin(now), &form, None).await.expect("sign up");
+    let message = outbox(db).await.into_iter().rev().find(|m| m.to_address == email).expect("verification email");
+    accounts::verify_address(db, &token_in(&message.text_body, "/verification"), now)
+        .await
+        .expect("verify the address");
+    crate::entity::user::Entity::find()
+        .filter(crate::entity::user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("read the account")
+        .expect("the account exists")
+        .id
+}

@@ -67,3 +67,25 @@ test("nothing scrolls sideways on a phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("on a phone every tap target outside running text is at least 44 px high", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const small: string[] = [];
+  for (const path of ["/", "/offres?q=m%C3%A9canicien", "/entreprises", "/faq"]) {
+    await page.goto(path);
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>("a, button, input, select, summary")) {
+        if (el.closest("p, li.tag, dd") && el.tagName === "A" && !el.closest("nav")) continue; // inline links in text
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (box.width === 0 || style.visibility === "hidden" || el.closest(".visually-hidden, .skip-link")) continue;
+        if (el instanceof HTMLInputElement && el.type === "checkbox") continue; // its label is the target
+        if (box.height < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" ${Math.round(box.height)}px`);
+      }
+      return out;
+    });
+    small.push(...found.map((f) => `${path}: ${f}`));
+  }
+  expect(small).toEqual([]);
+});

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_catalogue;
 mod m20261127_000002_offers_updated_at;
 mod m20261127_000003_company_search_name;
+mod m20261127_000004_accounts;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_catalogue::Migration),
             Box::new(m20261127_000002_offers_updated_at::Migration),
             Box::new(m20261127_000003_company_search_name::Migration),
+            Box::new(m20261127_000004_accounts::Migration),
         ]
     }
 }

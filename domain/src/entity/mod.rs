@@ -1,10 +1,15 @@
 //! sea-orm entities, one module per table.
 
+pub mod account_token;
 pub mod company;
 pub mod company_member;
 pub mod department;
 pub mod group;
+pub mod job_lease;
 pub mod offer;
+pub mod outbox;
 pub mod place;
+pub mod rate_limit;
 pub mod region;
+pub mod session;
 pub mod user;

@@ -17,6 +17,8 @@ pub struct Model {
     pub email_verified_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub last_active_at: DateTimeUtc,
+    /// When the 23-month inactivity warning was sent (C10); cleared by activity.
+    pub inactivity_warned_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

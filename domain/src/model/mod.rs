@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod closed_set;
+mod account;
 mod company;
 mod enums;
 mod job_posting;
@@ -14,6 +15,7 @@ mod slug;
 mod text;
 mod time;
 
+pub use account::*;
 pub use company::*;
 pub use enums::*;
 pub use job_posting::*;

@@ -1,0 +1,180 @@
+//! The French emails of accounts (C1, C9, C10), each in plain text and HTML.
+//! Every value put into the HTML is escaped.
+
+use super::Email;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One email from its parts: a greeting, paragraphs, an optional button
+/// (label, link) and a closing line. The text version says the same.
+fn compose(to: &str, subject: &str, first_name: &str, paragraphs: &[String], action: Option<(&str, &str)>) -> Email {
+    let greeting = format!("Bonjour {first_name},");
+    let closing = "L'équipe JobToMove";
+    let footer = "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse.";
+
+    let mut text = format!("{greeting}\n\n");
+    for p in paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    if let Some((label, link)) = action {
+        text.push_str(&format!("{label} : {link}\n\n"));
+    }
+    text.push_str(&format!("{closing}\n\n--\n{footer}\n"));
+
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body style=\"font-family:Arial,sans-serif;color:#1f2933;line-height:1.5\">\
+         <p>{}</p>",
+        escape_html(subject),
+        escape_html(&greeting)
+    );
+    for p in paragraphs {
+        html.push_str(&format!("<p>{}</p>", escape_html(p)));
+    }
+    if let Some((label, link)) = action {
+        html.push_str(&format!(
+            "<p><a href=\"{0}\" style=\"display:inline-block;padding:12px 20px;background:#0b4a7d;color:#fff;text-decoration:none;border-radius:6px\">{1}</a></p>\
+             <p style=\"font-size:14px\">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>{0}</p>",
+            escape_html(link),
+            escape_html(label)
+        ));
+    }
+    html.push_str(&format!(
+        "<p>{}</p><hr><p style=\"font-size:12px;color:#52606d\">{}</p></body></html>",
+        escape_html(closing),
+        escape_html(footer)
+    ));
+    Email { to: to.to_owned(), subject: subject.to_owned(), text, html }
+}
+
+/// C1: confirm the address of a new account.
+pub fn verify_address(to: &str, first_name: &str, link: &str) -> Email {
+    compose(
+        to,
+        "Confirmez votre adresse e-mail",
+        first_name,
+        &["Bienvenue sur JobToMove ! Pour activer votre compte, confirmez votre adresse e-mail. Le lien est valable 48 heures.".into(),
+          "Si vous n'avez pas créé de compte, ignorez ce message : aucun compte ne sera activé.".into()],
+        Some(("Confirmer mon adresse", link)),
+    )
+}
+
+/// C1: someone signed up with an address that already has an account.
+pub fn already_registered(to: &str, first_name: &str, log_in: &str, reset: &str) -> Email {
+    compose(
+        to,
+        "Vous avez déjà un compte JobToMove",
+        first_name,
+        &["Une inscription vient d'être demandée avec cette adresse, mais un compte l'utilise déjà.".into(),
+          format!("Connectez-vous avec votre mot de passe, ou choisissez-en un nouveau : {reset}"),
+          "Si ce n'était pas vous, ignorez ce message : rien n'a changé sur votre compte.".into()],
+        Some(("Me connecter", log_in)),
+    )
+}
+
+/// C1: choose a new password (single use, one hour).
+pub fn reset_password(to: &str, first_name: &str, link: &str) -> Email {
+    compose(
+        to,
+        "Choisissez un nouveau mot de passe",
+        first_name,
+        &["Vous avez demandé à changer votre mot de passe. Ce lien ne sert qu'une fois et reste valable une heure.".into(),
+          "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.".into()],
+        Some(("Choisir un nouveau mot de passe", link)),
+    )
+}
+
+/// C1: confirm a new address (sent to it).
+pub fn confirm_new_address(to: &str, first_name: &str, link: &str) -> Email {
+    compose(
+        to,
+        "Confirmez votre nouvelle adresse e-mail",
+        first_name,
+        &["Vous avez demandé à utiliser cette adresse pour votre compte JobToMove. Confirmez-la pour terminer le changement. Le lien est valable 48 heures.".into()],
+        Some(("Confirmer ma nouvelle adresse", link)),
+    )
+}
+
+/// C1: the old address is told that a change was asked.
+pub fn address_change_requested(to: &str, first_name: &str, new_address: &str) -> Email {
+    compose(
+        to,
+        "Changement d'adresse e-mail demandé",
+        first_name,
+        &[format!("Une demande a été faite pour que votre compte JobToMove utilise désormais l'adresse {new_address}. Le changement sera fait quand elle aura été confirmée."),
+          "Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe et terminez vos autres sessions depuis « Mon profil ».".into()],
+        None,
+    )
+}
+
+/// C1: the password was changed.
+pub fn password_changed(to: &str, first_name: &str, reset: &str) -> Email {
+    compose(
+        to,
+        "Votre mot de passe a été modifié",
+        first_name,
+        &["Le mot de passe de votre compte JobToMove vient d'être modifié, et vos autres sessions ont été fermées.".into(),
+          format!("Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe : {reset}")],
+        None,
+    )
+}
+
+/// C10: 23 months without activity.
+pub fn inactivity_warning(to: &str, first_name: &str, log_in: &str, deletion_date: &str) -> Email {
+    compose(
+        to,
+        "Votre compte JobToMove sera supprimé dans un mois",
+        first_name,
+        &["Vous ne vous êtes pas connecté à JobToMove depuis presque deux ans.".into(),
+          format!("Sans connexion de votre part d'ici le {deletion_date}, votre compte et toutes ses données seront supprimés, comme l'annonce notre politique de confidentialité."),
+          "Pour le garder, il suffit de vous connecter.".into()],
+        Some(("Me connecter", log_in)),
+    )
+}
+
+/// C9 / C10: the account and its data were deleted.
+pub fn account_deleted(to: &str, first_name: &str, after_inactivity: bool) -> Email {
+    let why = if after_inactivity {
+        "Votre compte JobToMove n'avait pas été utilisé depuis deux ans : il a été supprimé avec toutes ses données."
+    } else {
+        "Votre compte JobToMove a été supprimé à votre demande, avec toutes ses données."
+    };
+    compose(
+        to,
+        "Votre compte JobToMove a été supprimé",
+        first_name,
+        &[why.into(), "Vous pouvez créer un nouveau compte à tout moment.".into()],
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
+        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
+        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
+        assert!(!email.html.contains("<b>Zoé"));
+        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
+        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
+        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
+        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
+    }
+}
