@@ -7,6 +7,7 @@ pub mod api;
 mod components;
 mod pages;
 pub mod response;
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod state;
 
@@ -100,6 +101,14 @@ pub fn App() -> impl IntoView {
                         view=pages::companies::GroupPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/connexion") view=pages::account::LoginPage />
+                    <Route path=path!("/inscription") view=pages::account::SignUpPage />
+                    <Route path=path!("/inscription/recruteur") view=pages::account::RecruiterSignUpPage />
+                    <Route path=path!("/verification") view=pages::account::VerifyAddressPage />
+                    <Route path=path!("/mot-de-passe-oublie") view=pages::account::ForgotPasswordPage />
+                    <Route path=path!("/mot-de-passe/nouveau") view=pages::account::ResetPasswordPage />
+                    <Route path=path!("/email/confirmer") view=pages::account::ConfirmEmailChangePage />
+                    <Route path=path!("/espace/profil") view=pages::profile::ProfilePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/offres/:offer")
                         view=pages::offer::OfferPage

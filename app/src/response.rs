@@ -28,6 +28,20 @@ pub fn redirect_permanently(path: &str) {
     let _ = path;
 }
 
+/// Answers with "303 See Other" to `path` (after a form, or to the log-in page).
+pub fn redirect_see_other(path: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(location)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        options.insert_header(http::header::LOCATION, location);
+        options.set_status(http::StatusCode::SEE_OTHER);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
 /// The Content-Security-Policy of HTML pages: scripts only from this site or
 /// carrying this response's nonce (the hydration script), WebAssembly allowed,
 /// nothing framed, no plugin.

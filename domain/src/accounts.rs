@@ -6,19 +6,21 @@
 //! to its signed-in owner.
 
 use crate::DomainError;
-use crate::auth::{password, rate_limit, random_secret, secret_hash, sessions};
+use crate::auth::{password, random_secret, rate_limit, secret_hash, sessions};
 use crate::entity::{account_token, company, company_member, offer, session, user};
 use crate::error::FieldErrors;
 use crate::mail::{self, templates};
 use crate::model::{
-    CompanyActivity, CurrentUser, OfferStatus, ProfileView, Role, Siret, check_name, fold_name, normalize_email, slugify,
+    CompanyActivity, CurrentUser, OfferStatus, ProfileView, Role, Siret, check_name, fold_name,
+    normalize_email, slugify,
 };
 use crate::places::{Directory, Location};
 use chrono::{DateTime, Duration, Months, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 use serde_json::json;
 
@@ -75,11 +77,17 @@ pub enum Membership {
 }
 
 fn errors_or(errors: FieldErrors) -> Result<(), DomainError> {
-    if errors.is_empty() { Ok(()) } else { Err(DomainError::Invalid(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Invalid(errors))
+    }
 }
 
 fn field<T, E: ToString>(errors: &mut FieldErrors, name: &str, result: Result<T, E>) -> Option<T> {
-    result.map_err(|e| errors.insert(name.to_owned(), e.to_string())).ok()
+    result
+        .map_err(|e| errors.insert(name.to_owned(), e.to_string()))
+        .ok()
 }
 
 /// C1 / R1: creates an unverified account and emails the confirmation link.
@@ -94,12 +102,27 @@ pub async fn sign_up(
 ) -> Result<Option<Membership>, DomainError> {
     let mut errors = FieldErrors::new();
     let email = field(&mut errors, "email", normalize_email(&form.email));
-    let first_name = field(&mut errors, "prenom", check_name(&form.first_name, "prénom"));
+    let first_name = field(
+        &mut errors,
+        "prenom",
+        check_name(&form.first_name, "prénom"),
+    );
     let last_name = field(&mut errors, "nom", check_name(&form.last_name, "nom"));
-    let personal = [form.email.as_str(), form.first_name.as_str(), form.last_name.as_str()];
-    field(&mut errors, "mot_de_passe", password::check_strength(&form.password, &personal));
+    let personal = [
+        form.email.as_str(),
+        form.first_name.as_str(),
+        form.last_name.as_str(),
+    ];
+    field(
+        &mut errors,
+        "mot_de_passe",
+        password::check_strength(&form.password, &personal),
+    );
     if !form.accepts_terms {
-        errors.insert("cgu".into(), "Acceptez les conditions générales d'utilisation pour créer votre compte.".into());
+        errors.insert(
+            "cgu".into(),
+            "Acceptez les conditions générales d'utilisation pour créer votre compte.".into(),
+        );
     }
     let company = match organisation {
         Some((org, places)) => check_organisation(&mut errors, org, places),
@@ -111,7 +134,11 @@ pub async fn sign_up(
     };
     rate_limit::hit(db, rate_limit::SIGN_UP_PER_IP, origin.ip, origin.now).await?;
 
-    if let Some(existing) = user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await? {
+    if let Some(existing) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+    {
         rate_limit::hit(db, rate_limit::EMAILS_PER_ACCOUNT, &email, origin.now).await?;
         let email = templates::already_registered(
             &existing.email,
@@ -147,7 +174,12 @@ pub async fn sign_up(
     };
     let token = issue_token(&txn, user_id, VERIFY, None, CONFIRM_VALID, origin.now).await?;
     let link = format!("{}/verification?jeton={token}", origin.site);
-    mail::enqueue(&txn, templates::verify_address(&email, &first_name, &link), origin.now).await?;
+    mail::enqueue(
+        &txn,
+        templates::verify_address(&email, &first_name, &link),
+        origin.now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(membership)
 }
@@ -162,7 +194,11 @@ struct NewCompany {
     activity: CompanyActivity,
 }
 
-fn check_organisation(errors: &mut FieldErrors, org: &Organisation, places: &Directory) -> Option<NewCompany> {
+fn check_organisation(
+    errors: &mut FieldErrors,
+    org: &Organisation,
+    places: &Directory,
+) -> Option<NewCompany> {
     let role = match org.kind.as_str() {
         "recruteur" | "" => Some(Role::Recruiter),
         "organisme_formation" => Some(Role::TrainingOrganisation),
@@ -173,14 +209,23 @@ fn check_organisation(errors: &mut FieldErrors, org: &Organisation, places: &Dir
     };
     let name = org.name.trim();
     if name.is_empty() {
-        errors.insert("entreprise".into(), "Indiquez le nom de votre entreprise.".into());
+        errors.insert(
+            "entreprise".into(),
+            "Indiquez le nom de votre entreprise.".into(),
+        );
     } else if name.chars().count() > 160 {
-        errors.insert("entreprise".into(), "Le nom de l'entreprise dépasse 160 caractères.".into());
+        errors.insert(
+            "entreprise".into(),
+            "Le nom de l'entreprise dépasse 160 caractères.".into(),
+        );
     }
     let siret = field(errors, "siret", Siret::parse(&org.siret));
     let address = org.address.trim();
     if address.is_empty() {
-        errors.insert("adresse".into(), "Indiquez l'adresse de l'établissement.".into());
+        errors.insert(
+            "adresse".into(),
+            "Indiquez l'adresse de l'établissement.".into(),
+        );
     } else if address.chars().count() > 200 {
         errors.insert("adresse".into(), "L'adresse dépasse 200 caractères.".into());
     }
@@ -198,7 +243,10 @@ fn check_organisation(errors: &mut FieldErrors, org: &Organisation, places: &Dir
     };
     let activity = CompanyActivity::from_code(&org.activity);
     if activity.is_none() {
-        errors.insert("activite".into(), "Choisissez l'activité de l'entreprise.".into());
+        errors.insert(
+            "activite".into(),
+            "Choisissez l'activité de l'entreprise.".into(),
+        );
     }
     Some(NewCompany {
         role: role?,
@@ -254,7 +302,11 @@ async fn join_or_create_company(
     })
     .exec_without_returning(txn)
     .await?;
-    Ok(if is_owner { Membership::Owner(company_id) } else { Membership::Member(company_id) })
+    Ok(if is_owner {
+        Membership::Owner(company_id)
+    } else {
+        Membership::Member(company_id)
+    })
 }
 
 /// Stores a new single-use token; returns its secret for the emailed link.
@@ -316,7 +368,11 @@ async fn take_token(
 }
 
 /// C1: confirms the address of a new account from the emailed link.
-pub async fn verify_address(db: &DatabaseConnection, secret: &str, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub async fn verify_address(
+    db: &DatabaseConnection,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
     let txn = db.begin().await?;
     let token = take_token(&txn, secret, VERIFY, now).await?;
     user::Entity::update_many()
@@ -355,20 +411,40 @@ pub async fn log_in(
         return Err(DomainError::Invalid(errors));
     }
     rate_limit::hit(db, rate_limit::LOG_IN_PER_ACCOUNT, &email, origin.now).await?;
-    let account = user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await?;
+    let account = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
-    let typed = password_typed.chars().take(crate::model::PASSWORD_MAX_CHARS).collect::<String>();
+    let typed = password_typed
+        .chars()
+        .take(crate::model::PASSWORD_MAX_CHARS)
+        .collect::<String>();
     if !password::verify(&typed, stored).await {
         tracing::info!("log-in refused");
         return Err(wrong_credentials());
     }
     let account = account.ok_or_else(wrong_credentials)?;
     if account.email_verified_at.is_none() {
-        if rate_limit::hit(db, rate_limit::EMAILS_PER_ACCOUNT, &account.email, origin.now).await.is_ok() {
+        if rate_limit::hit(
+            db,
+            rate_limit::EMAILS_PER_ACCOUNT,
+            &account.email,
+            origin.now,
+        )
+        .await
+        .is_ok()
+        {
             let txn = db.begin().await?;
-            let token = issue_token(&txn, account.id, VERIFY, None, CONFIRM_VALID, origin.now).await?;
+            let token =
+                issue_token(&txn, account.id, VERIFY, None, CONFIRM_VALID, origin.now).await?;
             let link = format!("{}/verification?jeton={token}", origin.site);
-            mail::enqueue(&txn, templates::verify_address(&account.email, &account.first_name, &link), origin.now).await?;
+            mail::enqueue(
+                &txn,
+                templates::verify_address(&account.email, &account.first_name, &link),
+                origin.now,
+            )
+            .await?;
             txn.commit().await?;
         }
         return Err(DomainError::invalid(
@@ -379,7 +455,10 @@ pub async fn log_in(
     let secret = sessions::start(db, account.id, origin.ip, origin.user_agent, origin.now).await?;
     user::Entity::update_many()
         .col_expr(user::Column::LastActiveAt, Expr::value(origin.now))
-        .col_expr(user::Column::InactivityWarnedAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            user::Column::InactivityWarnedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .filter(user::Column::Id.eq(account.id))
         .exec(db)
         .await?;
@@ -389,24 +468,41 @@ pub async fn log_in(
 
 /// C1: "J'ai oublié mon mot de passe". Emails a single-use link valid one
 /// hour when the address has an account; the answer is the same otherwise.
-pub async fn request_password_reset(db: &DatabaseConnection, origin: &Origin<'_>, email: &str) -> Result<(), DomainError> {
+pub async fn request_password_reset(
+    db: &DatabaseConnection,
+    origin: &Origin<'_>,
+    email: &str,
+) -> Result<(), DomainError> {
     let email = normalize_email(email).map_err(|m| DomainError::invalid("email", m))?;
     rate_limit::hit(db, rate_limit::RESET_PER_IP, origin.ip, origin.now).await?;
     rate_limit::hit(db, rate_limit::RESET_PER_ACCOUNT, &email, origin.now).await?;
-    let Some(account) = user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await? else {
+    let Some(account) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+    else {
         return Ok(());
     };
     let txn = db.begin().await?;
     let token = issue_token(&txn, account.id, RESET, None, RESET_VALID, origin.now).await?;
     let link = format!("{}/mot-de-passe/nouveau?jeton={token}", origin.site);
-    mail::enqueue(&txn, templates::reset_password(&account.email, &account.first_name, &link), origin.now).await?;
+    mail::enqueue(
+        &txn,
+        templates::reset_password(&account.email, &account.first_name, &link),
+        origin.now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Whether a reset link can still be used (the page asks before showing
 /// the form).
-pub async fn reset_token_is_valid(db: &DatabaseConnection, secret: &str, now: DateTime<Utc>) -> Result<bool, DomainError> {
+pub async fn reset_token_is_valid(
+    db: &DatabaseConnection,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DomainError> {
     if secret.is_empty() || secret.len() > 100 {
         return Ok(false);
     }
@@ -431,14 +527,20 @@ pub async fn reset_password(
             "Ce lien n'est plus valable : il a déjà servi ou a expiré. Vous pouvez en demander un nouveau.",
         ));
     }
-    let token_user = account_token::Entity::find_by_id(secret_hash(secret)).one(db).await?.map(|t| t.user_id);
+    let token_user = account_token::Entity::find_by_id(secret_hash(secret))
+        .one(db)
+        .await?
+        .map(|t| t.user_id);
     let account = match token_user {
         Some(id) => user::Entity::find_by_id(id).one(db).await?,
         None => None,
     }
     .ok_or(DomainError::NotFound)?;
-    password::check_strength(new_password, &[&account.email, &account.first_name, &account.last_name])
-        .map_err(|m| DomainError::invalid("mot_de_passe", &m))?;
+    password::check_strength(
+        new_password,
+        &[&account.email, &account.first_name, &account.last_name],
+    )
+    .map_err(|m| DomainError::invalid("mot_de_passe", &m))?;
     let hash = password::hash(new_password).await?;
     let txn = db.begin().await?;
     take_token(&txn, secret, RESET, origin.now).await?;
@@ -467,13 +569,21 @@ async fn set_password(
         .await?;
     sessions::end_all(txn, account.id, keep_session).await?;
     let reset = format!("{}/mot-de-passe-oublie", origin.site);
-    mail::enqueue(txn, templates::password_changed(&account.email, &account.first_name, &reset), origin.now).await?;
+    mail::enqueue(
+        txn,
+        templates::password_changed(&account.email, &account.first_name, &reset),
+        origin.now,
+    )
+    .await?;
     tracing::info!(user_id = account.id, "password changed");
     Ok(())
 }
 
 async fn account_of(db: &impl ConnectionTrait, user_id: i64) -> Result<user::Model, DomainError> {
-    user::Entity::find_by_id(user_id).one(db).await?.ok_or(DomainError::NotFound)
+    user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)
 }
 
 /// Checks the signed-in person's password again before a sensitive change;
@@ -487,7 +597,10 @@ async fn confirm_password(
 ) -> Result<(), DomainError> {
     rate_limit::hit(db, rate_limit::LOG_IN_PER_ACCOUNT, &account.email, now).await?;
     if typed.is_empty() {
-        return Err(DomainError::invalid(field_name, "Indiquez votre mot de passe actuel."));
+        return Err(DomainError::invalid(
+            field_name,
+            "Indiquez votre mot de passe actuel.",
+        ));
     }
     if !password::verify(typed, account.password_hash.as_deref()).await {
         return Err(DomainError::invalid(field_name, "Mot de passe incorrect."));
@@ -496,7 +609,12 @@ async fn confirm_password(
 }
 
 /// C1 "Modifier mon profil": first and last name.
-pub async fn update_names(db: &DatabaseConnection, user_id: i64, first_name: &str, last_name: &str) -> Result<(), DomainError> {
+pub async fn update_names(
+    db: &DatabaseConnection,
+    user_id: i64,
+    first_name: &str,
+    last_name: &str,
+) -> Result<(), DomainError> {
     let mut errors = FieldErrors::new();
     let first = field(&mut errors, "prenom", check_name(first_name, "prénom"));
     let last = field(&mut errors, "nom", check_name(last_name, "nom"));
@@ -522,8 +640,11 @@ pub async fn change_password(
 ) -> Result<(), DomainError> {
     let account = account_of(db, user_id).await?;
     confirm_password(db, &account, current, "mot_de_passe_actuel", origin.now).await?;
-    password::check_strength(new_password, &[&account.email, &account.first_name, &account.last_name])
-        .map_err(|m| DomainError::invalid("nouveau_mot_de_passe", &m))?;
+    password::check_strength(
+        new_password,
+        &[&account.email, &account.first_name, &account.last_name],
+    )
+    .map_err(|m| DomainError::invalid("nouveau_mot_de_passe", &m))?;
     let hash = password::hash(new_password).await?;
     let txn = db.begin().await?;
     set_password(&txn, &account, hash, Some(session_hash), origin).await?;
@@ -541,19 +662,57 @@ pub async fn request_email_change(
     current_password: &str,
 ) -> Result<(), DomainError> {
     let account = account_of(db, user_id).await?;
-    let new_email = normalize_email(new_email).map_err(|m| DomainError::invalid("nouvel_email", m))?;
+    let new_email =
+        normalize_email(new_email).map_err(|m| DomainError::invalid("nouvel_email", m))?;
     if new_email == account.email {
-        return Err(DomainError::invalid("nouvel_email", "C'est déjà l'adresse de votre compte."));
+        return Err(DomainError::invalid(
+            "nouvel_email",
+            "C'est déjà l'adresse de votre compte.",
+        ));
     }
-    confirm_password(db, &account, current_password, "mot_de_passe_email", origin.now).await?;
-    if user::Entity::find().filter(user::Column::Email.eq(&new_email)).one(db).await?.is_some() {
-        return Err(DomainError::invalid("nouvel_email", "Cette adresse est déjà utilisée par un autre compte."));
+    confirm_password(
+        db,
+        &account,
+        current_password,
+        "mot_de_passe_email",
+        origin.now,
+    )
+    .await?;
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&new_email))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Err(DomainError::invalid(
+            "nouvel_email",
+            "Cette adresse est déjà utilisée par un autre compte.",
+        ));
     }
-    rate_limit::hit(db, rate_limit::EMAILS_PER_ACCOUNT, &account.email, origin.now).await?;
+    rate_limit::hit(
+        db,
+        rate_limit::EMAILS_PER_ACCOUNT,
+        &account.email,
+        origin.now,
+    )
+    .await?;
     let txn = db.begin().await?;
-    let token = issue_token(&txn, account.id, EMAIL_CHANGE, Some(new_email.clone()), CONFIRM_VALID, origin.now).await?;
+    let token = issue_token(
+        &txn,
+        account.id,
+        EMAIL_CHANGE,
+        Some(new_email.clone()),
+        CONFIRM_VALID,
+        origin.now,
+    )
+    .await?;
     let link = format!("{}/email/confirmer?jeton={token}", origin.site);
-    mail::enqueue(&txn, templates::confirm_new_address(&new_email, &account.first_name, &link), origin.now).await?;
+    mail::enqueue(
+        &txn,
+        templates::confirm_new_address(&new_email, &account.first_name, &link),
+        origin.now,
+    )
+    .await?;
     mail::enqueue(
         &txn,
         templates::address_change_requested(&account.email, &account.first_name, &new_email),
@@ -565,12 +724,24 @@ pub async fn request_email_change(
 }
 
 /// C1: the new address is confirmed by its link; the account uses it now.
-pub async fn confirm_email_change(db: &DatabaseConnection, secret: &str, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub async fn confirm_email_change(
+    db: &DatabaseConnection,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
     let txn = db.begin().await?;
     let token = take_token(&txn, secret, EMAIL_CHANGE, now).await?;
     let new_email = token.new_email.ok_or(DomainError::Internal)?;
-    if user::Entity::find().filter(user::Column::Email.eq(&new_email)).one(&txn).await?.is_some() {
-        return Err(DomainError::invalid("jeton", "Cette adresse est déjà utilisée par un autre compte."));
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&new_email))
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        return Err(DomainError::invalid(
+            "jeton",
+            "Cette adresse est déjà utilisée par un autre compte.",
+        ));
     }
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(new_email))
@@ -595,7 +766,13 @@ pub async fn profile(
         Some(member) => company::Entity::find_by_id(member.company_id)
             .one(db)
             .await?
-            .map(|c| (c.name, format!("/entreprises/{}-{}", c.slug, c.id), member.is_owner)),
+            .map(|c| {
+                (
+                    c.name,
+                    format!("/entreprises/{}-{}", c.slug, c.id),
+                    member.is_owner,
+                )
+            }),
         None => None,
     };
     Ok(ProfileView {
@@ -617,7 +794,14 @@ pub async fn delete_account(
     current_password: &str,
 ) -> Result<Vec<i64>, DomainError> {
     let account = account_of(db, user_id).await?;
-    confirm_password(db, &account, current_password, "mot_de_passe_suppression", origin.now).await?;
+    confirm_password(
+        db,
+        &account,
+        current_password,
+        "mot_de_passe_suppression",
+        origin.now,
+    )
+    .await?;
     let txn = db.begin().await?;
     let unpublished = erase(&txn, &account, false, origin.now).await?;
     txn.commit().await?;
@@ -641,13 +825,18 @@ async fn erase(
         .collect();
     if !open.is_empty() {
         offer::Entity::update_many()
-            .col_expr(offer::Column::Status, Expr::value(OfferStatus::Unpublished.code()))
+            .col_expr(
+                offer::Column::Status,
+                Expr::value(OfferStatus::Unpublished.code()),
+            )
             .col_expr(offer::Column::UpdatedAt, Expr::value(now))
             .filter(offer::Column::Id.is_in(open.clone()))
             .exec(txn)
             .await?;
     }
-    if let Some(member) = company_member::Entity::find_by_id(account.id).one(txn).await?
+    if let Some(member) = company_member::Entity::find_by_id(account.id)
+        .one(txn)
+        .await?
         && member.is_owner
         && let Some(successor) = company_member::Entity::find()
             .filter(company_member::Column::CompanyId.eq(member.company_id))
@@ -662,14 +851,22 @@ async fn erase(
             .exec(txn)
             .await?;
     }
-    mail::enqueue(txn, templates::account_deleted(&account.email, &account.first_name, after_inactivity), now).await?;
+    mail::enqueue(
+        txn,
+        templates::account_deleted(&account.email, &account.first_name, after_inactivity),
+        now,
+    )
+    .await?;
     // Sessions, tokens and the membership go with the account (ON DELETE CASCADE).
     user::Entity::delete_by_id(account.id).exec(txn).await?;
     Ok(open)
 }
 
 /// C9 "Télécharger mes données": everything held about the person, as JSON.
-pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<serde_json::Value, DomainError> {
+pub async fn export(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<serde_json::Value, DomainError> {
     let account = account_of(db, user_id).await?;
     let sessions: Vec<_> = session::Entity::find()
         .filter(session::Column::UserId.eq(user_id))
@@ -723,7 +920,11 @@ pub async fn create_admin(
     let email = field(&mut errors, "email", normalize_email(email));
     let first = field(&mut errors, "prenom", check_name(first_name, "prénom"));
     let last = field(&mut errors, "nom", check_name(last_name, "nom"));
-    field(&mut errors, "mot_de_passe", password::check_strength(password_typed, &[first_name, last_name]));
+    field(
+        &mut errors,
+        "mot_de_passe",
+        password::check_strength(password_typed, &[first_name, last_name]),
+    );
     errors_or(errors)?;
     let (Some(email), Some(first), Some(last)) = (email, first, last) else {
         return Err(DomainError::Internal);
@@ -763,7 +964,11 @@ pub async fn sweep_inactive(
         .all(db)
         .await?;
     for account in &to_warn {
-        let deletion = account.last_active_at.checked_add_months(Months::new(24)).unwrap_or(now).max(now + Duration::days(30));
+        let deletion = account
+            .last_active_at
+            .checked_add_months(Months::new(24))
+            .unwrap_or(now)
+            .max(now + Duration::days(30));
         let date = crate::model::french_date(crate::model::paris_date(deletion));
         let txn = db.begin().await?;
         user::Entity::update_many()
@@ -771,7 +976,12 @@ pub async fn sweep_inactive(
             .filter(user::Column::Id.eq(account.id))
             .exec(&txn)
             .await?;
-        let email = templates::inactivity_warning(&account.email, &account.first_name, &format!("{site}/connexion"), &date);
+        let email = templates::inactivity_warning(
+            &account.email,
+            &account.first_name,
+            &format!("{site}/connexion"),
+            &date,
+        );
         mail::enqueue(&txn, email, now).await?;
         txn.commit().await?;
     }
@@ -786,13 +996,19 @@ pub async fn sweep_inactive(
         let txn = db.begin().await?;
         unpublished.extend(erase(&txn, account, true, now).await?);
         txn.commit().await?;
-        tracing::info!(user_id = account.id, "account deleted after 24 months of inactivity");
+        tracing::info!(
+            user_id = account.id,
+            "account deleted after 24 months of inactivity"
+        );
     }
     Ok((to_warn.len(), to_delete.len(), unpublished))
 }
 
 /// Deletes the tokens that expired (scheduled work).
-pub async fn purge_expired_tokens(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DomainError> {
+pub async fn purge_expired_tokens(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, DomainError> {
     let done = account_token::Entity::delete_many()
         .filter(account_token::Column::ExpiresAt.lte(now))
         .exec(db)

@@ -33,14 +33,23 @@ pub async fn claim(
         .col_expr(Column::LastRunAt, Expr::value(now))
         .filter(Column::Name.eq(job))
         .filter(Column::ExpiresAt.lte(now))
-        .filter(Column::LastRunAt.is_null().or(Column::LastRunAt.lte(now - every)))
+        .filter(
+            Column::LastRunAt
+                .is_null()
+                .or(Column::LastRunAt.lte(now - every)),
+        )
         .exec(db)
         .await?;
     Ok(claimed.rows_affected == 1)
 }
 
 /// Ends `holder`'s claim on `job` once its run is over.
-pub async fn release(db: &impl ConnectionTrait, job: &str, holder: &str, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub async fn release(
+    db: &impl ConnectionTrait,
+    job: &str,
+    holder: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
     Entity::update_many()
         .col_expr(Column::ExpiresAt, Expr::value(now))
         .filter(Column::Name.eq(job))

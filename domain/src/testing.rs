@@ -303,7 +303,10 @@ pub async fn outbox(db: &impl ConnectionTrait) -> Vec<crate::entity::outbox::Mod
 /// The token of the first link to `path` in an email's text.
 pub fn token_in(text: &str, path: &str) -> String {
     let marker = format!("{path}?jeton=");
-    let start = text.find(&marker).unwrap_or_else(|| panic!("no link to {path} in:\n{text}")) + marker.len();
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no link to {path} in:\n{text}"))
+        + marker.len();
     text[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
@@ -323,8 +326,15 @@ pub async fn verified_candidate(db: &DatabaseConnection, email: &str, first_name
         last_name: "Martin".into(),
         accepts_terms: true,
     };
-    accounts::sign_up(db, &origin(now), &form, None).await.expect("sign up");
-    let message = outbox(db).await.into_iter().rev().find(|m| m.to_address == email).expect("verification email");
+    accounts::sign_up(db, &origin(now), &form, None)
+        .await
+        .expect("sign up");
+    let message = outbox(db)
+        .await
+        .into_iter()
+        .rev()
+        .find(|m| m.to_address == email)
+        .expect("verification email");
     accounts::verify_address(db, &token_in(&message.text_body, "/verification"), now)
         .await
         .expect("verify the address");

@@ -9,7 +9,8 @@ use domain::mail::{self, Sender, Transport};
 use domain::model::{OfferStatus, Role};
 use domain::places::Directory;
 use domain::testing::{
-    PASSWORD, insert_offer, insert_places, origin, outbox, test_databases, token_in, verified_candidate,
+    PASSWORD, insert_offer, insert_places, origin, outbox, test_databases, token_in,
+    verified_candidate,
 };
 use domain::{DomainError, schedule};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -35,7 +36,11 @@ fn field_error(result: Result<impl std::fmt::Debug, DomainError>, field: &str) -
 }
 
 async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> Option<user::Model> {
-    user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await.unwrap()
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -43,32 +48,66 @@ async fn a_candidate_signs_up_confirms_the_address_from_the_email_then_logs_in()
     for t in test_databases().await {
         let now = Utc::now();
         let o = origin(now);
-        accounts::sign_up(&t.db, &o, &sign_up_form(" Zoe.Martin@Exemple.fr "), None).await.unwrap();
-        let created = account(&t.db, "zoe.martin@exemple.fr").await.expect("stored lowercase");
+        accounts::sign_up(&t.db, &o, &sign_up_form(" Zoe.Martin@Exemple.fr "), None)
+            .await
+            .unwrap();
+        let created = account(&t.db, "zoe.martin@exemple.fr")
+            .await
+            .expect("stored lowercase");
         assert_eq!(created.role, Role::Candidate);
         assert!(created.email_verified_at.is_none());
-        assert!(created.password_hash.as_deref().unwrap().starts_with("$argon2id$"));
+        assert!(
+            created
+                .password_hash
+                .as_deref()
+                .unwrap()
+                .starts_with("$argon2id$")
+        );
 
         let refused = accounts::log_in(&t.db, &o, "zoe.martin@exemple.fr", PASSWORD).await;
-        assert!(field_error(refused, "connexion").contains("pas encore confirmée"), "{}", t.backend);
+        assert!(
+            field_error(refused, "connexion").contains("pas encore confirmée"),
+            "{}",
+            t.backend
+        );
 
         let mails = outbox(&t.db).await;
-        assert_eq!(mails.len(), 2, "the first link and the one sent again at log-in");
+        assert_eq!(
+            mails.len(),
+            2,
+            "the first link and the one sent again at log-in"
+        );
         assert_eq!(mails[0].subject, "Confirmez votre adresse e-mail");
         assert!(mails[0].html_body.contains("Bonjour Zoé"));
         let first = token_in(&mails[0].text_body, "/verification");
         let again = token_in(&mails[1].text_body, "/verification");
-        assert!(accounts::verify_address(&t.db, &first, now).await.is_err(), "a new link replaces the old one");
+        assert!(
+            accounts::verify_address(&t.db, &first, now).await.is_err(),
+            "a new link replaces the old one"
+        );
         accounts::verify_address(&t.db, &again, now).await.unwrap();
-        assert!(accounts::verify_address(&t.db, &again, now).await.is_err(), "a link serves once");
+        assert!(
+            accounts::verify_address(&t.db, &again, now).await.is_err(),
+            "a link serves once"
+        );
 
-        let (secret, user) = accounts::log_in(&t.db, &o, "ZOE.MARTIN@exemple.fr", PASSWORD).await.unwrap();
+        let (secret, user) = accounts::log_in(&t.db, &o, "ZOE.MARTIN@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         assert_eq!(user.first_name, "Zoé");
         let stored = session::Entity::find().one(&t.db).await.unwrap().unwrap();
-        assert_ne!(stored.id_hash, secret, "only the hash of the session id is stored");
-        let resolved = sessions::resolve(&t.db, &secret, now).await.unwrap().expect("a valid session");
+        assert_ne!(
+            stored.id_hash, secret,
+            "only the hash of the session id is stored"
+        );
+        let resolved = sessions::resolve(&t.db, &secret, now)
+            .await
+            .unwrap()
+            .expect("a valid session");
         assert_eq!(resolved.user.id, user.id);
-        let (second, _) = accounts::log_in(&t.db, &o, "zoe.martin@exemple.fr", PASSWORD).await.unwrap();
+        let (second, _) = accounts::log_in(&t.db, &o, "zoe.martin@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         assert_ne!(second, secret, "every log-in gets a new session id");
     }
 }
@@ -78,11 +117,24 @@ async fn signing_up_again_with_a_known_address_answers_the_same_and_tells_its_ow
     for t in test_databases().await {
         verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let before = outbox(&t.db).await.len();
-        let answer = accounts::sign_up(&t.db, &origin(Utc::now()), &sign_up_form("zoe@exemple.fr"), None).await;
-        assert!(answer.is_ok(), "{}: the same answer as a new address", t.backend);
+        let answer = accounts::sign_up(
+            &t.db,
+            &origin(Utc::now()),
+            &sign_up_form("zoe@exemple.fr"),
+            None,
+        )
+        .await;
+        assert!(
+            answer.is_ok(),
+            "{}: the same answer as a new address",
+            t.backend
+        );
         let mails = outbox(&t.db).await;
         assert_eq!(mails.len(), before + 1);
-        assert_eq!(mails.last().unwrap().subject, "Vous avez déjà un compte JobToMove");
+        assert_eq!(
+            mails.last().unwrap().subject,
+            "Vous avez déjà un compte JobToMove"
+        );
         assert_eq!(user::Entity::find().count(&t.db).await.unwrap(), 1);
     }
 }
@@ -98,7 +150,8 @@ async fn bad_sign_up_input_gets_a_french_message_next_to_each_field() {
             last_name: "M".repeat(101),
             accepts_terms: false,
         };
-        let Err(DomainError::Invalid(errors)) = accounts::sign_up(&t.db, &o, &bad, None).await else {
+        let Err(DomainError::Invalid(errors)) = accounts::sign_up(&t.db, &o, &bad, None).await
+        else {
             panic!("refused");
         };
         assert!(errors["email"].contains("n'est pas valide"));
@@ -108,11 +161,25 @@ async fn bad_sign_up_input_gets_a_french_message_next_to_each_field() {
         assert!(errors["cgu"].contains("conditions générales"));
 
         for guessable in ["azertyuiop123", "zoe.martin2024", "motdepasse1234"] {
-            let form = SignUp { password: guessable.into(), ..sign_up_form("zoe.martin@exemple.fr") };
-            let message = field_error(accounts::sign_up(&t.db, &o, &form, None).await, "mot_de_passe");
-            assert!(message.contains("trop facile à deviner"), "{guessable}: {message}");
+            let form = SignUp {
+                password: guessable.into(),
+                ..sign_up_form("zoe.martin@exemple.fr")
+            };
+            let message = field_error(
+                accounts::sign_up(&t.db, &o, &form, None).await,
+                "mot_de_passe",
+            );
+            assert!(
+                message.contains("trop facile à deviner"),
+                "{guessable}: {message}"
+            );
         }
-        assert_eq!(user::Entity::find().count(&t.db).await.unwrap(), 0, "{}", t.backend);
+        assert_eq!(
+            user::Entity::find().count(&t.db).await.unwrap(),
+            0,
+            "{}",
+            t.backend
+        );
     }
 }
 
@@ -133,34 +200,75 @@ async fn a_recruiter_creates_the_company_and_a_colleague_with_the_same_siret_joi
         insert_places(&t.db).await;
         let places = Directory::load(&t.db).await.unwrap();
         let o = origin(Utc::now());
-        let owner = accounts::sign_up(&t.db, &o, &sign_up_form("chef@garage.fr"), Some((&organisation("73282932000074"), &places)))
+        let owner = accounts::sign_up(
+            &t.db,
+            &o,
+            &sign_up_form("chef@garage.fr"),
+            Some((&organisation("73282932000074"), &places)),
+        )
+        .await
+        .unwrap();
+        let Some(Membership::Owner(company_id)) = owner else {
+            panic!("owner: {owner:?}")
+        };
+        let created = company::Entity::find_by_id(company_id)
+            .one(&t.db)
             .await
+            .unwrap()
             .unwrap();
-        let Some(Membership::Owner(company_id)) = owner else { panic!("owner: {owner:?}") };
-        let created = company::Entity::find_by_id(company_id).one(&t.db).await.unwrap().unwrap();
         assert_eq!(created.name, "Garage des Brotteaux");
-        assert_eq!(created.place_insee.as_deref(), Some("69123"), "postal code 69003 is Lyon");
-        let directory = domain::companies::directory(&t.db, &places, &domain::model::CompanyQuery::from_pairs([("q", "brotteaux")]))
-            .await
-            .unwrap();
-        assert_eq!(directory.companies.len(), 1, "{}: listed in the directory at once", t.backend);
+        assert_eq!(
+            created.place_insee.as_deref(),
+            Some("69123"),
+            "postal code 69003 is Lyon"
+        );
+        let directory = domain::companies::directory(
+            &t.db,
+            &places,
+            &domain::model::CompanyQuery::from_pairs([("q", "brotteaux")]),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            directory.companies.len(),
+            1,
+            "{}: listed in the directory at once",
+            t.backend
+        );
 
-        let colleague = SignUp { first_name: "Paul".into(), ..sign_up_form("paul@garage.fr") };
-        let joined = accounts::sign_up(&t.db, &o, &colleague, Some((&organisation("732 829 320 00074"), &places)))
-            .await
-            .unwrap();
+        let colleague = SignUp {
+            first_name: "Paul".into(),
+            ..sign_up_form("paul@garage.fr")
+        };
+        let joined = accounts::sign_up(
+            &t.db,
+            &o,
+            &colleague,
+            Some((&organisation("732 829 320 00074"), &places)),
+        )
+        .await
+        .unwrap();
         assert_eq!(joined, Some(Membership::Member(company_id)));
         let paul = account(&t.db, "paul@garage.fr").await.unwrap();
         assert_eq!(paul.role, Role::Recruiter);
-        let member = company_member::Entity::find_by_id(paul.id).one(&t.db).await.unwrap().unwrap();
+        let member = company_member::Entity::find_by_id(paul.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(!member.is_owner);
         assert_eq!(company::Entity::find().count(&t.db).await.unwrap(), 1);
 
         let mut bad = organisation("73282932000075");
         bad.commune = "Atlantide".into();
         bad.activity = "boulangerie".into();
-        let Err(DomainError::Invalid(errors)) =
-            accounts::sign_up(&t.db, &o, &sign_up_form("autre@garage.fr"), Some((&bad, &places))).await
+        let Err(DomainError::Invalid(errors)) = accounts::sign_up(
+            &t.db,
+            &o,
+            &sign_up_form("autre@garage.fr"),
+            Some((&bad, &places)),
+        )
+        .await
         else {
             panic!("refused")
         };
@@ -175,8 +283,14 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer_and_attempt
     for t in test_databases().await {
         verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let o = origin(Utc::now());
-        let wrong = field_error(accounts::log_in(&t.db, &o, "zoe@exemple.fr", "pas le bon mot de passe").await, "connexion");
-        let unknown = field_error(accounts::log_in(&t.db, &o, "personne@exemple.fr", PASSWORD).await, "connexion");
+        let wrong = field_error(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", "pas le bon mot de passe").await,
+            "connexion",
+        );
+        let unknown = field_error(
+            accounts::log_in(&t.db, &o, "personne@exemple.fr", PASSWORD).await,
+            "connexion",
+        );
         assert_eq!(wrong, unknown);
         assert_eq!(wrong, "Adresse e-mail ou mot de passe incorrect.");
 
@@ -184,9 +298,19 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer_and_attempt
             let _ = accounts::log_in(&t.db, &o, "zoe@exemple.fr", "encore faux").await;
         }
         let limited = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await;
-        assert_eq!(limited.unwrap_err(), DomainError::RateLimited, "{}: 11th attempt in 15 minutes", t.backend);
+        assert_eq!(
+            limited.unwrap_err(),
+            DomainError::RateLimited,
+            "{}: 11th attempt in 15 minutes",
+            t.backend
+        );
         let later = origin(Utc::now() + Duration::minutes(16));
-        assert!(accounts::log_in(&t.db, &later, "zoe@exemple.fr", PASSWORD).await.is_ok(), "the window has passed");
+        assert!(
+            accounts::log_in(&t.db, &later, "zoe@exemple.fr", PASSWORD)
+                .await
+                .is_ok(),
+            "the window has passed"
+        );
     }
 }
 
@@ -196,30 +320,73 @@ async fn a_reset_link_serves_once_within_an_hour_and_ends_every_session() {
         verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
         let o = origin(now);
-        let (secret, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
+        let (secret, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         let before = outbox(&t.db).await.len();
-        accounts::request_password_reset(&t.db, &o, "personne@exemple.fr").await.unwrap();
-        assert_eq!(outbox(&t.db).await.len(), before, "nothing sent for an unknown address, same answer");
+        accounts::request_password_reset(&t.db, &o, "personne@exemple.fr")
+            .await
+            .unwrap();
+        assert_eq!(
+            outbox(&t.db).await.len(),
+            before,
+            "nothing sent for an unknown address, same answer"
+        );
 
-        accounts::request_password_reset(&t.db, &o, "Zoe@exemple.fr").await.unwrap();
+        accounts::request_password_reset(&t.db, &o, "Zoe@exemple.fr")
+            .await
+            .unwrap();
         let mail = outbox(&t.db).await.pop().unwrap();
         assert_eq!(mail.subject, "Choisissez un nouveau mot de passe");
         let token = token_in(&mail.text_body, "/mot-de-passe/nouveau");
-        let stored = account_token::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let stored = account_token::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert_ne!(stored.hash, token, "only the token's hash is stored");
         assert_eq!(stored.expires_at - stored.created_at, Duration::hours(1));
 
         let late = origin(now + Duration::minutes(61));
-        assert!(accounts::reset_password(&t.db, &late, &token, "un tout nouveau mot de passe").await.is_err());
+        assert!(
+            accounts::reset_password(&t.db, &late, &token, "un tout nouveau mot de passe")
+                .await
+                .is_err()
+        );
         let weak = accounts::reset_password(&t.db, &o, &token, "zoe123").await;
         assert!(field_error(weak, "mot_de_passe").contains("au moins 12"));
-        accounts::reset_password(&t.db, &o, &token, "un tout nouveau mot de passe").await.unwrap();
-        assert!(accounts::reset_password(&t.db, &o, &token, "encore un autre mot de passe").await.is_err(), "single use");
+        accounts::reset_password(&t.db, &o, &token, "un tout nouveau mot de passe")
+            .await
+            .unwrap();
+        assert!(
+            accounts::reset_password(&t.db, &o, &token, "encore un autre mot de passe")
+                .await
+                .is_err(),
+            "single use"
+        );
 
-        assert!(sessions::resolve(&t.db, &secret, now).await.unwrap().is_none(), "{}: sessions ended", t.backend);
-        assert_eq!(outbox(&t.db).await.pop().unwrap().subject, "Votre mot de passe a été modifié");
-        assert!(accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.is_err());
-        assert!(accounts::log_in(&t.db, &o, "zoe@exemple.fr", "un tout nouveau mot de passe").await.is_ok());
+        assert!(
+            sessions::resolve(&t.db, &secret, now)
+                .await
+                .unwrap()
+                .is_none(),
+            "{}: sessions ended",
+            t.backend
+        );
+        assert_eq!(
+            outbox(&t.db).await.pop().unwrap().subject,
+            "Votre mot de passe a été modifié"
+        );
+        assert!(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+                .await
+                .is_err()
+        );
+        assert!(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", "un tout nouveau mot de passe")
+                .await
+                .is_ok()
+        );
     }
 }
 
@@ -229,16 +396,56 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
         let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
         let o = origin(now);
-        let (here, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
-        let (elsewhere, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
+        let (here, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
+        let (elsewhere, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         let here_hash = domain::auth::secret_hash(&here);
 
-        let wrong = accounts::change_password(&t.db, &o, id, &here_hash, "faux", "un tout nouveau mot de passe").await;
-        assert_eq!(field_error(wrong, "mot_de_passe_actuel"), "Mot de passe incorrect.");
-        accounts::change_password(&t.db, &o, id, &here_hash, PASSWORD, "un tout nouveau mot de passe").await.unwrap();
-        assert!(sessions::resolve(&t.db, &here, now).await.unwrap().is_some(), "{}: this session stays", t.backend);
-        assert!(sessions::resolve(&t.db, &elsewhere, now).await.unwrap().is_none(), "the other one ends");
-        assert_eq!(outbox(&t.db).await.pop().unwrap().subject, "Votre mot de passe a été modifié");
+        let wrong = accounts::change_password(
+            &t.db,
+            &o,
+            id,
+            &here_hash,
+            "faux",
+            "un tout nouveau mot de passe",
+        )
+        .await;
+        assert_eq!(
+            field_error(wrong, "mot_de_passe_actuel"),
+            "Mot de passe incorrect."
+        );
+        accounts::change_password(
+            &t.db,
+            &o,
+            id,
+            &here_hash,
+            PASSWORD,
+            "un tout nouveau mot de passe",
+        )
+        .await
+        .unwrap();
+        assert!(
+            sessions::resolve(&t.db, &here, now)
+                .await
+                .unwrap()
+                .is_some(),
+            "{}: this session stays",
+            t.backend
+        );
+        assert!(
+            sessions::resolve(&t.db, &elsewhere, now)
+                .await
+                .unwrap()
+                .is_none(),
+            "the other one ends"
+        );
+        assert_eq!(
+            outbox(&t.db).await.pop().unwrap().subject,
+            "Votre mot de passe a été modifié"
+        );
     }
 }
 
@@ -249,22 +456,54 @@ async fn a_new_address_is_used_once_confirmed_from_its_link_and_the_old_one_is_t
         verified_candidate(&t.db, "pris@exemple.fr", "Paul").await;
         let now = Utc::now();
         let o = origin(now);
-        let taken = accounts::request_email_change(&t.db, &o, id, "pris@exemple.fr", PASSWORD).await;
+        let taken =
+            accounts::request_email_change(&t.db, &o, id, "pris@exemple.fr", PASSWORD).await;
         assert!(field_error(taken, "nouvel_email").contains("déjà utilisée"));
         let wrong = accounts::request_email_change(&t.db, &o, id, "zoe@nouveau.fr", "faux").await;
-        assert_eq!(field_error(wrong, "mot_de_passe_email"), "Mot de passe incorrect.");
+        assert_eq!(
+            field_error(wrong, "mot_de_passe_email"),
+            "Mot de passe incorrect."
+        );
 
-        accounts::request_email_change(&t.db, &o, id, "Zoe@Nouveau.fr", PASSWORD).await.unwrap();
+        accounts::request_email_change(&t.db, &o, id, "Zoe@Nouveau.fr", PASSWORD)
+            .await
+            .unwrap();
         let mails = outbox(&t.db).await;
-        let to_new = mails.iter().find(|m| m.to_address == "zoe@nouveau.fr").expect("a link to the new address");
-        let to_old = mails.iter().rev().find(|m| m.to_address == "zoe@exemple.fr").unwrap();
+        let to_new = mails
+            .iter()
+            .find(|m| m.to_address == "zoe@nouveau.fr")
+            .expect("a link to the new address");
+        let to_old = mails
+            .iter()
+            .rev()
+            .find(|m| m.to_address == "zoe@exemple.fr")
+            .unwrap();
         assert_eq!(to_old.subject, "Changement d'adresse e-mail demandé");
         assert!(to_old.text_body.contains("zoe@nouveau.fr"));
-        assert_eq!(account(&t.db, "zoe@exemple.fr").await.unwrap().id, id, "nothing changes before the link");
+        assert_eq!(
+            account(&t.db, "zoe@exemple.fr").await.unwrap().id,
+            id,
+            "nothing changes before the link"
+        );
 
-        accounts::confirm_email_change(&t.db, &token_in(&to_new.text_body, "/email/confirmer"), now).await.unwrap();
-        assert_eq!(account(&t.db, "zoe@nouveau.fr").await.unwrap().id, id, "{}", t.backend);
-        assert!(accounts::log_in(&t.db, &o, "zoe@nouveau.fr", PASSWORD).await.is_ok());
+        accounts::confirm_email_change(
+            &t.db,
+            &token_in(&to_new.text_body, "/email/confirmer"),
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            account(&t.db, "zoe@nouveau.fr").await.unwrap().id,
+            id,
+            "{}",
+            t.backend
+        );
+        assert!(
+            accounts::log_in(&t.db, &o, "zoe@nouveau.fr", PASSWORD)
+                .await
+                .is_ok()
+        );
     }
 }
 
@@ -275,31 +514,76 @@ async fn sessions_end_after_30_idle_minutes_or_12_hours_and_only_their_owner_end
         let paul = verified_candidate(&t.db, "paul@exemple.fr", "Paul").await;
         let start = Utc::now();
         let o = origin(start);
-        let (secret, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
+        let (secret, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         // Active every 20 minutes for 11 hours: still valid; at 12 hours: over.
         let mut at = start;
         while at < start + Duration::hours(11) {
             at += Duration::minutes(20);
-            assert!(sessions::resolve(&t.db, &secret, at).await.unwrap().is_some(), "{} at {at}", t.backend);
+            assert!(
+                sessions::resolve(&t.db, &secret, at)
+                    .await
+                    .unwrap()
+                    .is_some(),
+                "{} at {at}",
+                t.backend
+            );
         }
-        assert!(sessions::resolve(&t.db, &secret, start + Duration::hours(12)).await.unwrap().is_none());
+        assert!(
+            sessions::resolve(&t.db, &secret, start + Duration::hours(12))
+                .await
+                .unwrap()
+                .is_none()
+        );
 
-        let (idle, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
-        assert!(sessions::resolve(&t.db, &idle, start + Duration::minutes(31)).await.unwrap().is_none());
+        let (idle, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
+        assert!(
+            sessions::resolve(&t.db, &idle, start + Duration::minutes(31))
+                .await
+                .unwrap()
+                .is_none()
+        );
 
-        let (mine, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
-        let (other, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await.unwrap();
+        let (mine, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
+        let (other, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
         let mine_hash = domain::auth::secret_hash(&mine);
         let listed = sessions::list(&t.db, zoe, &mine_hash, start).await.unwrap();
         assert_eq!(listed.len(), 2);
         assert_eq!(listed.iter().filter(|s| s.current).count(), 1);
         assert_eq!(listed[0].device, "Firefox sur Linux");
-        let other_ref = listed.iter().find(|s| !s.current).unwrap().reference.clone();
-        assert_eq!(sessions::end_own(&t.db, paul, &other_ref).await, Err(DomainError::NotFound), "not Paul's session");
+        let other_ref = listed
+            .iter()
+            .find(|s| !s.current)
+            .unwrap()
+            .reference
+            .clone();
+        assert_eq!(
+            sessions::end_own(&t.db, paul, &other_ref).await,
+            Err(DomainError::NotFound),
+            "not Paul's session"
+        );
         sessions::end_own(&t.db, zoe, &other_ref).await.unwrap();
-        assert!(sessions::resolve(&t.db, &other, start).await.unwrap().is_none());
+        assert!(
+            sessions::resolve(&t.db, &other, start)
+                .await
+                .unwrap()
+                .is_none()
+        );
         sessions::end(&t.db, &mine_hash).await.unwrap();
-        assert!(sessions::resolve(&t.db, &mine, start).await.unwrap().is_none(), "log-out ends it");
+        assert!(
+            sessions::resolve(&t.db, &mine, start)
+                .await
+                .unwrap()
+                .is_none(),
+            "log-out ends it"
+        );
     }
 }
 
@@ -309,18 +593,44 @@ async fn deleting_an_account_needs_the_password_and_removes_everything_of_it() {
         insert_places(&t.db).await;
         let places = Directory::load(&t.db).await.unwrap();
         let o = origin(Utc::now());
-        accounts::sign_up(&t.db, &o, &sign_up_form("chef@garage.fr"), Some((&organisation("73282932000074"), &places)))
-            .await
-            .unwrap();
+        accounts::sign_up(
+            &t.db,
+            &o,
+            &sign_up_form("chef@garage.fr"),
+            Some((&organisation("73282932000074"), &places)),
+        )
+        .await
+        .unwrap();
         let chef_mail = outbox(&t.db).await.pop().unwrap();
-        accounts::verify_address(&t.db, &token_in(&chef_mail.text_body, "/verification"), o.now).await.unwrap();
-        let colleague = SignUp { first_name: "Paul".into(), ..sign_up_form("paul@garage.fr") };
-        accounts::sign_up(&t.db, &o, &colleague, Some((&organisation("73282932000074"), &places))).await.unwrap();
+        accounts::verify_address(
+            &t.db,
+            &token_in(&chef_mail.text_body, "/verification"),
+            o.now,
+        )
+        .await
+        .unwrap();
+        let colleague = SignUp {
+            first_name: "Paul".into(),
+            ..sign_up_form("paul@garage.fr")
+        };
+        accounts::sign_up(
+            &t.db,
+            &o,
+            &colleague,
+            Some((&organisation("73282932000074"), &places)),
+        )
+        .await
+        .unwrap();
         let chef = account(&t.db, "chef@garage.fr").await.unwrap();
         let paul = account(&t.db, "paul@garage.fr").await.unwrap();
         let garage = company::Entity::find().one(&t.db).await.unwrap().unwrap();
-        let open = insert_offer(&t.db, &garage, "Mécanicien H/F", 1, |o| o.recruiter_id = Set(Some(chef.id))).await;
-        accounts::log_in(&t.db, &o, "chef@garage.fr", PASSWORD).await.unwrap();
+        let open = insert_offer(&t.db, &garage, "Mécanicien H/F", 1, |o| {
+            o.recruiter_id = Set(Some(chef.id))
+        })
+        .await;
+        accounts::log_in(&t.db, &o, "chef@garage.fr", PASSWORD)
+            .await
+            .unwrap();
 
         let export = accounts::export(&t.db, chef.id).await.unwrap();
         assert_eq!(export["compte"]["email"], "chef@garage.fr");
@@ -329,18 +639,48 @@ async fn deleting_an_account_needs_the_password_and_removes_everything_of_it() {
         assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
 
         let wrong = accounts::delete_account(&t.db, &o, chef.id, "faux").await;
-        assert_eq!(field_error(wrong, "mot_de_passe_suppression"), "Mot de passe incorrect.");
-        let unpublished = accounts::delete_account(&t.db, &o, chef.id, PASSWORD).await.unwrap();
+        assert_eq!(
+            field_error(wrong, "mot_de_passe_suppression"),
+            "Mot de passe incorrect."
+        );
+        let unpublished = accounts::delete_account(&t.db, &o, chef.id, PASSWORD)
+            .await
+            .unwrap();
         assert_eq!(unpublished, vec![open.id]);
-        assert!(account(&t.db, "chef@garage.fr").await.is_none(), "{}", t.backend);
+        assert!(
+            account(&t.db, "chef@garage.fr").await.is_none(),
+            "{}",
+            t.backend
+        );
         assert_eq!(session::Entity::find().count(&t.db).await.unwrap(), 0);
-        assert_eq!(account_token::Entity::find().filter(account_token::Column::UserId.eq(chef.id)).count(&t.db).await.unwrap(), 0);
-        let offer = offer::Entity::find_by_id(open.id).one(&t.db).await.unwrap().unwrap();
+        assert_eq!(
+            account_token::Entity::find()
+                .filter(account_token::Column::UserId.eq(chef.id))
+                .count(&t.db)
+                .await
+                .unwrap(),
+            0
+        );
+        let offer = offer::Entity::find_by_id(open.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(offer.status, OfferStatus::Unpublished);
         assert_eq!(offer.recruiter_id, None);
-        let heir = company_member::Entity::find_by_id(paul.id).one(&t.db).await.unwrap().unwrap();
-        assert!(heir.is_owner, "the company passes to the remaining recruiter");
-        assert_eq!(outbox(&t.db).await.pop().unwrap().subject, "Votre compte JobToMove a été supprimé");
+        let heir = company_member::Entity::find_by_id(paul.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            heir.is_owner,
+            "the company passes to the remaining recruiter"
+        );
+        assert_eq!(
+            outbox(&t.db).await.pop().unwrap().subject,
+            "Votre compte JobToMove a été supprimé"
+        );
     }
 }
 
@@ -365,19 +705,48 @@ async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
         };
         set_last_active(idle, 23).await;
         set_last_active(active, 22).await;
-        let (warned, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now).await.unwrap();
+        let (warned, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now)
+            .await
+            .unwrap();
         assert_eq!((warned, deleted), (1, 0), "{}", t.backend);
         let warning = outbox(&t.db).await.pop().unwrap();
         assert_eq!(warning.to_address, "idle@exemple.fr");
-        assert_eq!(warning.subject, "Votre compte JobToMove sera supprimé dans un mois");
-        assert_eq!(accounts::sweep_inactive(&t.db, "http://x", now).await.unwrap().0, 0, "warned once");
+        assert_eq!(
+            warning.subject,
+            "Votre compte JobToMove sera supprimé dans un mois"
+        );
+        assert_eq!(
+            accounts::sweep_inactive(&t.db, "http://x", now)
+                .await
+                .unwrap()
+                .0,
+            0,
+            "warned once"
+        );
 
         let month_later = now + Duration::days(31);
-        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", month_later).await.unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", month_later)
+            .await
+            .unwrap();
         assert_eq!(deleted, 1);
-        assert!(user::Entity::find_by_id(idle).one(&t.db).await.unwrap().is_none());
-        assert!(user::Entity::find_by_id(active).one(&t.db).await.unwrap().is_some());
-        assert_eq!(outbox(&t.db).await.pop().unwrap().subject, "Votre compte JobToMove a été supprimé");
+        assert!(
+            user::Entity::find_by_id(idle)
+                .one(&t.db)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            user::Entity::find_by_id(active)
+                .one(&t.db)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            outbox(&t.db).await.pop().unwrap().subject,
+            "Votre compte JobToMove a été supprimé"
+        );
     }
 }
 
@@ -394,11 +763,21 @@ async fn activity_after_the_warning_keeps_the_account() {
         .exec(&t.db)
         .await
         .unwrap();
-        accounts::sweep_inactive(&t.db, "http://x", now).await.unwrap();
-        accounts::log_in(&t.db, &origin(now), "zoe@exemple.fr", PASSWORD).await.unwrap();
-        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now + Duration::days(40)).await.unwrap();
+        accounts::sweep_inactive(&t.db, "http://x", now)
+            .await
+            .unwrap();
+        accounts::log_in(&t.db, &origin(now), "zoe@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now + Duration::days(40))
+            .await
+            .unwrap();
         assert_eq!(deleted, 0, "{}", t.backend);
-        let kept = user::Entity::find_by_id(id).one(&t.db).await.unwrap().unwrap();
+        let kept = user::Entity::find_by_id(id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(kept.inactivity_warned_at.is_none());
     }
 }
@@ -408,35 +787,82 @@ async fn the_outbox_writes_each_message_once_and_retries_failures_later() {
     for t in test_databases().await {
         let now = Utc::now();
         for n in 0..3 {
-            let email = domain::mail::templates::password_changed(&format!("p{n}@exemple.fr"), "Zoé", "http://x");
+            let email = domain::mail::templates::password_changed(
+                &format!("p{n}@exemple.fr"),
+                "Zoé",
+                "http://x",
+            );
             mail::enqueue(&t.db, email, now).await.unwrap();
         }
-        let sender = Sender { from: "JobToMove <ne-pas-repondre@jobtomove.test>".parse().unwrap(), host: "jobtomove.test".into() };
+        let sender = Sender {
+            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
+                .parse()
+                .unwrap(),
+            host: "jobtomove.test".into(),
+        };
         // A server that refuses connections: every message fails and waits.
         let down = Transport::from_config(Some("smtp://127.0.0.1:9"), "unused".into()).unwrap();
-        assert_eq!(mail::deliver_due(&t.db, &down, &sender, now, 50).await.unwrap(), 0);
+        assert_eq!(
+            mail::deliver_due(&t.db, &down, &sender, now, 50)
+                .await
+                .unwrap(),
+            0
+        );
         let failed = outbox(&t.db).await;
-        assert!(failed.iter().all(|m| m.attempts == 1 && m.sent_at.is_none() && m.last_error.is_some()));
+        assert!(
+            failed
+                .iter()
+                .all(|m| m.attempts == 1 && m.sent_at.is_none() && m.last_error.is_some())
+        );
         let retry = now + Duration::minutes(2);
         assert!(
-            failed.iter().all(|m| (m.next_attempt_at - retry).num_milliseconds().abs() < 5),
+            failed
+                .iter()
+                .all(|m| (m.next_attempt_at - retry).num_milliseconds().abs() < 5),
             "{}: retried two minutes later",
             t.backend
         );
         let dir = tempfile::tempdir().unwrap();
         let files = Transport::from_config(None, dir.path().to_owned()).unwrap();
-        assert_eq!(mail::deliver_due(&t.db, &files, &sender, now, 50).await.unwrap(), 0, "not due yet");
+        assert_eq!(
+            mail::deliver_due(&t.db, &files, &sender, now, 50)
+                .await
+                .unwrap(),
+            0,
+            "not due yet"
+        );
         let later = now + Duration::minutes(3);
-        assert_eq!(mail::deliver_due(&t.db, &files, &sender, later, 50).await.unwrap(), 3);
-        assert_eq!(mail::deliver_due(&t.db, &files, &sender, later, 50).await.unwrap(), 0, "never twice");
-        let mut written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(
+            mail::deliver_due(&t.db, &files, &sender, later, 50)
+                .await
+                .unwrap(),
+            3
+        );
+        assert_eq!(
+            mail::deliver_due(&t.db, &files, &sender, later, 50)
+                .await
+                .unwrap(),
+            0,
+            "never twice"
+        );
+        let mut written: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         written.sort();
         assert_eq!(written.len(), 3);
         let eml = std::fs::read_to_string(&written[0]).unwrap();
         assert!(eml.contains("To: p0@exemple.fr"));
         assert!(eml.contains("multipart/alternative"));
         assert!(eml.contains("Message-ID: <outbox-"));
-        assert_eq!(outbox::Entity::find().filter(outbox::Column::SentAt.is_null()).count(&t.db).await.unwrap(), 0);
+        assert_eq!(
+            outbox::Entity::find()
+                .filter(outbox::Column::SentAt.is_null())
+                .count(&t.db)
+                .await
+                .unwrap(),
+            0
+        );
     }
 }
 
@@ -446,15 +872,61 @@ async fn a_scheduled_job_runs_once_per_period_whatever_the_number_of_instances()
         let now = Utc::now();
         let every = Duration::minutes(5);
         let ttl = Duration::minutes(2);
-        assert!(schedule::claim(&t.db, "outbox", "a", every, ttl, now).await.unwrap());
-        assert!(!schedule::claim(&t.db, "outbox", "b", every, ttl, now).await.unwrap(), "{}", t.backend);
+        assert!(
+            schedule::claim(&t.db, "outbox", "a", every, ttl, now)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !schedule::claim(&t.db, "outbox", "b", every, ttl, now)
+                .await
+                .unwrap(),
+            "{}",
+            t.backend
+        );
         schedule::release(&t.db, "outbox", "a", now).await.unwrap();
-        assert!(!schedule::claim(&t.db, "outbox", "b", every, ttl, now + Duration::minutes(1)).await.unwrap(), "not due");
-        assert!(schedule::claim(&t.db, "outbox", "b", every, ttl, now + Duration::minutes(5)).await.unwrap());
-        assert!(schedule::claim(&t.db, "other-job", "a", every, ttl, now).await.unwrap(), "jobs are independent");
+        assert!(
+            !schedule::claim(&t.db, "outbox", "b", every, ttl, now + Duration::minutes(1))
+                .await
+                .unwrap(),
+            "not due"
+        );
+        assert!(
+            schedule::claim(&t.db, "outbox", "b", every, ttl, now + Duration::minutes(5))
+                .await
+                .unwrap()
+        );
+        assert!(
+            schedule::claim(&t.db, "other-job", "a", every, ttl, now)
+                .await
+                .unwrap(),
+            "jobs are independent"
+        );
         // A holder that crashed: its claim lapses after the ttl.
-        assert!(!schedule::claim(&t.db, "outbox", "a", Duration::zero(), ttl, now + Duration::minutes(6)).await.unwrap());
-        assert!(schedule::claim(&t.db, "outbox", "a", Duration::zero(), ttl, now + Duration::minutes(8)).await.unwrap());
+        assert!(
+            !schedule::claim(
+                &t.db,
+                "outbox",
+                "a",
+                Duration::zero(),
+                ttl,
+                now + Duration::minutes(6)
+            )
+            .await
+            .unwrap()
+        );
+        assert!(
+            schedule::claim(
+                &t.db,
+                "outbox",
+                "a",
+                Duration::zero(),
+                ttl,
+                now + Duration::minutes(8)
+            )
+            .await
+            .unwrap()
+        );
     }
 }
 
@@ -464,10 +936,30 @@ async fn rate_limits_count_per_subject_within_their_window() {
         let now = Utc::now();
         let limit = rate_limit::RESET_PER_ACCOUNT;
         for _ in 0..limit.max {
-            rate_limit::hit(&t.db, limit, "a@exemple.fr", now).await.unwrap();
+            rate_limit::hit(&t.db, limit, "a@exemple.fr", now)
+                .await
+                .unwrap();
         }
-        assert_eq!(rate_limit::hit(&t.db, limit, "A@exemple.fr", now).await, Err(DomainError::RateLimited));
-        assert!(rate_limit::hit(&t.db, limit, "b@exemple.fr", now).await.is_ok(), "{}", t.backend);
-        assert!(rate_limit::hit(&t.db, limit, "a@exemple.fr", now + limit.window + Duration::seconds(1)).await.is_ok());
+        assert_eq!(
+            rate_limit::hit(&t.db, limit, "A@exemple.fr", now).await,
+            Err(DomainError::RateLimited)
+        );
+        assert!(
+            rate_limit::hit(&t.db, limit, "b@exemple.fr", now)
+                .await
+                .is_ok(),
+            "{}",
+            t.backend
+        );
+        assert!(
+            rate_limit::hit(
+                &t.db,
+                limit,
+                "a@exemple.fr",
+                now + limit.window + Duration::seconds(1)
+            )
+            .await
+            .is_ok()
+        );
     }
 }

@@ -14,7 +14,11 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Users::Table)
-                    .add_column(ColumnDef::new(Users::InactivityWarnedAt).timestamp_with_time_zone().null())
+                    .add_column(
+                        ColumnDef::new(Users::InactivityWarnedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -39,8 +43,20 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, Sessions::Table, "idx_sessions_user", Sessions::UserId).await?;
-        index(manager, Sessions::Table, "idx_sessions_expires", Sessions::ExpiresAt).await?;
+        index(
+            manager,
+            Sessions::Table,
+            "idx_sessions_user",
+            Sessions::UserId,
+        )
+        .await?;
+        index(
+            manager,
+            Sessions::Table,
+            "idx_sessions_expires",
+            Sessions::ExpiresAt,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -61,8 +77,20 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, AccountTokens::Table, "idx_account_tokens_user", AccountTokens::UserId).await?;
-        index(manager, AccountTokens::Table, "idx_account_tokens_expires", AccountTokens::ExpiresAt).await?;
+        index(
+            manager,
+            AccountTokens::Table,
+            "idx_account_tokens_user",
+            AccountTokens::UserId,
+        )
+        .await?;
+        index(
+            manager,
+            AccountTokens::Table,
+            "idx_account_tokens_expires",
+            AccountTokens::ExpiresAt,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -81,7 +109,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, Outbox::Table, "idx_outbox_next_attempt", Outbox::NextAttemptAt).await?;
+        index(
+            manager,
+            Outbox::Table,
+            "idx_outbox_next_attempt",
+            Outbox::NextAttemptAt,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -93,7 +127,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, RateLimits::Table, "idx_rate_limits_window", RateLimits::WindowStart).await?;
+        index(
+            manager,
+            RateLimits::Table,
+            "idx_rate_limits_window",
+            RateLimits::WindowStart,
+        )
+        .await?;
 
         manager
             .create_table(
@@ -116,7 +156,9 @@ impl MigrationTrait for Migration {
             AccountTokens::Table.into_iden(),
             Sessions::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         manager
             .alter_table(
@@ -136,7 +178,13 @@ async fn index<T: IntoIden + 'static, C: IntoIden + 'static>(
     column: C,
 ) -> Result<(), DbErr> {
     manager
-        .create_index(Index::create().name(name).table(table).col(column).to_owned())
+        .create_index(
+            Index::create()
+                .name(name)
+                .table(table)
+                .col(column)
+                .to_owned(),
+        )
         .await
 }
 

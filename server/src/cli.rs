@@ -26,6 +26,15 @@ pub enum Command {
     SeedDemo(SeedDemoArgs),
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Create an administrator account; its password is read from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        first_name: String,
+        #[arg(long)]
+        last_name: String,
+    },
     /// Measure search latency against a SQLite FTS5 baseline (prints figures).
     BenchSearch {
         /// Timed runs of each query.
@@ -87,6 +96,18 @@ pub struct Config {
     /// Host's name, address and phone for the legal notice (LCEN art. 6).
     #[arg(long, env = "HOSTING_PROVIDER", global = true)]
     pub hosting_provider: Option<String>,
+    /// SMTP server for emails (`smtp://user:password@host:587?tls=required`);
+    /// without it, emails are written as .eml files under DATA_DIR/outbox.
+    #[arg(long, env = "SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of the emails.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "JobToMove <ne-pas-repondre@jobtomove.fr>",
+        global = true
+    )]
+    pub mail_from: String,
     /// Runtime Leptos settings (listen address, site folder); LEPTOS_* variables override them.
     #[arg(
         long,

@@ -174,6 +174,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         search,
         places,
     };
+    let mailer = mailer(&config)?;
+    crate::scheduler::spawn(state.clone(), mailer);
     let app = router::build(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -188,6 +190,63 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The email transport and sender from the settings.
+pub fn mailer(config: &Config) -> anyhow::Result<crate::scheduler::Mailer> {
+    let transport = domain::mail::Transport::from_config(
+        config.smtp_url.as_deref(),
+        config.data_dir.join("outbox"),
+    )
+    .map_err(|e| anyhow::anyhow!(e))?;
+    let from: lettre::message::Mailbox = config
+        .mail_from
+        .parse()
+        .with_context(|| format!("MAIL_FROM is not an address: {}", config.mail_from))?;
+    let host = from.email.domain().to_owned();
+    Ok(crate::scheduler::Mailer {
+        transport,
+        sender: domain::mail::Sender { from, host },
+    })
+}
+
+/// `create-admin`: an administrator account, its password read from
+/// standard input (never from the command line, where `ps` would show it).
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    email: &str,
+    first_name: &str,
+    last_name: &str,
+) -> anyhow::Result<()> {
+    migrate(db).await?;
+    eprintln!("Mot de passe de l'administrateur (au moins 12 caractères), puis Entrée :");
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .context("reading the password")?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    match domain::accounts::create_admin(
+        db,
+        email,
+        first_name,
+        last_name,
+        password,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(id) => {
+            println!("Administrateur créé (id {id}) : {email}");
+            Ok(())
+        }
+        Err(domain::DomainError::Invalid(errors)) => {
+            for (field, message) in errors {
+                eprintln!("{field} : {message}");
+            }
+            anyhow::bail!("administrator not created")
+        }
+        Err(error) => anyhow::bail!("administrator not created: {}", error.user_message()),
+    }
 }
 
 /// Reads the Leptos runtime settings from `path` when it exists, else from

@@ -3,11 +3,14 @@
 //! routes that are not Leptos pages, and the commands of the binary.
 
 pub mod assets;
+pub mod auth;
 pub mod bench;
 pub mod cli;
 pub mod commands;
+pub mod forms;
 pub mod health;
 pub mod html;
 pub mod router;
+pub mod scheduler;
 pub mod seo;
 pub mod telemetry;

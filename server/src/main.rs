@@ -15,6 +15,11 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
         Command::Reindex => commands::reindex(&db, &cli.config).await,
+        Command::CreateAdmin {
+            email,
+            first_name,
+            last_name,
+        } => commands::create_admin(&db, &email, &first_name, &last_name).await,
         Command::BenchSearch {
             runs,
             warmup,

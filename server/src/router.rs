@@ -1,14 +1,14 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::{health, html, seo};
+use crate::{auth, forms, health, html, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
     Router,
     body::Body,
     http::{HeaderValue, Response, StatusCode, header},
-    routing::get,
+    routing::{get, post},
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -20,7 +20,7 @@ use tower_http::{
     limit::RequestBodyLimitLayer,
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
-    trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
+    trace::{DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
 
@@ -39,10 +39,15 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     let site = state.site.clone();
     let options = state.leptos_options.clone();
     let assets = crate::assets::resolve(&options);
-    let context = move || {
-        provide_context(site.clone());
-        provide_context(assets.clone());
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            provide_context(site.clone());
+            provide_context(assets.clone());
+        }
     };
+    let pages = forms::Pages::new(context.clone(), options.clone());
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     let pkg_cache = if options.hash_files {
         "public, max-age=31536000, immutable"
@@ -63,6 +68,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         );
 
     let router = extra
+        .merge(form_routes())
         .route("/health", get(health::check))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::index))
@@ -76,16 +82,129 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             context, shell,
         ));
     with_security_headers(router, hsts)
+        .layer(axum::Extension(pages))
+        .layer(axum::middleware::from_fn(api_error_status))
         .layer(axum::middleware::from_fn(html::tidy_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::sessions,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::same_origin_only,
+        ))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(
+            // The path only: query strings may carry emailed tokens.
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(|request: &axum::http::Request<Body>| {
+                    tracing::info_span!("request", method = %request.method(), path = request.uri().path())
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// The routes that are not Leptos pages: every one is in
+/// the authorization matrix (server/tests/authorization.rs).
+pub const AXUM_ROUTES: &[(&str, &str)] = &[
+    ("POST", "/connexion"),
+    ("POST", "/inscription"),
+    ("POST", "/inscription/recruteur"),
+    ("POST", "/verification"),
+    ("POST", "/mot-de-passe-oublie"),
+    ("POST", "/mot-de-passe/nouveau"),
+    ("POST", "/email/confirmer"),
+    ("POST", "/deconnexion"),
+    ("POST", "/espace/profil"),
+    ("GET", "/espace/profil/donnees.json"),
+    ("GET", "/health"),
+    ("GET", "/robots.txt"),
+    ("GET", "/sitemap.xml"),
+    ("GET", "/sitemaps/{name}"),
+];
+
+fn form_routes() -> Router<AppState> {
+    Router::new()
+        .route("/connexion", post(forms::log_in))
+        .route("/inscription", post(forms::sign_up))
+        .route("/inscription/recruteur", post(forms::sign_up_recruiter))
+        .route("/verification", post(forms::verify_address))
+        .route("/mot-de-passe-oublie", post(forms::forgot_password))
+        .route("/mot-de-passe/nouveau", post(forms::reset_password))
+        .route("/email/confirmer", post(forms::confirm_email))
+        .route("/deconnexion", post(forms::log_out))
+        .route("/espace/profil", post(forms::profile))
+        .route("/espace/profil/donnees.json", get(forms::export))
+}
+
+/// Every endpoint of the application: (method, path) of the Leptos pages,
+/// the server functions and the routes above.
+pub fn endpoints() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = generate_route_list(App)
+        .into_iter()
+        .map(|route| ("GET".to_owned(), route.path().to_owned()))
+        .collect();
+    all.extend(
+        leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, method)| (method.to_string(), path.to_owned())),
+    );
+    all.extend(
+        AXUM_ROUTES
+            .iter()
+            .map(|(m, p)| ((*m).to_owned(), (*p).to_owned())),
+    );
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Middleware: a server function that fails answers 500 whatever the
+/// error; its body is the `DomainError` as JSON, so the status it maps to
+/// (403, 404, 422, 429…) is set from it, in the same place as for pages.
+async fn api_error_status(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return error_page(StatusCode::INTERNAL_SERVER_ERROR);
+    };
+    if let Ok(error) = serde_json::from_slice::<domain::DomainError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A small French error page (no Leptos render: used where rendering
+/// failed or is not worth it).
+pub fn error_body(title: &str, text: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{title} — JobToMove</title></head>\
+         <body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">Retour à l'accueil</a></p></body></html>"
+    )
+}
+
+/// [`error_body`] as a response with `status`.
+pub fn error_page(status: StatusCode) -> Response<Body> {
+    let text = match status.as_u16() {
+        400 => "Cette demande est mal formée.",
+        413 => "Les données envoyées sont trop volumineuses.",
+        _ => "Une erreur est survenue de notre côté. Réessayez dans un instant.",
+    };
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(Body::from(error_body("Un problème est survenu", text)))
+        .expect("a static response is valid")
 }
 
 /// Headers every response carries. Pages set their own Content-Security-Policy
@@ -133,13 +252,5 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown panic");
     tracing::error!(panic = detail, "a request handler panicked");
-    Response::builder()
-        .status(StatusCode::INTERNAL_SERVER_ERROR)
-        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
-        .body(Body::from(
-            "<!DOCTYPE html><html lang=\"fr\"><meta charset=\"utf-8\"><title>Erreur — JobToMove</title>\
-             <h1>Un problème est survenu</h1><p>Une erreur est survenue de notre côté. \
-             Réessayez dans un instant.</p><p><a href=\"/\">Retour à l'accueil</a></p></html>",
-        ))
-        .expect("a static response is valid")
+    error_page(StatusCode::INTERNAL_SERVER_ERROR)
 }

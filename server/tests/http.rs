@@ -2,97 +2,13 @@
 //! The server over HTTP: pages rendered on the server, status codes,
 //! redirects, health, and the layers every response goes through.
 
-use app::SiteConfig;
-use app::state::AppState;
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use axum::routing::get;
-use domain::model::OfferStatus;
-use domain::places::Directory;
-use domain::search::SearchIndex;
-use domain::testing::{TestDb, insert_company, insert_offer, insert_places};
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use sea_orm::ActiveValue::Set;
-use std::sync::Arc;
-use tower::ServiceExt;
 
-const ORIGIN: &str = "https://www.jobtomove.test";
-
-/// The app on a fresh SQLite database holding one garage and its offers.
-struct TestApp {
-    router: Router,
-    db: TestDb,
-    offer_path: String,
-    offer_id: i64,
-    expired_path: String,
-}
-
-impl TestApp {
-    async fn spawn() -> Self {
-        Self::spawn_with(Router::new()).await
-    }
-
-    async fn spawn_with(extra: Router<AppState>) -> Self {
-        let db = TestDb::sqlite().await;
-        insert_places(&db.db).await;
-        let garage = insert_company(&db.db, "Garage du Centre").await;
-        let offer = insert_offer(&db.db, &garage, "Mécanicien automobile H/F", 1, |_| {}).await;
-        let expired = insert_offer(&db.db, &garage, "Carrossier H/F", 120, |o| {
-            o.status = Set(OfferStatus::Expired)
-        })
-        .await;
-        let search = SearchIndex::in_memory().unwrap();
-        search.rebuild(&db.db, |_, _| {}).await.unwrap();
-        let state = AppState {
-            leptos_options: LeptosOptions::builder()
-                .output_name("jobtomove")
-                .site_root(
-                    std::env::temp_dir()
-                        .join("jobtomove-no-site")
-                        .to_string_lossy()
-                        .into_owned(),
-                )
-                .hash_files(false)
-                .build(),
-            db: db.db.clone(),
-            site: SiteConfig {
-                public_url: ORIGIN.into(),
-                contact_email: "contact@jobtomove.test".into(),
-                hosting: None,
-            },
-            search: Arc::new(search),
-            places: Arc::new(Directory::load(&db.db).await.unwrap()),
-        };
-        Self {
-            router: server::router::build_with(state, extra),
-            offer_path: format!("/offres/mecanicien-automobile-h-f-{}", offer.id),
-            offer_id: offer.id,
-            expired_path: format!("/offres/carrossier-h-f-{}", expired.id),
-            db,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Response<Body> {
-        self.request(
-            Request::get(path)
-                .header(header::ACCEPT, "text/html")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-    }
-
-    async fn request(&self, request: Request<Body>) -> Response<Body> {
-        self.router.clone().oneshot(request).await.unwrap()
-    }
-}
-
-async fn text(response: Response<Body>) -> String {
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+mod common;
+use common::{ORIGIN, TestApp, text};
 
 #[tokio::test]
 async fn an_offer_page_is_rendered_on_the_server_with_its_title_description_and_canonical_url() {

@@ -1,6 +1,7 @@
 //! Server functions: thin, they read the state (and later the session), call
 //! one domain service and return its typed result.
 
+pub mod account;
 pub mod companies;
 pub mod offers;
 pub mod search;

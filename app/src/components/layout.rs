@@ -5,6 +5,16 @@ use leptos::prelude::*;
 /// The site's header: skip link, brand, main navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let account = match crate::session::current_user() {
+        Some(_) => view! {
+            <a href="/espace/profil">"Mon profil"</a>
+            <form method="post" action="/deconnexion" class="inline-form">
+                <button type="submit" class="link-button">"Déconnexion"</button>
+            </form>
+        }
+        .into_any(),
+        None => view! { <a href="/connexion">"Connexion"</a> }.into_any(),
+    };
     view! {
         <a class="skip-link" href="#contenu">
             "Aller au contenu"
@@ -21,6 +31,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label="Navigation principale">
                     <a href="/offres">"Offres"</a>
                     <a href="/entreprises">"Entreprises"</a>
+                    {account}
                 </nav>
             </div>
         </header>

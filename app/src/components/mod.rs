@@ -1,6 +1,7 @@
 //! Pieces shared by pages.
 
 pub mod company_card;
+pub mod form;
 pub mod islands;
 pub mod layout;
 pub mod offer_card;

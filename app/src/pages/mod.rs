@@ -1,8 +1,10 @@
 //! One module per page.
 
+pub mod account;
 pub mod companies;
 pub mod home;
 pub mod info;
 pub mod not_found;
 pub mod offer;
+pub mod profile;
 pub mod search;

@@ -4,7 +4,9 @@
 
 use crate::DomainError;
 use crate::model::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::OnceLock;
 
@@ -39,7 +41,10 @@ pub async fn verify(password: &str, stored: Option<&str>) -> bool {
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return false;
         };
-        argon2().verify_password(password.as_bytes(), &parsed).is_ok() && known
+        argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+            && known
     })
     .await
     .unwrap_or(false)
@@ -68,7 +73,9 @@ pub fn check_strength(password: &str, personal: &[&str]) -> Result<(), String> {
         ));
     }
     if chars > PASSWORD_MAX_CHARS {
-        return Err(format!("Votre mot de passe dépasse {PASSWORD_MAX_CHARS} caractères."));
+        return Err(format!(
+            "Votre mot de passe dépasse {PASSWORD_MAX_CHARS} caractères."
+        ));
     }
     let words = personal_words(personal);
     let mut inputs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -86,10 +93,43 @@ pub fn check_strength(password: &str, personal: &[&str]) -> Result<(), String> {
 /// Common French passwords and keyboard rows zxcvbn does not know (it
 /// knows English words and QWERTY keyboards).
 const COMMON_FRENCH: &[&str] = &[
-    "azerty", "azertyuiop", "qsdfghjklm", "wxcvbn", "motdepasse", "mdp", "soleil", "bonjour", "jetaime",
-    "doudou", "chouchou", "loulou", "marseille", "paris", "lyon", "toulouse", "nicolas", "camille", "julien",
-    "chocolat", "coucou", "bisous", "princesse", "papa", "maman", "voiture", "mecanique", "france", "amour",
-    "secret", "admin", "password", "motdepass", "emploi", "travail", "recrutement", "candidat",
+    "azerty",
+    "azertyuiop",
+    "qsdfghjklm",
+    "wxcvbn",
+    "motdepasse",
+    "mdp",
+    "soleil",
+    "bonjour",
+    "jetaime",
+    "doudou",
+    "chouchou",
+    "loulou",
+    "marseille",
+    "paris",
+    "lyon",
+    "toulouse",
+    "nicolas",
+    "camille",
+    "julien",
+    "chocolat",
+    "coucou",
+    "bisous",
+    "princesse",
+    "papa",
+    "maman",
+    "voiture",
+    "mecanique",
+    "france",
+    "amour",
+    "secret",
+    "admin",
+    "password",
+    "motdepass",
+    "emploi",
+    "travail",
+    "recrutement",
+    "candidat",
 ];
 
 /// The words of the person's name and email address, lowercase.
@@ -108,13 +148,21 @@ fn personal_words(personal: &[&str]) -> Vec<String> {
 /// Whether the letters of `password` (digits and signs dropped) are only
 /// common words and the person's own words: "Marie.Dupont1", "azerty2024".
 fn made_of_known_words(password: &str, personal: &[String]) -> bool {
-    let letters: Vec<char> = password.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = password
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     if letters.len() < 4 {
         return true;
     }
     let words: Vec<Vec<char>> = personal
         .iter()
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .collect::<Vec<char>>()
+        })
         .chain(COMMON_FRENCH.iter().map(|w| w.chars().collect()))
         .filter(|w: &Vec<char>| !w.is_empty())
         .collect();
@@ -141,7 +189,10 @@ mod tests {
     #[tokio::test]
     async fn a_hash_is_argon2id_with_owasp_parameters_and_verifies_only_its_password() {
         let stored = hash("cheval agrafe batterie correcte").await.unwrap();
-        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
         assert!(verify("cheval agrafe batterie correcte", Some(&stored)).await);
         assert!(!verify("cheval agrafe batterie correct", Some(&stored)).await);
         assert!(!verify("cheval agrafe batterie correcte", None).await);
@@ -150,12 +201,31 @@ mod tests {
 
     #[test]
     fn short_long_and_guessable_passwords_are_refused_with_a_reason() {
-        assert!(check_strength("court", &[]).unwrap_err().contains("au moins 12"));
-        assert!(check_strength(&"a".repeat(129), &[]).unwrap_err().contains("128"));
-        for guessable in ["motdepasse123", "azertyuiop123", "password1234", "123456789012"] {
+        assert!(
+            check_strength("court", &[])
+                .unwrap_err()
+                .contains("au moins 12")
+        );
+        assert!(
+            check_strength(&"a".repeat(129), &[])
+                .unwrap_err()
+                .contains("128")
+        );
+        for guessable in [
+            "motdepasse123",
+            "azertyuiop123",
+            "password1234",
+            "123456789012",
+        ] {
             assert!(check_strength(guessable, &[]).is_err(), "{guessable}");
         }
-        assert!(check_strength("marie.dupont1", &["marie", "dupont", "marie.dupont@exemple.fr"]).is_err());
+        assert!(
+            check_strength(
+                "marie.dupont1",
+                &["marie", "dupont", "marie.dupont@exemple.fr"]
+            )
+            .is_err()
+        );
         assert!(check_strength("Azertyuiop2024!", &[]).is_err());
         assert!(check_strength("cheval agrafe batterie correcte", &[]).is_ok());
         assert!(check_strength("marie aime les courses de côte", &["marie"]).is_ok());

@@ -16,17 +16,41 @@ pub struct Limit {
 }
 
 /// Log-in attempts on one account.
-pub const LOG_IN_PER_ACCOUNT: Limit = Limit { action: "connexion-compte", max: 10, window: Duration::minutes(15) };
+pub const LOG_IN_PER_ACCOUNT: Limit = Limit {
+    action: "connexion-compte",
+    max: 10,
+    window: Duration::minutes(15),
+};
 /// Log-in attempts from one IP address, whatever the account.
-pub const LOG_IN_PER_IP: Limit = Limit { action: "connexion-ip", max: 50, window: Duration::minutes(15) };
+pub const LOG_IN_PER_IP: Limit = Limit {
+    action: "connexion-ip",
+    max: 50,
+    window: Duration::minutes(15),
+};
 /// Password-reset requests for one address.
-pub const RESET_PER_ACCOUNT: Limit = Limit { action: "mdp-compte", max: 3, window: Duration::hours(1) };
+pub const RESET_PER_ACCOUNT: Limit = Limit {
+    action: "mdp-compte",
+    max: 3,
+    window: Duration::hours(1),
+};
 /// Password-reset requests from one IP address.
-pub const RESET_PER_IP: Limit = Limit { action: "mdp-ip", max: 20, window: Duration::hours(1) };
+pub const RESET_PER_IP: Limit = Limit {
+    action: "mdp-ip",
+    max: 20,
+    window: Duration::hours(1),
+};
 /// Sign-ups from one IP address.
-pub const SIGN_UP_PER_IP: Limit = Limit { action: "inscription-ip", max: 10, window: Duration::hours(1) };
+pub const SIGN_UP_PER_IP: Limit = Limit {
+    action: "inscription-ip",
+    max: 10,
+    window: Duration::hours(1),
+};
 /// Emails sent on demand (verification again, email change) per account.
-pub const EMAILS_PER_ACCOUNT: Limit = Limit { action: "emails-compte", max: 5, window: Duration::hours(1) };
+pub const EMAILS_PER_ACCOUNT: Limit = Limit {
+    action: "emails-compte",
+    max: 5,
+    window: Duration::hours(1),
+};
 
 /// Counts one attempt of `subject` at `limit`'s action; refuses it
 /// (`RateLimited`) when the window already holds `max` of them.
@@ -36,7 +60,10 @@ pub async fn hit(
     subject: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let key: String = format!("{}:{}", limit.action, subject.to_lowercase()).chars().take(200).collect();
+    let key: String = format!("{}:{}", limit.action, subject.to_lowercase())
+        .chars()
+        .take(200)
+        .collect();
     let stale = Expr::col((Entity, Column::WindowStart)).lt(now - limit.window);
     let insert = Query::insert()
         .into_table(Entity)
@@ -56,7 +83,10 @@ pub async fn hit(
         )
         .to_owned();
     db.execute(&insert).await?;
-    let hits = Entity::find_by_id(key).one(db).await?.map_or(1, |row| row.hits);
+    let hits = Entity::find_by_id(key)
+        .one(db)
+        .await?
+        .map_or(1, |row| row.hits);
     if hits > limit.max {
         tracing::warn!(action = limit.action, hits, "rate limit reached");
         return Err(DomainError::RateLimited);

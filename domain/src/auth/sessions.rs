@@ -10,7 +10,9 @@ use crate::entity::{session, user};
 use crate::model::{CurrentUser, SessionView, describe_device};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 /// A session ends after this long without a request (ASVS 3.3.2, level 2).
 pub const IDLE: Duration = Duration::minutes(30);
@@ -79,7 +81,10 @@ pub async fn resolve(
             .await?;
         user::Entity::update_many()
             .col_expr(user::Column::LastActiveAt, Expr::value(now))
-            .col_expr(user::Column::InactivityWarnedAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(
+                user::Column::InactivityWarnedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
             .filter(user::Column::Id.eq(account.id))
             .exec(db)
             .await?;
@@ -103,13 +108,19 @@ pub fn current_user(account: &user::Model) -> CurrentUser {
 
 /// Ends one session (log-out).
 pub async fn end(db: &impl ConnectionTrait, session_hash: &str) -> Result<(), DomainError> {
-    session::Entity::delete_by_id(session_hash.to_owned()).exec(db).await?;
+    session::Entity::delete_by_id(session_hash.to_owned())
+        .exec(db)
+        .await?;
     Ok(())
 }
 
 /// Ends one of `user_id`'s sessions, named by its reference; another
 /// account's session is left alone (and reported as not found).
-pub async fn end_own(db: &impl ConnectionTrait, user_id: i64, reference: &str) -> Result<(), DomainError> {
+pub async fn end_own(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    reference: &str,
+) -> Result<(), DomainError> {
     let ended = session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::IdHash.eq(reference))
@@ -123,7 +134,11 @@ pub async fn end_own(db: &impl ConnectionTrait, user_id: i64, reference: &str) -
 
 /// Ends every session of `user_id` but `keep` (a password change ends the
 /// others; a reset ends them all).
-pub async fn end_all(db: &impl ConnectionTrait, user_id: i64, keep: Option<&str>) -> Result<u64, DomainError> {
+pub async fn end_all(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<u64, DomainError> {
     let mut delete = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
     if let Some(keep) = keep {
         delete = delete.filter(session::Column::IdHash.ne(keep));
@@ -159,7 +174,10 @@ pub async fn list(
 }
 
 /// Deletes the sessions that can no longer be used (scheduled work).
-pub async fn purge_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DomainError> {
+pub async fn purge_expired(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, DomainError> {
     let done = session::Entity::delete_many()
         .filter(
             session::Column::ExpiresAt
@@ -172,5 +190,8 @@ pub async fn purge_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {
-    text.chars().filter(|c| !c.is_control()).take(max_chars).collect()
+    text.chars()
+        .filter(|c| !c.is_control())
+        .take(max_chars)
+        .collect()
 }

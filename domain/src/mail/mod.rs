@@ -16,7 +16,10 @@ use crate::entity::outbox;
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 use std::path::PathBuf;
 
 /// An email to send: plain text and HTML versions of the same French text.
@@ -30,7 +33,11 @@ pub struct Email {
 
 /// Puts an email in the outbox. Call it with the transaction of the change
 /// the email tells about.
-pub async fn enqueue(db: &impl ConnectionTrait, email: Email, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    email: Email,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
     outbox::Entity::insert(outbox::ActiveModel {
         to_address: Set(email.to),
         subject: Set(email.subject),
@@ -71,13 +78,23 @@ impl Transport {
     async fn send(&self, id: i64, message: Message) -> Result<(), String> {
         match self {
             Self::Files(dir) => {
-                tokio::fs::create_dir_all(dir).await.map_err(|e| e.to_string())?;
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 let path = dir.join(format!("{id:010}.eml"));
                 let partial = dir.join(format!(".{id:010}.eml.tmp"));
-                tokio::fs::write(&partial, message.formatted()).await.map_err(|e| e.to_string())?;
-                tokio::fs::rename(&partial, &path).await.map_err(|e| e.to_string())
+                tokio::fs::write(&partial, message.formatted())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tokio::fs::rename(&partial, &path)
+                    .await
+                    .map_err(|e| e.to_string())
             }
-            Self::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Self::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
         }
     }
 }
@@ -147,13 +164,19 @@ pub async fn deliver_due(
 }
 
 fn build(row: &outbox::Model, sender: &Sender) -> Result<Message, String> {
-    let to: Mailbox = row.to_address.parse().map_err(|e| format!("bad recipient: {e}"))?;
+    let to: Mailbox = row
+        .to_address
+        .parse()
+        .map_err(|e| format!("bad recipient: {e}"))?;
     Message::builder()
         .from(sender.from.clone())
         .to(to)
         .subject(row.subject.clone())
         .message_id(Some(format!("<outbox-{}@{}>", row.id, sender.host)))
-        .multipart(MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone()))
+        .multipart(MultiPart::alternative_plain_html(
+            row.text_body.clone(),
+            row.html_body.clone(),
+        ))
         .map_err(|e| e.to_string())
 }
 

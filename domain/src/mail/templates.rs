@@ -21,7 +21,13 @@ pub fn escape_html(text: &str) -> String {
 
 /// One email from its parts: a greeting, paragraphs, an optional button
 /// (label, link) and a closing line. The text version says the same.
-fn compose(to: &str, subject: &str, first_name: &str, paragraphs: &[String], action: Option<(&str, &str)>) -> Email {
+fn compose(
+    to: &str,
+    subject: &str,
+    first_name: &str,
+    paragraphs: &[String],
+    action: Option<(&str, &str)>,
+) -> Email {
     let greeting = format!("Bonjour {first_name},");
     let closing = "L'équipe JobToMove";
     let footer = "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse.";
@@ -59,7 +65,12 @@ fn compose(to: &str, subject: &str, first_name: &str, paragraphs: &[String], act
         escape_html(closing),
         escape_html(footer)
     ));
-    Email { to: to.to_owned(), subject: subject.to_owned(), text, html }
+    Email {
+        to: to.to_owned(),
+        subject: subject.to_owned(),
+        text,
+        html,
+    }
 }
 
 /// C1: confirm the address of a new account.
@@ -140,9 +151,13 @@ pub fn inactivity_warning(to: &str, first_name: &str, log_in: &str, deletion_dat
         to,
         "Votre compte JobToMove sera supprimé dans un mois",
         first_name,
-        &["Vous ne vous êtes pas connecté à JobToMove depuis presque deux ans.".into(),
-          format!("Sans connexion de votre part d'ici le {deletion_date}, votre compte et toutes ses données seront supprimés, comme l'annonce notre politique de confidentialité."),
-          "Pour le garder, il suffit de vous connecter.".into()],
+        &[
+            "Vous ne vous êtes pas connecté à JobToMove depuis presque deux ans.".into(),
+            format!(
+                "Sans connexion de votre part d'ici le {deletion_date}, votre compte et toutes ses données seront supprimés, comme l'annonce notre politique de confidentialité."
+            ),
+            "Pour le garder, il suffit de vous connecter.".into(),
+        ],
         Some(("Me connecter", log_in)),
     )
 }
@@ -158,7 +173,10 @@ pub fn account_deleted(to: &str, first_name: &str, after_inactivity: bool) -> Em
         to,
         "Votre compte JobToMove a été supprimé",
         first_name,
-        &[why.into(), "Vous pouvez créer un nouveau compte à tout moment.".into()],
+        &[
+            why.into(),
+            "Vous pouvez créer un nouveau compte à tout moment.".into(),
+        ],
         None,
     )
 }

@@ -104,7 +104,9 @@ pub fn normalize_email(input: &str) -> Result<String, &'static str> {
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         })
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',');
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',');
     if valid {
         Ok(email)
     } else {
@@ -120,7 +122,9 @@ pub fn check_name(input: &str, what: &'static str) -> Result<String, String> {
     } else if name.chars().count() > 100 {
         Err(format!("Votre {what} dépasse 100 caractères."))
     } else if name.chars().any(|c| c.is_control() || c == '<' || c == '>') {
-        Err(format!("Votre {what} contient des caractères non autorisés."))
+        Err(format!(
+            "Votre {what} contient des caractères non autorisés."
+        ))
     } else {
         Ok(name.to_owned())
     }
@@ -143,8 +147,20 @@ mod tests {
 
     #[test]
     fn emails_are_stored_lowercase_and_bad_ones_are_refused_in_french() {
-        assert_eq!(normalize_email("  Marie.Dupont@Exemple.FR "), Ok("marie.dupont@exemple.fr".into()));
-        for bad in ["", "marie", "marie@", "@exemple.fr", "marie@exemple", "a b@exemple.fr", "m@exemple..fr", "m@<x>.fr"] {
+        assert_eq!(
+            normalize_email("  Marie.Dupont@Exemple.FR "),
+            Ok("marie.dupont@exemple.fr".into())
+        );
+        for bad in [
+            "",
+            "marie",
+            "marie@",
+            "@exemple.fr",
+            "marie@exemple",
+            "a b@exemple.fr",
+            "m@exemple..fr",
+            "m@<x>.fr",
+        ] {
             assert!(normalize_email(bad).is_err(), "{bad}");
         }
     }
@@ -152,7 +168,13 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_log_in() {
         assert_eq!(safe_return_path("/espace/profil"), Some("/espace/profil"));
-        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "espace", "/a\nb"] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "espace",
+            "/a\nb",
+        ] {
             assert_eq!(safe_return_path(bad), None, "{bad}");
         }
     }
@@ -160,11 +182,15 @@ mod tests {
     #[test]
     fn devices_are_described_from_the_user_agent() {
         assert_eq!(
-            describe_device("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"),
+            describe_device(
+                "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+            ),
             "Chrome sur Android"
         );
         assert_eq!(
-            describe_device("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"),
+            describe_device(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
+            ),
             "Firefox sur Windows"
         );
         assert_eq!(describe_device(""), "Navigateur inconnu");

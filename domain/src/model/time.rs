@@ -62,6 +62,16 @@ pub fn french_date(date: NaiveDate) -> String {
     format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
 }
 
+/// "27 novembre 2026 à 08:05", Paris time.
+pub fn french_date_time(at: DateTime<Utc>) -> String {
+    let local = at + paris_offset(at);
+    format!(
+        "{} à {}",
+        french_date(local.date_naive()),
+        local.format("%H:%M")
+    )
+}
+
 /// "publiée aujourd'hui", "publiée hier", "publiée il y a 5 jours", then the date.
 pub fn published_ago(published: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let days = (paris_date(now) - paris_date(published)).num_days();

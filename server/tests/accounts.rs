@@ -1,0 +1,824 @@
+#![recursion_limit = "256"]
+//! Accounts over HTTP: the forms work without JavaScript, sessions ride an
+//! HttpOnly cookie, cross-site posts are refused, and the authorization
+//! matrix covers every endpoint for every role.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use chrono::Utc;
+use common::{TestApp, text};
+use domain::accounts::{self, Organisation, SignUp};
+use domain::auth::sessions;
+use domain::places::Directory;
+use domain::testing::{PASSWORD, origin, outbox, token_in, verified_candidate};
+
+const COOKIE: &str = "__Host-jtm_session";
+
+fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let accept = if path.starts_with("/api/") {
+        "application/json"
+    } else {
+        "text/html"
+    };
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, accept)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin");
+    if let Some(secret) = cookie {
+        request = request.header(header::COOKIE, format!("{COOKIE}={secret}"));
+    }
+    request.body(Body::from(body.to_owned())).unwrap()
+}
+
+fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let accept = if path.starts_with("/api/") {
+        "application/json"
+    } else {
+        "text/html"
+    };
+    let mut request = Request::get(path).header(header::ACCEPT, accept);
+    if let Some(secret) = cookie {
+        request = request.header(header::COOKIE, format!("{COOKIE}={secret}"));
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+fn location(response: &Response<Body>) -> &str {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn a_visitor_signs_up_confirms_and_logs_in_with_plain_forms() {
+    let app = TestApp::spawn().await;
+    let body = format!(
+        "prenom=Zo%C3%A9&nom=Martin&email=zoe%40exemple.fr&mot_de_passe={}&cgu=on",
+        encode(PASSWORD)
+    );
+    let signed_up = app.request(form("/inscription", &body, None)).await;
+    assert_eq!(signed_up.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&signed_up), "/connexion?ok=inscription");
+    let page = text(app.get("/connexion?ok=inscription").await).await;
+    assert!(page.contains("Votre compte est créé"));
+
+    let mail = outbox(&app.db.db).await.pop().unwrap();
+    let token = token_in(&mail.text_body, "/verification");
+    let confirm_page = text(app.get(&format!("/verification?jeton={token}")).await).await;
+    assert!(
+        confirm_page.contains(&format!(r#"value="{token}""#)),
+        "the page posts the token with one button"
+    );
+    let confirmed = app
+        .request(form("/verification", &format!("jeton={token}"), None))
+        .await;
+    assert_eq!(location(&confirmed), "/connexion?ok=adresse-confirmee");
+
+    let logged_in = app
+        .request(form(
+            "/connexion",
+            &format!(
+                "email=zoe%40exemple.fr&mot_de_passe={}&suite=%2Fespace%2Fprofil",
+                encode(PASSWORD)
+            ),
+            None,
+        ))
+        .await;
+    assert_eq!(logged_in.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&logged_in), "/espace/profil");
+    let cookie = logged_in
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with(&format!("{COOKIE}=")));
+    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let secret = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
+
+    let profile = app.request(get("/espace/profil", Some(&secret))).await;
+    assert_eq!(profile.status(), StatusCode::OK);
+    assert_eq!(
+        profile.headers()[header::CACHE_CONTROL],
+        "private, no-store"
+    );
+    let html = text(profile).await;
+    assert!(
+        html.contains("Mon profil")
+            && html.contains("zoe@exemple.fr")
+            && html.contains("cette session")
+    );
+
+    let export = app
+        .request(get("/espace/profil/donnees.json", Some(&secret)))
+        .await;
+    assert_eq!(export.status(), StatusCode::OK);
+    assert!(
+        export.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let data: serde_json::Value = serde_json::from_str(&text(export).await).unwrap();
+    assert_eq!(data["compte"]["email"], "zoe@exemple.fr");
+
+    let out = app.request(form("/deconnexion", "", Some(&secret))).await;
+    assert_eq!(location(&out), "/connexion?ok=deconnexion");
+    assert!(
+        out.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    let after = app.request(get("/espace/profil", Some(&secret))).await;
+    assert_eq!(
+        after.status(),
+        StatusCode::SEE_OTHER,
+        "the ended session no longer opens the profile"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_form_comes_back_with_french_errors_and_without_the_password() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .request(form(
+            "/inscription",
+            "prenom=Zo%C3%A9&nom=&email=zoe%40exemple&mot_de_passe=azerty123456",
+            None,
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(response).await;
+    assert!(html.contains("Indiquez votre nom."), "{html}");
+    assert!(
+        html.contains("Cette adresse e-mail n&#39;est pas valide")
+            || html.contains("Cette adresse e-mail n'est pas valide")
+    );
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert!(html.contains(r#"value="Zoé""#), "what was typed stays");
+    assert!(!html.contains("azerty123456"), "never the password");
+
+    let wrong = app
+        .request(form(
+            "/connexion",
+            "email=personne%40exemple.fr&mot_de_passe=nimportequoi",
+            None,
+        ))
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        text(wrong)
+            .await
+            .contains("Adresse e-mail ou mot de passe incorrect.")
+    );
+}
+
+#[tokio::test]
+async fn too_many_log_in_attempts_get_a_429_with_a_french_message() {
+    let app = TestApp::spawn().await;
+    verified_candidate(&app.db.db, "zoe@exemple.fr", "Zoé").await;
+    for _ in 0..10 {
+        app.request(form(
+            "/connexion",
+            "email=zoe%40exemple.fr&mot_de_passe=faux",
+            None,
+        ))
+        .await;
+    }
+    let limited = app
+        .request(form(
+            "/connexion",
+            &format!("email=zoe%40exemple.fr&mot_de_passe={}", encode(PASSWORD)),
+            None,
+        ))
+        .await;
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        text(limited)
+            .await
+            .contains("Trop de tentatives en peu de temps")
+    );
+}
+
+#[tokio::test]
+async fn posts_from_another_site_are_refused() {
+    let app = TestApp::spawn().await;
+    let body = format!("email=zoe%40exemple.fr&mot_de_passe={}", encode(PASSWORD));
+    let cross = Request::post("/connexion")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    let refused = app.request(cross).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(
+        text(refused)
+            .await
+            .contains("Cette demande ne vient pas de JobToMove")
+    );
+
+    let old_browser = Request::post("/deconnexion")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        app.request(old_browser).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let same_site = Request::post("/deconnexion")
+        .header(header::ORIGIN, common::ORIGIN)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.request(same_site).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_password_change_from_the_profile_ends_the_other_sessions() {
+    let app = TestApp::spawn().await;
+    let id = verified_candidate(&app.db.db, "zoe@exemple.fr", "Zoé").await;
+    let now = Utc::now();
+    let here = sessions::start(&app.db.db, id, "203.0.113.7", "test", now)
+        .await
+        .unwrap();
+    let there = sessions::start(&app.db.db, id, "203.0.113.8", "test", now)
+        .await
+        .unwrap();
+    let body = format!(
+        "action=mot-de-passe&mot_de_passe_actuel={}&nouveau_mot_de_passe={}",
+        encode(PASSWORD),
+        encode("un tout nouveau mot de passe")
+    );
+    let changed = app
+        .request(form("/espace/profil", &body, Some(&here)))
+        .await;
+    assert_eq!(location(&changed), "/espace/profil?ok=mot-de-passe");
+    assert_eq!(
+        app.request(get("/espace/profil", Some(&here)))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.request(get("/espace/profil", Some(&there)))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let wrong = app
+        .request(form(
+            "/espace/profil",
+            "action=suppression&mot_de_passe_suppression=faux",
+            Some(&here),
+        ))
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(wrong).await.contains("Mot de passe incorrect."));
+    let deleted = app
+        .request(form(
+            "/espace/profil",
+            &format!(
+                "action=suppression&mot_de_passe_suppression={}",
+                encode("un tout nouveau mot de passe")
+            ),
+            Some(&here),
+        ))
+        .await;
+    assert_eq!(location(&deleted), "/connexion?ok=compte-supprime");
+    assert_eq!(
+        app.request(get("/espace/profil", Some(&here)))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The authorization matrix.
+
+/// What a role gets from an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// 200: the page or the data.
+    Ok,
+    /// 303 to the log-in page.
+    LogIn,
+    /// 303 elsewhere: the form's action was done.
+    Done,
+    /// 4xx for a form or call without the expected input (the handler ran
+    /// and checked it).
+    Invalid,
+    /// 403.
+    Forbidden,
+    /// 404.
+    NotFound,
+}
+
+use Outcome::*;
+
+/// One row: method, path as the router declares it (a trailing `*` is a
+/// prefix, for server functions), the request sent, and the outcome for
+/// anonymous, candidate, recruiter, training organisation, administrator.
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    sample: &'static str,
+    body: &'static str,
+    outcomes: [Outcome; 5],
+}
+
+const ALL_OK: [Outcome; 5] = [Ok, Ok, Ok, Ok, Ok];
+const SIGNED_IN: [Outcome; 5] = [LogIn, Ok, Ok, Ok, Ok];
+
+const MATRIX: &[Row] = &[
+    // Public pages (P1–P6, X4).
+    Row {
+        method: "GET",
+        path: "/",
+        sample: "/",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/offres",
+        sample: "/offres?q=mecanicien",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/offres/{offer}",
+        sample: "{offer}",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/entreprises",
+        sample: "/entreprises",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/entreprises/{company}",
+        sample: "{company}",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/groupes/{group}",
+        sample: "/groupes/inconnu",
+        body: "",
+        outcomes: [NotFound; 5],
+    },
+    Row {
+        method: "GET",
+        path: "/faq",
+        sample: "/faq",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/mentions-legales",
+        sample: "/mentions-legales",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/confidentialite",
+        sample: "/confidentialite",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/cgu",
+        sample: "/cgu",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/accessibilite",
+        sample: "/accessibilite",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/health",
+        sample: "/health",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/robots.txt",
+        sample: "/robots.txt",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/sitemap.xml",
+        sample: "/sitemap.xml",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/sitemaps/{name}",
+        sample: "/sitemaps/offres-1.xml",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    // Account pages (C1, R1): open to everyone.
+    Row {
+        method: "GET",
+        path: "/connexion",
+        sample: "/connexion",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/inscription",
+        sample: "/inscription",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/inscription/recruteur",
+        sample: "/inscription/recruteur",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/verification",
+        sample: "/verification?jeton=x",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/mot-de-passe-oublie",
+        sample: "/mot-de-passe-oublie",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/mot-de-passe/nouveau",
+        sample: "/mot-de-passe/nouveau?jeton=x",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/email/confirmer",
+        sample: "/email/confirmer?jeton=x",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/connexion",
+        sample: "/connexion",
+        body: "email=&mot_de_passe=",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/inscription",
+        sample: "/inscription",
+        body: "email=x",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/inscription/recruteur",
+        sample: "/inscription/recruteur",
+        body: "email=x",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/verification",
+        sample: "/verification",
+        body: "jeton=faux",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/mot-de-passe-oublie",
+        sample: "/mot-de-passe-oublie",
+        body: "email=x",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/mot-de-passe/nouveau",
+        sample: "/mot-de-passe/nouveau",
+        body: "jeton=faux&mot_de_passe=x",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/email/confirmer",
+        sample: "/email/confirmer",
+        body: "jeton=faux",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/deconnexion",
+        sample: "/deconnexion",
+        body: "",
+        outcomes: [Done; 5],
+    },
+    // Mon profil (C1, C9): the signed-in person only, whatever the role.
+    Row {
+        method: "GET",
+        path: "/espace/profil",
+        sample: "/espace/profil",
+        body: "",
+        outcomes: SIGNED_IN,
+    },
+    Row {
+        method: "POST",
+        path: "/espace/profil",
+        sample: "/espace/profil",
+        body: "action=informations&prenom=Zo%C3%A9&nom=Martin",
+        outcomes: [LogIn, Done, Done, Done, Done],
+    },
+    Row {
+        method: "GET",
+        path: "/espace/profil/donnees.json",
+        sample: "/espace/profil/donnees.json",
+        body: "",
+        outcomes: SIGNED_IN,
+    },
+    // Server functions: public reads, and the profile for its owner.
+    Row {
+        method: "GET",
+        path: "/api/lieux",
+        sample: "/api/lieux?text=lyo",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/profil",
+        sample: "/api/profil",
+        body: "",
+        outcomes: [Forbidden, Ok, Ok, Ok, Ok],
+    },
+    Row {
+        method: "POST",
+        path: "/api/directory_page*",
+        sample: "",
+        body: "",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/api/company_page*",
+        sample: "",
+        body: "id=1",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/group_page*",
+        sample: "",
+        body: "slug=inconnu",
+        outcomes: [NotFound; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/api/search_offers*",
+        sample: "",
+        body: "",
+        outcomes: [Invalid; 5],
+    },
+    Row {
+        method: "POST",
+        path: "/api/latest_offers*",
+        sample: "",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer_page*",
+        sample: "",
+        body: "id=1",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/similar_offers*",
+        sample: "",
+        body: "id=1",
+        outcomes: ALL_OK,
+    },
+];
+
+fn row_for(method: &str, path: &str) -> Option<&'static Row> {
+    MATRIX.iter().find(|row| {
+        row.method == method
+            && match row.path.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => row.path == path,
+            }
+    })
+}
+
+fn outcome_of(response: &Response<Body>) -> Option<Outcome> {
+    let status = response.status().as_u16();
+    Some(match status {
+        200 => Ok,
+        303 if location(response).starts_with("/connexion")
+            && !location(response).contains("ok=deconnexion") =>
+        {
+            LogIn
+        }
+        303 => Done,
+        403 => Forbidden,
+        404 => NotFound,
+        400 | 415 | 422 => Invalid,
+        _ => return None,
+    })
+}
+
+#[tokio::test]
+async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets_its_outcome() {
+    let endpoints = server::router::endpoints();
+    let missing: Vec<_> = endpoints
+        .iter()
+        .filter(|(m, p)| row_for(m, p).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "endpoints without a row in the authorization matrix: {missing:?}"
+    );
+    let stale: Vec<_> = MATRIX
+        .iter()
+        .filter(|row| {
+            !endpoints.iter().any(|(m, p)| {
+                row_for(m, p).is_some_and(|r| r.method == row.method && r.path == row.path)
+            })
+        })
+        .map(|row| (row.method, row.path))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "rows for endpoints that no longer exist: {stale:?}"
+    );
+
+    let app = TestApp::spawn().await;
+    let db = &app.db.db;
+    let now = Utc::now();
+    let places = Directory::load(db).await.unwrap();
+    let candidate = verified_candidate(db, "candidat@exemple.fr", "Zoé").await;
+    let mut people = vec![candidate];
+    for (email, kind, siret) in [
+        ("recruteur@garage.fr", "recruteur", "73282932000074"),
+        ("formation@cfa.fr", "organisme_formation", "44321809000001"),
+    ] {
+        let person = SignUp {
+            email: email.into(),
+            password: PASSWORD.into(),
+            first_name: "Paul".into(),
+            last_name: "Durand".into(),
+            accepts_terms: true,
+        };
+        let organisation = Organisation {
+            kind: kind.into(),
+            name: format!("Structure {kind}"),
+            siret: siret.into(),
+            address: "1 rue de la Gare".into(),
+            commune: "Lyon".into(),
+            activity: "garage".into(),
+        };
+        accounts::sign_up(db, &origin(now), &person, Some((&organisation, &places)))
+            .await
+            .unwrap();
+        let mail = outbox(db).await.pop().unwrap();
+        accounts::verify_address(db, &token_in(&mail.text_body, "/verification"), now)
+            .await
+            .unwrap();
+        let id = domain::entity::user::Entity::find()
+            .filter(domain::entity::user::Column::Email.eq(email))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        people.push(id);
+    }
+    people.push(
+        accounts::create_admin(db, "admin@jobtomove.test", "Ada", "Admin", PASSWORD, now)
+            .await
+            .unwrap(),
+    );
+
+    let company = format!("/entreprises/garage-du-centre-{}", {
+        use sea_orm::EntityTrait;
+        domain::entity::company::Entity::find()
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    });
+    let mut failures = Vec::new();
+    for (method, path) in &endpoints {
+        let row = row_for(method, path).unwrap();
+        let sample = match row.sample {
+            "" => path.clone(),
+            "{offer}" => app.offer_path.clone(),
+            "{company}" => company.clone(),
+            other => other.to_owned(),
+        };
+        for (role, expected) in [
+            "anonyme",
+            "candidat",
+            "recruteur",
+            "organisme de formation",
+            "administrateur",
+        ]
+        .iter()
+        .zip(row.outcomes)
+        {
+            let index = [
+                "anonyme",
+                "candidat",
+                "recruteur",
+                "organisme de formation",
+                "administrateur",
+            ]
+            .iter()
+            .position(|r| r == role)
+            .unwrap();
+            // A fresh session per request: a log-out or a profile change
+            // must not change the next one.
+            let cookie = match index {
+                0 => None,
+                n => Some(
+                    sessions::start(db, people[n - 1], "198.51.100.1", "matrix", Utc::now())
+                        .await
+                        .unwrap(),
+                ),
+            };
+            let request = if *method == "GET" {
+                get(&sample, cookie.as_deref())
+            } else {
+                form(&sample, row.body, cookie.as_deref())
+            };
+            let response = app.request(request).await;
+            let got = outcome_of(&response);
+            if got != Some(expected) {
+                failures.push(format!(
+                    "{method} {sample} as {role}: expected {expected:?}, got {} {:?}",
+                    response.status(),
+                    location(&response)
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix:\n{}",
+        failures.join("\n")
+    );
+}
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
