@@ -57,7 +57,7 @@ missing=()
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v wrk >/dev/null || missing+=(wrk)
-python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""
