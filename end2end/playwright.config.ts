@@ -7,7 +7,10 @@ import { join, resolve } from "node:path";
 // demo data, serving the site `cargo leptos build --release` wrote.
 const root = resolve(__dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = mkdtempSync(join(tmpdir(), "jobtomove-e2e-"));
+// Workers load this file again: they reuse the folder the runner made, so
+// tests can read the emails the server writes under it (outbox/).
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "jobtomove-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
 const serverBin = process.env.SERVER_BIN ?? join(root, "target/release/server");
 
 const chromium = {

@@ -25,6 +25,10 @@ async function publicPages(request: APIRequestContext): Promise<Record<string, s
     company,
     group: `/groupes/${group}`,
     faq: "/faq",
+    login: "/connexion",
+    signUp: "/inscription",
+    recruiterSignUp: "/inscription/recruteur",
+    forgotPassword: "/mot-de-passe-oublie",
   };
 }
 

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// Accounts through the forms a person uses, reading the emails the server
+// writes as .eml files under DATA_DIR/outbox.
+
+const outbox = join(process.env.E2E_DATA_DIR!, "outbox");
+
+/** The text of an email's parts, decoded (quoted-printable or base64). */
+function decode(eml: string): string {
+  return eml
+    .split(/\r?\n--[^\r\n]+/)
+    .map((part) => {
+      const split = part.search(/\r?\n\r?\n/);
+      if (split < 0) return "";
+      const headers = part.slice(0, split).toLowerCase();
+      const body = part.slice(split).trim();
+      if (headers.includes("content-transfer-encoding: base64")) {
+        return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+      }
+      if (headers.includes("quoted-printable")) {
+        const latin = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+        return Buffer.from(latin, "latin1").toString("utf8");
+      }
+      return body;
+    })
+    .join("\n");
+}
+
+/** The link to `path` in the latest email to `to` whose subject is `subject`. */
+async function linkFromEmail(to: string, subject: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^\\s"<]+${path}\\?jeton=[A-Za-z0-9_-]+`);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(outbox, file), "utf8");
+      if (!eml.includes(`To: ${to}`)) continue;
+      const text = decode(eml);
+      if (!text.includes(subject)) continue;
+      const found = text.match(pattern);
+      if (found) return new URL(found[0]).pathname + new URL(found[0]).search;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no email "${subject}" to ${to}`);
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+test("a candidate signs up, confirms from the email, logs in, resets the password and deletes the account", async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const email = `zoe.${info.project.name}.${Date.now()}@exemple.fr`;
+  const password = "cheval agrafe batterie correcte";
+  const newPassword = "une girafe lit le journal du soir";
+
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom").fill("Zoé");
+  await page.getByLabel("Nom", { exact: true }).fill("Martin");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByLabel(/J'accepte les/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/connexion\?ok=inscription$/);
+  await expect(page.getByRole("status")).toContainText("Votre compte est créé");
+
+  await page.goto(await linkFromEmail(email, "Confirmez votre adresse e-mail", "/verification"));
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre adresse e-mail est confirmée");
+
+  await logIn(page, email, password);
+  await expect(page).toHaveURL(/\/espace\/profil$/);
+  await expect(page.getByRole("heading", { name: "Mon profil" })).toBeVisible();
+  await expect(page.getByText("cette session")).toBeVisible();
+  await page.getByRole("button", { name: "Me déconnecter" }).click();
+  await expect(page).toHaveURL(/ok=deconnexion/);
+
+  await page.getByRole("link", { name: "J'ai oublié mon mot de passe" }).click();
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(page.getByRole("status")).toContainText("un e-mail vient de lui être envoyé");
+  await page.goto(await linkFromEmail(email, "Choisissez un nouveau mot de passe", "/mot-de-passe/nouveau"));
+  await page.getByLabel("Nouveau mot de passe").fill(newPassword);
+  await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre mot de passe a été modifié");
+
+  await logIn(page, email, password);
+  await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await logIn(page, email, newPassword);
+  await expect(page).toHaveURL(/\/espace\/profil$/);
+
+  await page.locator("#champ-mot_de_passe_suppression").fill(newPassword);
+  await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre compte et toutes ses données ont été supprimés");
+  await logIn(page, email, newPassword);
+  await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+});
+
+test("a sign-up form without JavaScript shows its errors next to the fields", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom").fill("Zoé");
+  await page.getByLabel("Nom", { exact: true }).fill("Martin");
+  await page.getByLabel("Adresse e-mail").fill("zoe.martin@exemple.fr");
+  await page.getByLabel("Mot de passe").fill("azerty123456");
+  await page.getByLabel(/J'accepte les/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  const password = page.getByLabel("Mot de passe");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("trop facile à deviner")).toBeVisible();
+  await expect(page.getByLabel("Prénom")).toHaveValue("Zoé");
+  await expect(password).toHaveValue("");
+  await context.close();
+});
