@@ -416,11 +416,8 @@ pub async fn log_in(
         .one(db)
         .await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
-    let typed = password_typed
-        .chars()
-        .take(crate::model::PASSWORD_MAX_CHARS)
-        .collect::<String>();
-    if !password::verify(&typed, stored).await {
+    // Never truncated: the whole typed password is checked (ASVS 2.1.3).
+    if !password::verify(password_typed, stored).await {
         tracing::info!("log-in refused");
         return Err(wrong_credentials());
     }

@@ -974,31 +974,56 @@ struct SmtpServer {
 
 impl SmtpServer {
     async fn start() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let maildir = tempfile::tempdir().unwrap();
         for folder in ["tmp", "new", "cur"] {
             std::fs::create_dir(maildir.path().join(folder)).unwrap();
         }
         let child = std::process::Command::new("/usr/bin/python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
             .arg(maildir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("aiosmtpd (apt-get install python3-aiosmtpd; scripts/bootstrap.sh installs it)");
+            .expect(
+                "aiosmtpd (apt-get install python3-aiosmtpd; scripts/bootstrap.sh installs it)",
+            );
         for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        Self { child, port, maildir }
+        Self {
+            child,
+            port,
+            maildir,
+        }
     }
 
     fn received(&self) -> Vec<String> {
         let new = self.maildir.path().join("new");
         std::fs::read_dir(new)
-            .map(|entries| entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect())
+            .map(|entries| {
+                entries
+                    .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -1015,14 +1040,45 @@ async fn emails_reach_a_real_smtp_server_once_even_when_the_sender_runs_again() 
     let smtp = SmtpServer::start().await;
     for t in test_databases().await {
         let now = Utc::now();
-        let email = domain::mail::templates::reset_password(&format!("zoe-{}@exemple.fr", t.backend), "Zoé", "http://x/r?jeton=abc");
+        let email = domain::mail::templates::reset_password(
+            &format!("zoe-{}@exemple.fr", t.backend),
+            "Zoé",
+            "http://x/r?jeton=abc",
+        );
         mail::enqueue(&t.db, email, now).await.unwrap();
-        let sender = Sender { from: "JobToMove <ne-pas-repondre@jobtomove.test>".parse().unwrap(), host: "jobtomove.test".into() };
-        let transport = Transport::from_config(Some(&format!("smtp://127.0.0.1:{}", smtp.port)), "unused".into()).unwrap();
-        let sent = mail::deliver_due(&t.db, &transport, &sender, now, 50).await.unwrap();
-        assert_eq!(sent, 1, "{}: {:?}", t.backend, outbox(&t.db).await.pop().and_then(|m| m.last_error));
-        assert_eq!(mail::deliver_due(&t.db, &transport, &sender, now, 50).await.unwrap(), 0, "a restarted sender sends nothing twice");
-        let received: Vec<String> = smtp.received().into_iter().filter(|m| m.contains(&format!("zoe-{}@exemple.fr", t.backend))).collect();
+        let sender = Sender {
+            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
+                .parse()
+                .unwrap(),
+            host: "jobtomove.test".into(),
+        };
+        let transport = Transport::from_config(
+            Some(&format!("smtp://127.0.0.1:{}", smtp.port)),
+            "unused".into(),
+        )
+        .unwrap();
+        let sent = mail::deliver_due(&t.db, &transport, &sender, now, 50)
+            .await
+            .unwrap();
+        assert_eq!(
+            sent,
+            1,
+            "{}: {:?}",
+            t.backend,
+            outbox(&t.db).await.pop().and_then(|m| m.last_error)
+        );
+        assert_eq!(
+            mail::deliver_due(&t.db, &transport, &sender, now, 50)
+                .await
+                .unwrap(),
+            0,
+            "a restarted sender sends nothing twice"
+        );
+        let received: Vec<String> = smtp
+            .received()
+            .into_iter()
+            .filter(|m| m.contains(&format!("zoe-{}@exemple.fr", t.backend)))
+            .collect();
         assert_eq!(received.len(), 1, "{}", t.backend);
         assert!(received[0].contains("Subject: Choisissez un nouveau mot de passe"));
         assert!(received[0].contains("text/html"));

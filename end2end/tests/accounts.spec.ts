@@ -106,8 +106,8 @@ test("a candidate signs up, confirms from the email, logs in, resets the passwor
   await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
 });
 
-test("a sign-up form without JavaScript shows its errors next to the fields", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+test("a sign-up form without JavaScript shows its errors next to the fields", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: "fr-FR" });
   const page = await context.newPage();
   await page.goto("/inscription");
   await page.getByLabel("Prénom").fill("Zoé");
