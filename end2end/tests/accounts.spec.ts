@@ -80,7 +80,7 @@ test("a candidate signs up, confirms from the email, logs in, resets the passwor
 
   await logIn(page, email, password);
   await expect(page).toHaveURL(/\/espace\/profil$/);
-  await expect(page.getByRole("heading", { name: "Mon profil" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mon profil", exact: true })).toBeVisible();
   await expect(page.getByText("cette session")).toBeVisible();
   await page.getByRole("button", { name: "Me déconnecter" }).click();
   await expect(page).toHaveURL(/ok=deconnexion/);

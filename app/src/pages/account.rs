@@ -172,7 +172,7 @@ pub fn RecruiterSignUpPage() -> impl IntoView {
                     </fieldset>
                     <Field outcome=outcome.clone() name="entreprise" label="Nom de l'entreprise ou de l'organisme" autocomplete="organization" />
                     <Field outcome=outcome.clone() name="siret" label="Numéro SIRET" hint="14 chiffres, sur un extrait Kbis ou sur annuaire-entreprises.data.gouv.fr." />
-                    <Field outcome=outcome.clone() name="adresse" label="Adresse de l'établissement" autocomplete="street-address" />
+                    <Field outcome=outcome.clone() name="adresse" label="Adresse de l'établissement" autocomplete="address-line1" />
                     <Field outcome=outcome.clone() name="commune" label="Commune" hint="Son nom ou son code postal, par exemple Lyon ou 69003." />
                     <div class="field" class:field-invalid=activity_invalid>
                         <label for="champ-activite">"Activité"</label>
