@@ -33,7 +33,6 @@ async function publicPages(request: APIRequestContext): Promise<Record<string, s
 }
 
 test.describe("public pages", () => {
-  test.skip(({ isMobile }) => isMobile, "checked once, on the desktop project");
 
   test("have no HTML error according to the Nu HTML Checker", async ({ request }) => {
     const pages = await publicPages(request);

@@ -125,6 +125,11 @@ pub async fn sessions(
     response
 }
 
+/// Whether the request comes with a valid session.
+pub fn is_signed_in(request: &Request<Body>) -> bool {
+    request.extensions().get::<Authenticated>().is_some()
+}
+
 /// The signed-in person of a request, for handlers.
 pub fn authenticated(parts: &axum::http::request::Parts) -> Option<Authenticated> {
     parts.extensions.get::<Authenticated>().cloned()

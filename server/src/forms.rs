@@ -135,6 +135,16 @@ fn see_other(path: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
+/// "303 See Other" to `path`, removing the session cookie.
+fn signed_out(state: &AppState, path: &str) -> Response {
+    let mut response = see_other(path);
+    let secure = secure_cookies(&state.site.public_url);
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_cookie(secure));
+    response
+}
+
 fn origin<'a>(state: &'a AppState, parts: &'a Parts, ip: &'a str) -> Origin<'a> {
     Origin {
         site: &state.site.public_url,
@@ -299,14 +309,7 @@ pub async fn reset_password(
     )
     .await;
     match result {
-        Ok(()) => {
-            let mut response = see_other("/connexion?ok=mot-de-passe");
-            let secure = secure_cookies(&state.site.public_url);
-            response
-                .headers_mut()
-                .append(header::SET_COOKIE, clear_cookie(secure));
-            response
-        }
+        Ok(()) => signed_out(&state, "/connexion?ok=mot-de-passe"),
         Err(error) => {
             pages
                 .refused(parts, "/mot-de-passe/nouveau", &fields, error)
@@ -340,12 +343,7 @@ pub async fn log_out(State(state): State<AppState>, parts: Parts) -> Response {
     {
         return error_page(StatusCode::SERVICE_UNAVAILABLE);
     }
-    let mut response = see_other("/connexion?ok=deconnexion");
-    let secure = secure_cookies(&state.site.public_url);
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, clear_cookie(secure));
-    response
+    signed_out(&state, "/connexion?ok=deconnexion")
 }
 
 const PROFILE: &str = "/espace/profil";
@@ -413,12 +411,7 @@ pub async fn profile(
                             tracing::error!(offer_id = id, %error, "search index not updated after an account deletion");
                         }
                     }
-                    let mut response = see_other("/connexion?ok=compte-supprime");
-                    let secure = secure_cookies(&state.site.public_url);
-                    response
-                        .headers_mut()
-                        .append(header::SET_COOKIE, clear_cookie(secure));
-                    response
+                    signed_out(&state, "/connexion?ok=compte-supprime")
                 }
                 Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
             };

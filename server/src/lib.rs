@@ -10,6 +10,7 @@ pub mod commands;
 pub mod forms;
 pub mod health;
 pub mod html;
+pub mod page_cache;
 pub mod router;
 pub mod scheduler;
 pub mod seo;

@@ -86,6 +86,10 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(axum::middleware::from_fn(api_error_status))
         .layer(axum::middleware::from_fn(html::tidy_pages))
         .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), crate::page_cache::PageCache::default()),
+            crate::page_cache::serve,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::sessions,
         ))

@@ -462,3 +462,53 @@ async fn only_pages_with_islands_carry_the_loader_and_none_preloads_code() {
         assert!(!html.contains(".wasm"), "{path}");
     }
 }
+
+fn nonce_in(html: &str) -> String {
+    let start = html.find(r#"nonce=""#).expect("a nonce in the page") + 7;
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn a_cached_offer_page_gets_a_fresh_nonce_and_shows_a_withdrawn_offer_at_once() {
+    let app = TestApp::spawn().await;
+    let first = app.get(&app.offer_path).await;
+    let first_policy = first.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let first_html = text(first).await;
+    let second = app.get(&app.offer_path).await;
+    let second_policy = second.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let second_html = text(second).await;
+    let (a, b) = (nonce_in(&first_html), nonce_in(&second_html));
+    assert_ne!(a, b, "every response has its own nonce");
+    assert!(first_policy.contains(&format!("'nonce-{a}'")));
+    assert!(second_policy.contains(&format!("'nonce-{b}'")));
+    assert_eq!(
+        first_html.replace(&a, ""),
+        second_html.replace(&b, ""),
+        "the same page"
+    );
+
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
+    let offer = domain::entity::offer::Entity::find_by_id(app.offer_id)
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut withdrawn = offer.into_active_model();
+    withdrawn.status = Set(domain::model::OfferStatus::Unpublished);
+    withdrawn.update(&app.db.db).await.unwrap();
+    app.search
+        .refresh_offer(&app.db.db, app.offer_id)
+        .await
+        .unwrap();
+    let html = text(app.get(&app.offer_path).await).await;
+    assert!(
+        html.contains("Cette offre n'est plus en ligne"),
+        "not the cached open offer"
+    );
+}

@@ -215,6 +215,12 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// Changes whenever the index changes (an offer published, changed or
+    /// withdrawn, a rebuild): caches of what the catalogue shows key on it.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -409,20 +415,35 @@ impl SearchIndex {
         detail: &crate::model::OfferDetail,
         limit: usize,
     ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
-        let plan = Plan {
-            query: Box::new(AllQuery),
-            collector: OfferCollector {
-                now: Utc::now().timestamp(),
-                contracts: None,
-                families: Some(1 << ordinal(JobFamily::ALL, &detail.job_family)),
-                department: None,
-                around: Some((detail.place.latitude, detail.place.longitude, 100.0)),
-                sort: SortOrder::Distance,
-                keep: limit + 1,
-            },
-            place: None,
+        // The nearest offers of the same job family: within 30 km first,
+        // 100 km when that finds too few. The bounding box lets the index
+        // read only the offers around instead of every open offer.
+        let (lat, lon) = (detail.place.latitude, detail.place.longitude);
+        let mut harvest = None;
+        for km in SIMILAR_RADII_KM {
+            let plan = Plan {
+                query: self.bounding_box(lat, lon, km),
+                collector: OfferCollector {
+                    now: Utc::now().timestamp(),
+                    contracts: None,
+                    families: Some(1 << ordinal(JobFamily::ALL, &detail.job_family)),
+                    department: None,
+                    around: Some((lat, lon, km)),
+                    sort: SortOrder::Distance,
+                    keep: limit + 1,
+                },
+                place: None,
+            };
+            let found = self.collect(&plan, limit + 1)?;
+            let enough = found.top.len() > limit;
+            harvest = Some(found);
+            if enough {
+                break;
+            }
+        }
+        let Some(harvest) = harvest else {
+            return Ok(Vec::new());
         };
-        let harvest = self.collect(&plan, limit + 1)?;
         let ids: Vec<i64> = harvest
             .top
             .iter()
@@ -720,6 +741,9 @@ impl SearchIndex {
         Ok(out)
     }
 }
+
+/// Radii tried in turn for similar offers.
+const SIMILAR_RADII_KM: [f64; 2] = [30.0, 100.0];
 
 struct Plan {
     query: Box<dyn Query>,

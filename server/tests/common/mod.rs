@@ -21,6 +21,7 @@ pub const ORIGIN: &str = "https://www.jobtomove.test";
 /// The app on a fresh SQLite database holding one garage and its offers.
 pub struct TestApp {
     pub router: Router,
+    pub search: Arc<SearchIndex>,
     pub db: TestDb,
     pub offer_path: String,
     pub offer_id: i64,
@@ -41,7 +42,7 @@ impl TestApp {
             o.status = Set(OfferStatus::Expired)
         })
         .await;
-        let search = SearchIndex::in_memory().unwrap();
+        let search = Arc::new(SearchIndex::in_memory().unwrap());
         search.rebuild(&db.db, |_, _| {}).await.unwrap();
         let state = AppState {
             leptos_options: LeptosOptions::builder()
@@ -60,11 +61,12 @@ impl TestApp {
                 contact_email: "contact@jobtomove.test".into(),
                 hosting: None,
             },
-            search: Arc::new(search),
+            search: search.clone(),
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
         };
         Self {
             router: server::router::build_with(state, extra),
+            search,
             offer_path: format!("/offres/mecanicien-automobile-h-f-{}", offer.id),
             offer_id: offer.id,
             expired_path: format!("/offres/carrossier-h-f-{}", expired.id),
