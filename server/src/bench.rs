@@ -180,33 +180,11 @@ pub fn rss_mb() -> Option<u64> {
         .map(|kb| kb / 1024)
 }
 
+/// The pairs of a query string, decoded as a browser encodes them.
 fn pairs(query_string: &str) -> Vec<(String, String)> {
-    query_string
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, v)| (k.to_owned(), decode(v)))
+    form_urlencoded::parse(query_string.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
-}
-
-fn decode(value: &str) -> String {
-    let bytes = value.replace('+', " ").into_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(byte) =
-                u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""), 16)
-            {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A full-text table of the open offers, as a SQLite-only portal would have.
@@ -366,7 +344,7 @@ mod tests {
                 ("lieu".into(), "Lyon".into())
             ]
         );
-        assert_eq!(decode("m%C3%A9canicien"), "mécanicien");
+        assert_eq!(pairs("q=m%C3%A9canicien")[0].1, "mécanicien");
     }
 
     #[test]
