@@ -684,27 +684,31 @@ async fn deleting_an_account_needs_the_password_and_removes_everything_of_it() {
     }
 }
 
+/// Makes account `id` last active `months` before `now`.
+async fn last_active_months_ago(
+    db: &sea_orm::DatabaseConnection,
+    id: i64,
+    months: u32,
+    now: chrono::DateTime<Utc>,
+) {
+    user::Entity::update(user::ActiveModel {
+        id: Set(id),
+        last_active_at: Set(now.checked_sub_months(Months::new(months)).unwrap()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
     for t in test_databases().await {
         let idle = verified_candidate(&t.db, "idle@exemple.fr", "Idle").await;
         let active = verified_candidate(&t.db, "active@exemple.fr", "Active").await;
         let now = Utc::now();
-        let set_last_active = |id: i64, months: u32| {
-            let db = t.db.clone();
-            async move {
-                user::Entity::update(user::ActiveModel {
-                    id: Set(id),
-                    last_active_at: Set(now.checked_sub_months(Months::new(months)).unwrap()),
-                    ..Default::default()
-                })
-                .exec(&db)
-                .await
-                .unwrap();
-            }
-        };
-        set_last_active(idle, 23).await;
-        set_last_active(active, 22).await;
+        last_active_months_ago(&t.db, idle, 23, now).await;
+        last_active_months_ago(&t.db, active, 22, now).await;
         let (warned, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now)
             .await
             .unwrap();
@@ -755,14 +759,7 @@ async fn activity_after_the_warning_keeps_the_account() {
     for t in test_databases().await {
         let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
-        user::Entity::update(user::ActiveModel {
-            id: Set(id),
-            last_active_at: Set(now.checked_sub_months(Months::new(23)).unwrap()),
-            ..Default::default()
-        })
-        .exec(&t.db)
-        .await
-        .unwrap();
+        last_active_months_ago(&t.db, id, 23, now).await;
         accounts::sweep_inactive(&t.db, "http://x", now)
             .await
             .unwrap();
