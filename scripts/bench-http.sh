@@ -25,12 +25,26 @@ offer=$(curl -s "$base/" | grep -o 'href="/offres/[a-z0-9-]*-[0-9]*"' | head -n 
 company=$(curl -s "$base$offer" | grep -o 'href="/entreprises/[a-z0-9-]*-[0-9]*"' | head -n 1 | cut -d'"' -f2)
 curl -s "$base$offer" > "$root/target/site/bench-static.html"
 
-echo "== Offer page $offer: server-side rendering vs the same bytes as a static file (wrk, 2 threads, 64 connections, $duration)"
+echo "== Offer page $offer: server-side rendering (repeat views are served from the page cache) vs the same bytes as a static file (wrk, 2 threads, 64 connections, $duration)"
 for url in "$base$offer" "$base/bench-static.html"; do
   echo "-- $url"
   wrk -t2 -c64 -d"$duration" --latency "$url" | grep -E "Requests/sec|Latency  |  50%|  99%|Non-2xx|Socket errors" || true
 done
 rm -f "$root/target/site/bench-static.html"
+
+# Every request a different offer (first visits: nothing cached), taken
+# from the sitemap.
+lua=$(mktemp --suffix=.lua)
+trap 'kill $pid 2>/dev/null || true; rm -f "$lua"' EXIT
+{
+  echo "paths = {"
+  curl -s "$base/sitemaps/offres-1.xml" | grep -o '<loc>[^<]*</loc>' | sed -e 's|<loc>[a-z]*://[^/]*||' -e 's|</loc>||' | head -n 50000 | sed 's/.*/"&",/'
+  echo "}"
+  echo 'n = 0'
+  echo 'request = function() n = n + 1; return wrk.format("GET", paths[(n % #paths) + 1]) end'
+} > "$lua"
+echo "-- $(grep -c '^"' "$lua") different offer pages in turn, each rendered (no cache hit on the first pass)"
+wrk -t2 -c64 -d"$duration" --latency -s "$lua" "$base" | grep -E "Requests/sec|Latency  |  50%|  99%|Non-2xx|Socket errors" || true
 
 echo
 echo "== Bytes each public page loads, brotli-compressed (scripts: at load / after the first interaction)"

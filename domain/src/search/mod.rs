@@ -56,6 +56,8 @@ struct Fields {
     all_text: Field,
     /// Contract, job family, department and expiry day (see `collector::pack`).
     packed: Field,
+    /// The job family's position, indexed (similar offers look it up).
+    family: Field,
     region: Field,
     working_time: Field,
     experience: Field,
@@ -80,6 +82,7 @@ fn schema() -> (Schema, Fields) {
         family_text: builder.add_text_field("family_text", text.clone()),
         all_text: builder.add_text_field("all_text", text),
         packed: builder.add_u64_field("packed", FAST),
+        family: builder.add_u64_field("family", INDEXED),
         region: builder.add_u64_field("region", filter.clone()),
         working_time: builder.add_u64_field("working_time", filter.clone()),
         experience: builder.add_u64_field("experience", filter.clone()),
@@ -343,6 +346,7 @@ impl SearchIndex {
                 row.expires_at.map(|t| t.timestamp()),
             ),
         );
+        doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
         doc.add_u64(f.region, region_ordinal(&row.region_code));
         doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
         doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
@@ -420,13 +424,17 @@ impl SearchIndex {
         // read only the offers around instead of every open offer.
         let (lat, lon) = (detail.place.latitude, detail.place.longitude);
         let mut harvest = None;
+        let family = ordinal(JobFamily::ALL, &detail.job_family);
         for km in SIMILAR_RADII_KM {
             let plan = Plan {
-                query: self.bounding_box(lat, lon, km),
+                query: Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, exact(self.fields.family, family)),
+                    (Occur::Must, self.bounding_box(lat, lon, km)),
+                ])),
                 collector: OfferCollector {
                     now: Utc::now().timestamp(),
                     contracts: None,
-                    families: Some(1 << ordinal(JobFamily::ALL, &detail.job_family)),
+                    families: Some(1 << family),
                     department: None,
                     around: Some((lat, lon, km)),
                     sort: SortOrder::Distance,
