@@ -58,6 +58,8 @@ struct Fields {
     packed: Field,
     /// The job family's position, indexed (similar offers look it up).
     family: Field,
+    /// The department's position, indexed (similar offers look it up).
+    department: Field,
     region: Field,
     working_time: Field,
     experience: Field,
@@ -83,6 +85,7 @@ fn schema() -> (Schema, Fields) {
         all_text: builder.add_text_field("all_text", text),
         packed: builder.add_u64_field("packed", FAST),
         family: builder.add_u64_field("family", INDEXED),
+        department: builder.add_u64_field("department", INDEXED),
         region: builder.add_u64_field("region", filter.clone()),
         working_time: builder.add_u64_field("working_time", filter.clone()),
         experience: builder.add_u64_field("experience", filter.clone()),
@@ -347,6 +350,7 @@ impl SearchIndex {
             ),
         );
         doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
+        doc.add_u64(f.department, department_ordinal(&row.department_code));
         doc.add_u64(f.region, region_ordinal(&row.region_code));
         doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
         doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
@@ -419,24 +423,29 @@ impl SearchIndex {
         detail: &crate::model::OfferDetail,
         limit: usize,
     ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
-        // The nearest offers of the same job family: within 30 km first,
-        // 100 km when that finds too few. The bounding box lets the index
-        // read only the offers around instead of every open offer.
+        // The nearest offers of the same job family: in the offer's
+        // department first (a few hundred offers to read), within 100 km
+        // when that finds too few.
         let (lat, lon) = (detail.place.latitude, detail.place.longitude);
-        let mut harvest = None;
         let family = ordinal(JobFamily::ALL, &detail.job_family);
-        for km in SIMILAR_RADII_KM {
+        let department = department_ordinal(&detail.place.department_code);
+        let nearby: [Box<dyn Query>; 2] = [
+            exact(self.fields.department, department),
+            self.bounding_box(lat, lon, SIMILAR_RADIUS_KM),
+        ];
+        let mut harvest = None;
+        for area in nearby {
             let plan = Plan {
                 query: Box::new(BooleanQuery::new(vec![
                     (Occur::Must, exact(self.fields.family, family)),
-                    (Occur::Must, self.bounding_box(lat, lon, km)),
+                    (Occur::Must, area),
                 ])),
                 collector: OfferCollector {
                     now: Utc::now().timestamp(),
                     contracts: None,
                     families: Some(1 << family),
                     department: None,
-                    around: Some((lat, lon, km)),
+                    around: Some((lat, lon, SIMILAR_RADIUS_KM)),
                     sort: SortOrder::Distance,
                     keep: limit + 1,
                 },
@@ -750,8 +759,8 @@ impl SearchIndex {
     }
 }
 
-/// Radii tried in turn for similar offers.
-const SIMILAR_RADII_KM: [f64; 2] = [30.0, 100.0];
+/// Similar offers are at most this far.
+const SIMILAR_RADIUS_KM: f64 = 100.0;
 
 struct Plan {
     query: Box<dyn Query>,
