@@ -123,3 +123,16 @@ test("a sign-up form without JavaScript shows its errors next to the fields", as
   await expect(password).toHaveValue("");
   await context.close();
 });
+
+test("the password can be shown to check it once the page's code has loaded", async ({ page }) => {
+  await page.goto("/connexion");
+  const password = page.getByLabel("Mot de passe");
+  await password.click();
+  await password.fill("cheval agrafe batterie");
+  const show = page.getByRole("button", { name: "Afficher le mot de passe" });
+  await expect(show).toBeVisible();
+  await show.click();
+  await expect(password).toHaveAttribute("type", "text");
+  await page.getByRole("button", { name: "Masquer le mot de passe" }).click();
+  await expect(password).toHaveAttribute("type", "password");
+});

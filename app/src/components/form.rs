@@ -50,6 +50,8 @@ pub fn Field(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=(!described.is_empty()).then_some(described)
             />
+            {(kind == "password")
+                .then(|| view! { <super::password::PasswordVisibility input_id=format!("champ-{name}") /> })}
             {error.map(|message| view! { <p class="field-error" id=error_id>{message}</p> })}
         </div>
     }

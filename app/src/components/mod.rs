@@ -6,5 +6,6 @@ pub mod islands;
 pub mod layout;
 pub mod offer_card;
 pub mod pagination;
+pub mod password;
 pub mod search_form;
 pub mod share;

@@ -5,6 +5,7 @@
 //! redirect), so they work without JavaScript.
 
 use crate::components::form::{Field, FormMessage, Notice};
+use crate::components::islands::IslandScripts;
 use crate::session::{current_user, form_outcome, query_param};
 use domain::model::{CompanyActivity, safe_return_path};
 use leptos::prelude::*;
@@ -45,6 +46,7 @@ pub fn LoginPage() -> impl IntoView {
     let user = current_user();
     view! {
         <Title text="Connexion — JobToMove" />
+        <IslandScripts />
         <section class="form-page">
             <h1>"Connexion"</h1>
             <Notice message=notice() />
@@ -116,6 +118,7 @@ pub fn SignUpPage() -> impl IntoView {
     let outcome = form_outcome();
     view! {
         <Title text="Créer un compte candidat — JobToMove" />
+        <IslandScripts />
         <Meta name="description" content="Créez votre compte candidat JobToMove pour postuler en un clic aux offres des services de l'automobile." />
         <section class="form-page">
             <h1>"Créer un compte candidat"</h1>
@@ -146,6 +149,7 @@ pub fn RecruiterSignUpPage() -> impl IntoView {
     let activity_invalid = activity_error.is_some();
     view! {
         <Title text="Créer un compte recruteur — JobToMove" />
+        <IslandScripts />
         <Meta name="description" content="Garages, concessions, carrosseries, organismes de formation : créez votre compte JobToMove pour publier vos offres et consulter la CVthèque." />
         <section class="form-page">
             <h1>"Créer un compte recruteur"</h1>
@@ -280,6 +284,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <Title text="Nouveau mot de passe — JobToMove" />
+        <IslandScripts />
         <Meta name="robots" content="noindex" />
         <section class="form-page">
             <h1>"Choisir un nouveau mot de passe"</h1>

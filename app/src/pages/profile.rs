@@ -5,6 +5,7 @@
 
 use crate::api::account::profile_page;
 use crate::components::form::{Field, FormMessage, Notice};
+use crate::components::islands::IslandScripts;
 use crate::pages::not_found::ErrorNotice;
 use crate::response::redirect_see_other;
 use crate::session::{FormOutcome, form_outcome, query_param};
@@ -80,6 +81,7 @@ fn Profile(profile: ProfileView) -> impl IntoView {
     let session_form = outcome_for(&posted, "session");
     let since = french_date(paris_date(profile.created_at));
     view! {
+        <IslandScripts />
         <div class="profile">
             <h1>"Mon profil"</h1>
             <Notice message=notice() />
