@@ -642,13 +642,6 @@ const MATRIX: &[Row] = &[
         body: "id=1",
         outcomes: ALL_OK,
     },
-    Row {
-        method: "POST",
-        path: "/api/similar_offers*",
-        sample: "",
-        body: "id=1",
-        outcomes: ALL_OK,
-    },
 ];
 
 fn row_for(method: &str, path: &str) -> Option<&'static Row> {

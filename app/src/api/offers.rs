@@ -13,9 +13,16 @@ pub async fn latest_offers() -> Result<Vec<OfferCard>, DomainError> {
     domain::offers::latest(&state.db, HOME_OFFERS).await
 }
 
-/// One offer's page.
+/// One offer's page: the offer, and up to four open offers like it (the
+/// page shows without them if they cannot be found).
 #[server]
-pub async fn offer_page(id: i64) -> Result<OfferDetail, DomainError> {
+pub async fn offer_page(id: i64) -> Result<(OfferDetail, Vec<OfferCard>), DomainError> {
     let state = crate::state::app_state()?;
-    domain::offers::detail(&state.db, id).await
+    let detail = domain::offers::detail(&state.db, id).await?;
+    let similar = state
+        .search
+        .similar(&state.db, &detail, 4)
+        .await
+        .unwrap_or_default();
+    Ok((detail, similar))
 }

@@ -1,7 +1,7 @@
 //! Searching offers and suggesting places.
 
 use domain::DomainError;
-use domain::model::{OfferCard, OfferQuery, PlaceOption, SearchResults};
+use domain::model::{OfferQuery, PlaceOption, SearchResults};
 use leptos::prelude::*;
 
 /// One page of search results.
@@ -19,12 +19,4 @@ pub async fn suggest_places(text: String) -> Result<Vec<PlaceOption>, DomainErro
     Ok(state
         .places
         .suggest(&text.chars().take(60).collect::<String>(), 8))
-}
-
-/// Open offers like this one, for its page.
-#[server]
-pub async fn similar_offers(id: i64) -> Result<Vec<OfferCard>, DomainError> {
-    let state = crate::state::app_state()?;
-    let detail = domain::offers::detail(&state.db, id).await?;
-    state.search.similar(&state.db, &detail, 4).await
 }

@@ -7,7 +7,6 @@
 
 use crate::SiteConfig;
 use crate::api::offers::offer_page;
-use crate::api::search::similar_offers;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::share::ShareOffer;
@@ -34,21 +33,17 @@ pub fn OfferPage() -> impl IntoView {
     };
     let slug = slug.to_owned();
     let offer = Resource::new_blocking(move || id, offer_page);
-    let similar = Resource::new_blocking(move || id, similar_offers);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
                     match offer.await {
-                        Ok(offer) if offer.slug != slug => {
+                        Ok((offer, _)) if offer.slug != slug => {
                             redirect_permanently(&offer.path());
                             ().into_any()
                         }
-                        Ok(offer) => {
-                            let similar = similar.await.unwrap_or_default();
-                            view! { <OfferView offer similar /> }.into_any()
-                        }
+                        Ok((offer, similar)) => view! { <OfferView offer similar /> }.into_any(),
                         Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
