@@ -21,8 +21,9 @@ use std::time::{Duration, Instant};
 
 /// How long a rendered page may be served again.
 pub const TTL: Duration = Duration::from_secs(60);
-/// Entries kept at most (the cache is emptied when full).
-const CAPACITY: usize = 20_000;
+/// Bytes of pages kept at most (the cache is emptied when full): the
+/// server's memory stays bounded whatever crawlers read.
+const BUDGET: usize = 48 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_PAGE: usize = 512 * 1024;
 
@@ -38,7 +39,13 @@ struct Entry {
 /// The cache, shared by the router's clones.
 #[derive(Clone, Default)]
 pub struct PageCache {
-    entries: Arc<RwLock<HashMap<String, Entry>>>,
+    inner: Arc<RwLock<Pages>>,
+}
+
+#[derive(Default)]
+struct Pages {
+    entries: HashMap<String, Entry>,
+    bytes: usize,
 }
 
 /// Offer and company pages, without a query string.
@@ -104,10 +111,10 @@ pub async fn serve(
     let key = request.uri().path().to_owned();
     let generation = state.search.generation();
     let hit = cache
-        .entries
+        .inner
         .read()
         .ok()
-        .and_then(|entries| entries.get(&key).cloned())
+        .and_then(|pages| pages.entries.get(&key).cloned())
         .filter(|e| e.generation == generation && e.rendered_at.elapsed() < TTL);
     if let Some(entry) = hit {
         return entry.response();
@@ -130,11 +137,15 @@ pub async fn serve(
         headers: parts.headers.clone(),
         body: body.clone(),
     };
-    if let Ok(mut entries) = cache.entries.write() {
-        if entries.len() >= CAPACITY {
-            entries.clear();
+    if let Ok(mut pages) = cache.inner.write() {
+        if pages.bytes + entry.body.len() > BUDGET {
+            pages.entries.clear();
+            pages.bytes = 0;
         }
-        entries.insert(key, entry);
+        pages.bytes += entry.body.len();
+        if let Some(replaced) = pages.entries.insert(key, entry) {
+            pages.bytes -= replaced.body.len();
+        }
     }
     Response::from_parts(parts, Body::from(body))
 }
