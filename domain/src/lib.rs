@@ -12,13 +12,19 @@ pub mod model;
 #[cfg(feature = "server")]
 pub mod accounts;
 #[cfg(feature = "server")]
+pub mod applications;
+#[cfg(feature = "server")]
 pub mod auth;
+#[cfg(feature = "server")]
+pub mod candidates;
 #[cfg(feature = "server")]
 pub mod companies;
 #[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;
+#[cfg(feature = "server")]
+pub mod dossiers;
 #[cfg(feature = "server")]
 pub mod entity;
 #[cfg(feature = "server")]
@@ -33,6 +39,8 @@ pub mod schedule;
 pub mod search;
 #[cfg(feature = "server")]
 pub mod sitemap;
+#[cfg(feature = "server")]
+pub mod storage;
 #[cfg(feature = "server")]
 pub mod testing;
 

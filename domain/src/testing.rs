@@ -346,3 +346,49 @@ pub async fn verified_candidate(db: &DatabaseConnection, email: &str, first_name
         .expect("the account exists")
         .id
 }
+
+/// An account of `role` written directly (no password): for tests that
+/// need people, not the sign-up flow.
+pub async fn insert_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+    first_name: &str,
+    role: crate::model::Role,
+) -> crate::model::CurrentUser {
+    use sea_orm::ActiveModelTrait;
+    let now = Utc::now();
+    let row = crate::entity::user::ActiveModel {
+        email: Set(email.into()),
+        password_hash: Set(None),
+        first_name: Set(first_name.into()),
+        last_name: Set("Martin".into()),
+        role: Set(role),
+        email_verified_at: Set(Some(now)),
+        created_at: Set(now),
+        last_active_at: Set(now),
+        inactivity_warned_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert user");
+    crate::auth::sessions::current_user(&row)
+}
+
+/// A small but real PDF, as a browser would send it.
+pub fn pdf(name: &str) -> crate::storage::Upload {
+    crate::storage::Upload {
+        name: name.into(),
+        bytes: bytes::Bytes::from_static(
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        ),
+    }
+}
+
+/// Anything, under a chosen name.
+pub fn upload(name: &str, bytes: &'static [u8]) -> crate::storage::Upload {
+    crate::storage::Upload {
+        name: name.into(),
+        bytes: bytes::Bytes::from_static(bytes),
+    }
+}

@@ -9,6 +9,7 @@ mod m20261127_000001_catalogue;
 mod m20261127_000002_offers_updated_at;
 mod m20261127_000003_company_search_name;
 mod m20261127_000004_accounts;
+mod m20261127_000005_candidate_space;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_offers_updated_at::Migration),
             Box::new(m20261127_000003_company_search_name::Migration),
             Box::new(m20261127_000004_accounts::Migration),
+            Box::new(m20261127_000005_candidate_space::Migration),
         ]
     }
 }

@@ -52,6 +52,19 @@ pub const EMAILS_PER_ACCOUNT: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Applications from one IP address (P7).
+pub const APPLY_PER_IP: Limit = Limit {
+    action: "candidature-ip",
+    max: 30,
+    window: Duration::hours(1),
+};
+/// Applications from one email address (P7).
+pub const APPLY_PER_EMAIL: Limit = Limit {
+    action: "candidature-email",
+    max: 10,
+    window: Duration::hours(1),
+};
+
 /// Counts one attempt of `subject` at `limit`'s action; refuses it
 /// (`RateLimited`) when the window already holds `max` of them.
 pub async fn hit(

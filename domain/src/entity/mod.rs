@@ -1,9 +1,13 @@
 //! sea-orm entities, one module per table.
 
 pub mod account_token;
+pub mod application;
+pub mod application_event;
+pub mod candidate_profile;
 pub mod company;
 pub mod company_member;
 pub mod department;
+pub mod dossier;
 pub mod group;
 pub mod job_lease;
 pub mod offer;
@@ -11,5 +15,7 @@ pub mod outbox;
 pub mod place;
 pub mod rate_limit;
 pub mod region;
+pub mod saved_offer;
 pub mod session;
+pub mod stored_file;
 pub mod user;

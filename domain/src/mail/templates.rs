@@ -28,9 +28,31 @@ fn compose(
     paragraphs: &[String],
     action: Option<(&str, &str)>,
 ) -> Email {
-    let greeting = format!("Bonjour {first_name},");
+    compose_with_footer(
+        to,
+        subject,
+        first_name,
+        paragraphs,
+        action,
+        "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse.",
+    )
+}
+
+/// [`compose`] with another reason for receiving the email.
+fn compose_with_footer(
+    to: &str,
+    subject: &str,
+    first_name: &str,
+    paragraphs: &[String],
+    action: Option<(&str, &str)>,
+    footer: &str,
+) -> Email {
+    let greeting = if first_name.is_empty() {
+        "Bonjour,".to_owned()
+    } else {
+        format!("Bonjour {first_name},")
+    };
     let closing = "L'équipe JobToMove";
-    let footer = "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse.";
 
     let mut text = format!("{greeting}\n\n");
     for p in paragraphs {
@@ -195,4 +217,109 @@ mod tests {
         assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
         assert_eq!(email.subject, "Confirmez votre adresse e-mail");
     }
+}
+
+/// What an application sent, for the emails that tell about it.
+pub struct SentApplication<'a> {
+    pub offer_title: &'a str,
+    pub company_name: &'a str,
+    pub offer_link: &'a str,
+    pub candidate_name: &'a str,
+    pub candidate_email: &'a str,
+    pub phone: Option<&'a str>,
+    pub files: Vec<String>,
+    pub message: Option<&'a str>,
+    pub replaced: bool,
+}
+
+impl SentApplication<'_> {
+    fn summary(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.files.is_empty() {
+            lines.push(format!("Documents : {}.", self.files.join(", ")));
+        }
+        if let Some(phone) = self.phone {
+            lines.push(format!("Téléphone : {phone}."));
+        }
+        if let Some(message) = self.message {
+            lines.push(format!("Message : « {message} »"));
+        }
+        lines
+    }
+}
+
+/// P7, C4: the candidate's copy of what they sent.
+pub fn application_sent(
+    to: &str,
+    first_name: &str,
+    sent: &SentApplication,
+    with_account: bool,
+) -> Email {
+    let mut paragraphs = vec![if sent.replaced {
+        format!(
+            "Votre nouvelle candidature à l'offre « {} » chez {} remplace celle que vous aviez envoyée : le recruteur ne voit que la plus récente.",
+            sent.offer_title, sent.company_name
+        )
+    } else {
+        format!(
+            "Votre candidature à l'offre « {} » chez {} a bien été envoyée au recruteur.",
+            sent.offer_title, sent.company_name
+        )
+    }];
+    paragraphs.extend(sent.summary());
+    paragraphs.push(if with_account {
+        "Suivez-la dans « Mes candidatures » : vous y verrez quand le recruteur l'aura lue et sa réponse.".into()
+    } else {
+        format!(
+            "Le recruteur vous répondra directement par e-mail ({}) ou par téléphone si vous l'avez indiqué. Pour suivre vos candidatures en ligne, créez un compte avec cette adresse.",
+            sent.candidate_email
+        )
+    });
+    let footer = if with_account {
+        "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse."
+    } else {
+        "Vous recevez ce message parce que cette adresse a été utilisée pour postuler sur JobToMove. Si ce n'était pas vous, ignorez-le."
+    };
+    compose_with_footer(
+        to,
+        &format!("Candidature envoyée : {}", sent.offer_title),
+        first_name,
+        &paragraphs,
+        Some(("Revoir l'offre", sent.offer_link)),
+        footer,
+    )
+}
+
+/// P7, C4, R5: the recruiter who published the offer is told.
+pub fn application_received(
+    to: &str,
+    first_name: &str,
+    sent: &SentApplication,
+    link: &str,
+) -> Email {
+    let who = if sent.candidate_name.is_empty() {
+        sent.candidate_email.to_owned()
+    } else {
+        format!("{} ({})", sent.candidate_name, sent.candidate_email)
+    };
+    let mut paragraphs = vec![if sent.replaced {
+        format!(
+            "{who} a renvoyé sa candidature à votre offre « {} » : elle remplace la précédente.",
+            sent.offer_title
+        )
+    } else {
+        format!("{who} a postulé à votre offre « {} ».", sent.offer_title)
+    }];
+    paragraphs.extend(sent.summary());
+    paragraphs.push(format!(
+        "Vous pouvez lui répondre directement à {}.",
+        sent.candidate_email
+    ));
+    compose(
+        to,
+        &format!("Nouvelle candidature : {}", sent.offer_title),
+        first_name,
+        &paragraphs,
+        Some(("Voir l'offre", link)),
+    )
 }

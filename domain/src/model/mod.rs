@@ -3,6 +3,7 @@
 #[macro_use]
 mod closed_set;
 mod account;
+mod candidate;
 mod company;
 mod enums;
 mod job_posting;
@@ -16,6 +17,7 @@ mod text;
 mod time;
 
 pub use account::*;
+pub use candidate::*;
 pub use company::*;
 pub use enums::*;
 pub use job_posting::*;

@@ -1,0 +1,525 @@
+//! Applying to an offer, with or without an account (P7, C4, B3), and
+//! following one's applications (C5).
+//!
+//! One application per address and offer: a second one replaces the first
+//! (B3) and says so. The candidate gets a copy of what was sent; the recruiter
+//! who published the offer is told.
+
+use crate::DomainError;
+use crate::accounts::Origin;
+use crate::auth::rate_limit::{self, APPLY_PER_EMAIL, APPLY_PER_IP};
+use crate::entity::{application, application_event, company, dossier, offer, stored_file, user};
+use crate::error::FieldErrors;
+use crate::mail::{self, templates};
+use crate::model::{
+    ApplicationStatus, ApplicationView, Applied, ApplyMethod, CurrentUser, FileKind, FileView,
+    LONG_TEXT_MAX_CHARS, OfferState, Role, check_long_text, check_name, check_phone,
+    normalize_email,
+};
+use crate::storage::{self, Storage, Upload};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// An application form without an account (P7).
+#[derive(Debug, Clone, Default)]
+pub struct AnonymousApplication {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub message: String,
+    pub cv: Option<Upload>,
+    pub letter: Option<Upload>,
+    /// A field people do not see: robots fill it.
+    pub honeypot: String,
+}
+
+/// An application from a signed-in candidate (C4): a saved dossier, or files
+/// for this application only (kept as a new dossier when `keep_as` is given).
+#[derive(Debug, Clone, Default)]
+pub struct AccountApplication {
+    pub dossier_id: Option<i64>,
+    pub cv: Option<Upload>,
+    pub letter: Option<Upload>,
+    pub keep_as: String,
+    pub message: String,
+}
+
+/// Who applies, checked.
+struct Applicant {
+    user_id: Option<i64>,
+    email: String,
+    first_name: String,
+    last_name: String,
+    phone: Option<String>,
+    message: Option<String>,
+}
+
+/// What the application holds.
+#[derive(Default)]
+struct Contents {
+    dossier_id: Option<i64>,
+    cv: Option<stored_file::Model>,
+    letter: Option<stored_file::Model>,
+    letter_text: Option<String>,
+    video: Option<stored_file::Model>,
+    video_url: Option<String>,
+}
+
+/// The offer of `id` if it takes applications on the portal at `now`.
+pub async fn open_offer(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(offer::Model, company::Model), DomainError> {
+    let (offer, company) = offer::Entity::find_by_id(id)
+        .find_also_related(company::Entity)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let company = company.ok_or(DomainError::NotFound)?;
+    let open = offer.status == crate::model::OfferStatus::Published
+        && offer.expires_at.is_none_or(|at| at > now);
+    if !open {
+        return Err(DomainError::Conflict(
+            "Cette offre n'accepte plus de candidatures.".into(),
+        ));
+    }
+    if offer.apply_method != ApplyMethod::Portal {
+        return Err(DomainError::Conflict(
+            "Cette offre se postule en dehors de JobToMove : suivez les indications de l'offre."
+                .into(),
+        ));
+    }
+    Ok((offer, company))
+}
+
+/// P7: applies to `offer_id` with an email address and a CV.
+pub async fn apply_anonymously(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    origin: &Origin<'_>,
+    offer_id: i64,
+    form: AnonymousApplication,
+) -> Result<Applied, DomainError> {
+    let (offer, company) = open_offer(db, offer_id, origin.now).await?;
+    let mut errors = FieldErrors::new();
+    let email: Option<String> = match normalize_email(&form.email) {
+        Ok(email) => Some(email),
+        Err(message) => {
+            errors.insert("email".into(), message.to_owned());
+            None
+        }
+    };
+    let mut optional_name = |value: &str, field: &str, what| {
+        if value.trim().is_empty() {
+            return String::new();
+        }
+        check_name(value, what)
+            .map_err(|message| errors.insert(field.into(), message))
+            .unwrap_or_default()
+    };
+    let first_name = optional_name(&form.first_name, "prenom", "votre prénom");
+    let last_name = optional_name(&form.last_name, "nom", "votre nom");
+    let phone = check_phone(&form.phone)
+        .map_err(|message| errors.insert("telephone".into(), message.into()))
+        .ok()
+        .flatten();
+    let message = check_long_text(&form.message, LONG_TEXT_MAX_CHARS)
+        .map_err(|message| errors.insert("message".into(), message))
+        .ok()
+        .flatten();
+    if form.cv.is_none() {
+        errors.insert(
+            "cv".into(),
+            "Joignez votre CV (PDF, Word ou OpenDocument, 5 Mo au plus).".into(),
+        );
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(DomainError::Invalid(errors));
+    };
+    rate_limit::hit(db, APPLY_PER_IP, origin.ip, origin.now).await?;
+    rate_limit::hit(db, APPLY_PER_EMAIL, &email, origin.now).await?;
+    if !form.honeypot.trim().is_empty() {
+        tracing::info!(offer_id, "application dropped: honeypot filled");
+        return Ok(Applied::New);
+    }
+    let contents = Contents {
+        cv: upload(db, storage, form.cv, "cv", origin.now).await?,
+        letter: upload(db, storage, form.letter, "lettre", origin.now).await?,
+        ..Default::default()
+    };
+    let applicant = Applicant {
+        user_id: None,
+        email,
+        first_name,
+        last_name,
+        phone,
+        message,
+    };
+    record(db, storage, origin, &offer, &company, applicant, contents).await
+}
+
+/// C4: a signed-in candidate applies to `offer_id`.
+pub async fn apply_with_account(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    origin: &Origin<'_>,
+    user: &CurrentUser,
+    offer_id: i64,
+    form: AccountApplication,
+) -> Result<Applied, DomainError> {
+    if user.role != Role::Candidate {
+        return Err(DomainError::Forbidden);
+    }
+    let (offer, company) = open_offer(db, offer_id, origin.now).await?;
+    let message = check_long_text(&form.message, LONG_TEXT_MAX_CHARS)
+        .map_err(|message| DomainError::invalid("message", &message))?;
+    let account = user::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::Forbidden)?;
+    let phone = crate::candidates::phone_of(db, user.id).await?;
+    let contents = match form.dossier_id {
+        Some(id) => {
+            let dossier = dossier::Entity::find_by_id(id)
+                .filter(dossier::Column::UserId.eq(user.id))
+                .one(db)
+                .await?
+                .ok_or_else(|| {
+                    DomainError::invalid("dossier", "Choisissez l'un de vos dossiers.")
+                })?;
+            let file = |id: Option<i64>| async move {
+                match id {
+                    Some(id) => stored_file::Entity::find_by_id(id).one(db).await,
+                    None => Ok(None),
+                }
+            };
+            Contents {
+                dossier_id: Some(dossier.id),
+                cv: file(dossier.cv_file_id).await?,
+                letter: file(dossier.letter_file_id).await?,
+                letter_text: dossier.letter_text,
+                video: file(dossier.video_file_id).await?,
+                video_url: dossier.video_url,
+            }
+        }
+        None => {
+            if form.cv.is_none() {
+                return Err(DomainError::invalid(
+                    "cv",
+                    "Choisissez un dossier ou joignez votre CV (PDF, Word ou OpenDocument, 5 Mo au plus).",
+                ));
+            }
+            let mut contents = Contents {
+                cv: upload(db, storage, form.cv, "cv", origin.now).await?,
+                letter: upload(db, storage, form.letter, "lettre", origin.now).await?,
+                ..Default::default()
+            };
+            if !form.keep_as.trim().is_empty() {
+                let id = crate::dossiers::create_from_files(
+                    db,
+                    user,
+                    &form.keep_as,
+                    contents.cv.as_ref().map(|f| f.id),
+                    contents.letter.as_ref().map(|f| f.id),
+                    origin.now,
+                )
+                .await?;
+                contents.dossier_id = Some(id);
+            }
+            contents
+        }
+    };
+    let applicant = Applicant {
+        user_id: Some(user.id),
+        email: account.email,
+        first_name: account.first_name,
+        last_name: account.last_name,
+        phone,
+        message,
+    };
+    record(db, storage, origin, &offer, &company, applicant, contents).await
+}
+
+async fn upload(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    file: Option<Upload>,
+    field: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<stored_file::Model>, DomainError> {
+    match file {
+        Some(file) => Ok(Some(
+            storage::store(db, storage, file, FileKind::DOCUMENTS, field, now).await?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// Writes the application (or replaces the one of the same address, B3),
+/// its history step and the two emails, in one transaction.
+async fn record(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    origin: &Origin<'_>,
+    offer: &offer::Model,
+    company: &company::Model,
+    applicant: Applicant,
+    contents: Contents,
+) -> Result<Applied, DomainError> {
+    let now = origin.now;
+    let txn = db.begin().await?;
+    let existing = application::Entity::find()
+        .filter(application::Column::OfferId.eq(offer.id))
+        .filter(application::Column::Email.eq(&applicant.email))
+        .one(&txn)
+        .await?;
+    if let Some(previous) = &existing
+        && previous.user_id.is_some()
+        && previous.user_id != applicant.user_id
+    {
+        return Err(DomainError::Conflict(
+            "Vous avez déjà postulé à cette offre avec votre compte : connectez-vous pour la renvoyer."
+                .into(),
+        ));
+    }
+    let file_id = |file: &Option<stored_file::Model>| file.as_ref().map(|f| f.id);
+    let mut row = application::ActiveModel {
+        offer_id: Set(Some(offer.id)),
+        offer_title: Set(offer.title.clone()),
+        company_name: Set(company.name.clone()),
+        user_id: Set(applicant.user_id),
+        dossier_id: Set(contents.dossier_id),
+        email: Set(applicant.email.clone()),
+        first_name: Set(applicant.first_name.clone()),
+        last_name: Set(applicant.last_name.clone()),
+        phone: Set(applicant.phone.clone()),
+        message: Set(applicant.message.clone()),
+        cv_file_id: Set(file_id(&contents.cv)),
+        letter_file_id: Set(file_id(&contents.letter)),
+        letter_text: Set(contents.letter_text.clone()),
+        video_file_id: Set(file_id(&contents.video)),
+        video_url: Set(contents.video_url.clone()),
+        status: Set(ApplicationStatus::Sent),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let replaced_files: Vec<i64> = existing
+        .as_ref()
+        .map(|previous| previous.file_ids().collect())
+        .unwrap_or_default();
+    let saved = match &existing {
+        Some(previous) => {
+            row.id = Set(previous.id);
+            row.created_at = Set(previous.created_at);
+            row.update(&txn).await?
+        }
+        None => {
+            row.created_at = Set(now);
+            row.insert(&txn).await?
+        }
+    };
+    application_event::ActiveModel {
+        application_id: Set(saved.id),
+        status: Set(ApplicationStatus::Sent),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    let replaced = existing.is_some();
+    let candidate_name = format!("{} {}", applicant.first_name, applicant.last_name)
+        .trim()
+        .to_owned();
+    let offer_link = format!("{}/offres/{}-{}", origin.site, offer.slug, offer.id);
+    let mut files: Vec<String> = [&contents.cv, &contents.letter, &contents.video]
+        .into_iter()
+        .flatten()
+        .map(|f| f.view().describe())
+        .collect();
+    if contents.letter_text.is_some() {
+        files.push("lettre de motivation (texte)".into());
+    }
+    let sent = templates::SentApplication {
+        offer_title: &offer.title,
+        company_name: &company.name,
+        offer_link: &offer_link,
+        candidate_name: &candidate_name,
+        candidate_email: &applicant.email,
+        phone: applicant.phone.as_deref(),
+        files,
+        message: applicant.message.as_deref(),
+        replaced,
+    };
+    mail::enqueue(
+        &txn,
+        templates::application_sent(
+            &applicant.email,
+            &applicant.first_name,
+            &sent,
+            applicant.user_id.is_some(),
+        ),
+        now,
+    )
+    .await?;
+    let recruiter = match offer.recruiter_id {
+        Some(id) => user::Entity::find_by_id(id).one(&txn).await?,
+        None => None,
+    };
+    match (recruiter, offer.contact_email.as_deref()) {
+        (Some(recruiter), _) => {
+            mail::enqueue(
+                &txn,
+                templates::application_received(
+                    &recruiter.email,
+                    &recruiter.first_name,
+                    &sent,
+                    &offer_link,
+                ),
+                now,
+            )
+            .await?
+        }
+        (None, Some(contact)) => {
+            mail::enqueue(
+                &txn,
+                templates::application_received(contact, "", &sent, &offer_link),
+                now,
+            )
+            .await?
+        }
+        (None, None) => tracing::warn!(offer = offer.id, "no recruiter to tell of an application"),
+    }
+    txn.commit().await?;
+    let kept: Vec<i64> = saved.file_ids().collect();
+    storage::release(
+        db,
+        storage,
+        replaced_files.into_iter().filter(|id| !kept.contains(id)),
+    )
+    .await?;
+    tracing::info!(
+        offer = offer.id,
+        application = saved.id,
+        with_account = applicant.user_id.is_some(),
+        replaced,
+        "application recorded"
+    );
+    Ok(if replaced {
+        Applied::Replaced
+    } else {
+        Applied::New
+    })
+}
+
+/// C5: the candidate's applications, newest first, with their history and
+/// what became of each offer.
+pub async fn mine(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Vec<ApplicationView>, DomainError> {
+    let rows = application::Entity::find()
+        .filter(application::Column::UserId.eq(user.id))
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let offer_ids: Vec<i64> = rows.iter().filter_map(|r| r.offer_id).collect();
+    let file_ids: Vec<i64> = rows.iter().flat_map(|r| r.file_ids()).collect();
+    let dossier_ids: Vec<i64> = rows.iter().filter_map(|r| r.dossier_id).collect();
+    let offers: HashMap<i64, offer::Model> = offer::Entity::find()
+        .filter(offer::Column::Id.is_in(offer_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let files: HashMap<i64, FileView> = stored_file::Entity::find()
+        .filter(stored_file::Column::Id.is_in(file_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.view()))
+        .collect();
+    let dossiers: HashMap<i64, String> = dossier::Entity::find()
+        .filter(dossier::Column::Id.is_in(dossier_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect();
+    let mut history: HashMap<i64, Vec<(ApplicationStatus, DateTime<Utc>)>> = HashMap::new();
+    for event in application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.is_in(ids))
+        .order_by_asc(application_event::Column::CreatedAt)
+        .order_by_asc(application_event::Column::Id)
+        .all(db)
+        .await?
+    {
+        history
+            .entry(event.application_id)
+            .or_default()
+            .push((event.status, event.created_at));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let offer = match row.offer_id.and_then(|id| offers.get(&id)) {
+                None => OfferState::Removed,
+                Some(offer) => {
+                    let path = format!("/offres/{}-{}", offer.slug, offer.id);
+                    let open = offer.status == crate::model::OfferStatus::Published
+                        && offer.expires_at.is_none_or(|at| at > now);
+                    if open {
+                        OfferState::Open { path }
+                    } else {
+                        OfferState::Closed {
+                            path,
+                            status: offer.status,
+                        }
+                    }
+                }
+            };
+            ApplicationView {
+                id: row.id,
+                offer,
+                status: row.status,
+                history: history.remove(&row.id).unwrap_or_default(),
+                created_at: row.created_at,
+                dossier_title: row.dossier_id.and_then(|id| dossiers.get(&id).cloned()),
+                message: row.message.clone(),
+                files: row
+                    .file_ids()
+                    .filter_map(|id| files.get(&id).cloned())
+                    .collect(),
+                offer_title: row.offer_title,
+                company_name: row.company_name,
+            }
+        })
+        .collect())
+}
+
+/// When the signed-in candidate applied to `offer_id`, if they did.
+pub async fn applied_at(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer_id: i64,
+) -> Result<Option<DateTime<Utc>>, DomainError> {
+    Ok(application::Entity::find()
+        .filter(application::Column::OfferId.eq(offer_id))
+        .filter(application::Column::UserId.eq(user.id))
+        .one(db)
+        .await?
+        .map(|a| a.updated_at))
+}

@@ -1,0 +1,342 @@
+//! The candidate's own page of facts, the "encart jaune" (C2), and the
+//! offers they saved (C8).
+
+use crate::DomainError;
+use crate::entity::{candidate_profile, saved_offer};
+use crate::error::FieldErrors;
+use crate::model::{
+    Availability, CandidateProfile, CandidateStatus, CurrentUser, Diploma, DrivingLicence,
+    JobFamily, MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, OfferCard, Role, check_phone, join_codes,
+    split_codes,
+};
+use crate::places::{Directory, Location};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// The profile form as posted: codes and texts, checked by [`save_profile`].
+#[derive(Debug, Clone, Default)]
+pub struct ProfileForm {
+    pub status: String,
+    pub availability: String,
+    pub available_from: String,
+    pub diplomas: Vec<String>,
+    pub job_families: Vec<String>,
+    /// What was typed in each "ville souhaitée" field.
+    pub places: Vec<String>,
+    pub mobility_km: String,
+    pub licences: Vec<String>,
+    pub experience_years: String,
+    pub phone: String,
+}
+
+fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
+    if user.role == Role::Candidate {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
+}
+
+/// The stored profile as pages show it.
+pub fn view(row: &candidate_profile::Model, places: &Directory) -> CandidateProfile {
+    CandidateProfile {
+        status: row.status,
+        availability: row.availability,
+        available_from: row.available_from,
+        diplomas: split_codes(&row.diplomas)
+            .filter_map(Diploma::from_code)
+            .collect(),
+        job_families: split_codes(&row.job_families)
+            .filter_map(JobFamily::from_code)
+            .collect(),
+        places: split_codes(&row.places)
+            .filter_map(|insee| places.commune(insee))
+            .map(|c| (c.insee.clone(), c.label()))
+            .collect(),
+        mobility_km: row.mobility_km,
+        licences: split_codes(&row.licences)
+            .filter_map(DrivingLicence::from_code)
+            .collect(),
+        experience_years: row.experience_years,
+        phone: row.phone.clone(),
+    }
+}
+
+/// C2: the candidate's profile (empty until they fill it).
+pub async fn profile(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &CurrentUser,
+) -> Result<CandidateProfile, DomainError> {
+    candidate_only(user)?;
+    Ok(candidate_profile::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .map(|row| view(&row, places))
+        .unwrap_or_default())
+}
+
+/// The phone number of the candidate's profile, if they gave one.
+pub async fn phone_of(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Option<String>, DomainError> {
+    Ok(candidate_profile::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .and_then(|row| row.phone))
+}
+
+/// Codes of a closed set; unknown ones are an error on `field`.
+fn codes<T: Copy>(
+    posted: &[String],
+    from_code: fn(&str) -> Option<T>,
+    code: fn(T) -> &'static str,
+    field: &str,
+    errors: &mut FieldErrors,
+) -> String {
+    let mut known = Vec::new();
+    for value in posted.iter().filter(|v| !v.is_empty()) {
+        match from_code(value) {
+            Some(value) if !known.contains(&code(value)) => known.push(code(value)),
+            Some(_) => {}
+            None => {
+                errors.insert(field.into(), "Choisissez parmi les propositions.".into());
+            }
+        }
+    }
+    join_codes(known)
+}
+
+/// One optional code of a closed set; an unknown one is an error on `field`.
+fn optional_code<T>(
+    posted: &str,
+    from_code: fn(&str) -> Option<T>,
+    field: &str,
+    errors: &mut FieldErrors,
+) -> Option<T> {
+    let posted = posted.trim();
+    if posted.is_empty() {
+        return None;
+    }
+    let value = from_code(posted);
+    if value.is_none() {
+        errors.insert(field.into(), "Choisissez parmi les propositions.".into());
+    }
+    value
+}
+
+/// C2: checks and saves the profile; every error is French, on its field.
+pub async fn save_profile(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &CurrentUser,
+    form: ProfileForm,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    candidate_only(user)?;
+    let mut errors = FieldErrors::new();
+    let choose = "Choisissez parmi les propositions.";
+    let status = optional_code(
+        &form.status,
+        CandidateStatus::from_code,
+        "statut",
+        &mut errors,
+    );
+    let availability = optional_code(
+        &form.availability,
+        Availability::from_code,
+        "disponibilite",
+        &mut errors,
+    );
+    let available_from = match availability {
+        Some(Availability::FromDate) => {
+            match NaiveDate::parse_from_str(form.available_from.trim(), "%Y-%m-%d") {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.insert(
+                        "disponible_le".into(),
+                        "Indiquez la date à laquelle vous serez disponible.".into(),
+                    );
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let diplomas = codes(
+        &form.diplomas,
+        Diploma::from_code,
+        Diploma::code,
+        "diplomes",
+        &mut errors,
+    );
+    let job_families = codes(
+        &form.job_families,
+        JobFamily::from_code,
+        JobFamily::code,
+        "metiers",
+        &mut errors,
+    );
+    let licences = codes(
+        &form.licences,
+        DrivingLicence::from_code,
+        DrivingLicence::code,
+        "permis",
+        &mut errors,
+    );
+    let mut insee = Vec::new();
+    for (i, typed) in form.places.iter().enumerate().take(MAX_WANTED_PLACES) {
+        if typed.trim().is_empty() {
+            continue;
+        }
+        match places.resolve(typed) {
+            Some(Location::Commune(commune)) => {
+                if !insee.contains(&commune.insee.as_str()) {
+                    insee.push(commune.insee.as_str());
+                }
+            }
+            _ => {
+                errors.insert(
+                    format!("lieu_{}", i + 1),
+                    "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into(),
+                );
+            }
+        }
+    }
+    let mobility_km = match form.mobility_km.trim() {
+        "" => None,
+        typed => match typed.parse::<i32>() {
+            Ok(km) if MOBILITY_CHOICES_KM.contains(&km) => Some(km),
+            _ => {
+                errors.insert("mobilite".into(), choose.into());
+                None
+            }
+        },
+    };
+    let experience_years = match form.experience_years.trim() {
+        "" => None,
+        typed => match typed.parse::<i32>() {
+            Ok(years) if (0..=50).contains(&years) => Some(years),
+            _ => {
+                errors.insert(
+                    "experience".into(),
+                    "Indiquez un nombre d'années entre 0 et 50.".into(),
+                );
+                None
+            }
+        },
+    };
+    let phone = check_phone(&form.phone)
+        .map_err(|message| errors.insert("telephone".into(), message.into()))
+        .ok()
+        .flatten();
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let row = candidate_profile::ActiveModel {
+        user_id: Set(user.id),
+        status: Set(status),
+        availability: Set(availability),
+        available_from: Set(available_from),
+        diplomas: Set(diplomas),
+        job_families: Set(job_families),
+        places: Set(join_codes(insee)),
+        mobility_km: Set(mobility_km),
+        licences: Set(licences),
+        experience_years: Set(experience_years),
+        phone: Set(phone),
+        updated_at: Set(now),
+    };
+    candidate_profile::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(candidate_profile::Column::UserId)
+                .update_columns([
+                    candidate_profile::Column::Status,
+                    candidate_profile::Column::Availability,
+                    candidate_profile::Column::AvailableFrom,
+                    candidate_profile::Column::Diplomas,
+                    candidate_profile::Column::JobFamilies,
+                    candidate_profile::Column::Places,
+                    candidate_profile::Column::MobilityKm,
+                    candidate_profile::Column::Licences,
+                    candidate_profile::Column::ExperienceYears,
+                    candidate_profile::Column::Phone,
+                    candidate_profile::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// C8: saves (`save`) or forgets an offer. Saving twice is saving once.
+pub async fn save_offer(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer_id: i64,
+    save: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    candidate_only(user)?;
+    if save {
+        crate::entity::offer::Entity::find_by_id(offer_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        saved_offer::Entity::insert(saved_offer::ActiveModel {
+            user_id: Set(user.id),
+            offer_id: Set(offer_id),
+            created_at: Set(now),
+        })
+        .on_conflict(
+            OnConflict::columns([saved_offer::Column::UserId, saved_offer::Column::OfferId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    } else {
+        saved_offer::Entity::delete_many()
+            .filter(saved_offer::Column::UserId.eq(user.id))
+            .filter(saved_offer::Column::OfferId.eq(offer_id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// C8: the ids of the offers the user saved (to draw the hearts); empty for
+/// anyone but a candidate.
+pub async fn saved_ids(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Vec<i64>, DomainError> {
+    if user.role != Role::Candidate {
+        return Ok(Vec::new());
+    }
+    Ok(saved_offer::Entity::find()
+        .filter(saved_offer::Column::UserId.eq(user.id))
+        .order_by_desc(saved_offer::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.offer_id)
+        .collect())
+}
+
+/// C8: the saved offers as cards, most recently saved first.
+pub async fn saved_offers(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Vec<OfferCard>, DomainError> {
+    candidate_only(user)?;
+    let ids = saved_ids(db, user).await?;
+    let mut cards = crate::offers::cards(db, &ids).await?;
+    cards.sort_by_key(|card| ids.iter().position(|id| *id == card.id));
+    Ok(cards)
+}
