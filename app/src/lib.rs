@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The Leptos application: routes, pages, components and server functions.
 //!
 //! Islands architecture: every page renders on the server and works without
@@ -109,6 +110,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mot-de-passe/nouveau") view=pages::account::ResetPasswordPage />
                     <Route path=path!("/email/confirmer") view=pages::account::ConfirmEmailChangePage />
                     <Route path=path!("/espace/profil") view=pages::profile::ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/espace/dossiers") view=pages::candidate::DossiersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/espace/dossiers/nouveau")
+                        view=pages::candidate::NewDossierPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/espace/dossiers/:id") view=pages::candidate::EditDossierPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/espace/candidatures")
+                        view=pages::candidate::ApplicationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/espace/favoris") view=pages::candidate::SavedOffersPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/offres/:offer")
                         view=pages::offer::OfferPage
@@ -117,6 +131,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <components::layout::SiteFooter />
+            <components::layout::BottomBar />
         </Router>
     }
 }

@@ -16,6 +16,8 @@ pub struct AppState {
     pub site: SiteConfig,
     pub search: Arc<SearchIndex>,
     pub places: Arc<Directory>,
+    /// Uploaded files (local folder or object storage).
+    pub storage: domain::storage::Storage,
 }
 
 /// The state, from the context the server provides to every render and

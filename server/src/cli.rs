@@ -100,6 +100,10 @@ pub struct Config {
     /// without it, emails are written as .eml files under DATA_DIR/outbox.
     #[arg(long, env = "SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// S3 bucket for uploaded files (credentials, region and endpoint from
+    /// the AWS_* variables); without it, files are kept under DATA_DIR/files.
+    #[arg(long, env = "S3_BUCKET", global = true)]
+    pub s3_bucket: Option<String>,
     /// Sender of the emails.
     #[arg(
         long,

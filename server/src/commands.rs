@@ -173,6 +173,11 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         },
         search,
         places,
+        storage: domain::storage::Storage::from_config(
+            config.s3_bucket.as_deref(),
+            config.data_dir.join("files"),
+        )
+        .map_err(|e| anyhow::anyhow!(e))?,
     };
     let mailer = mailer(&config)?;
     crate::scheduler::spawn(state.clone(), mailer);

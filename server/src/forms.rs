@@ -83,13 +83,26 @@ impl Pages {
                     .map(|token| ("jeton".to_owned(), token.clone())),
             )
             .collect();
+        self.refused_with(parts, path, values, error, None).await
+    }
+
+    /// The page at `path` again with `values` typed and why `error` refused
+    /// the form; `note` adds to the message of an `Invalid` form.
+    pub async fn refused_with(
+        &self,
+        parts: Parts,
+        path: &str,
+        values: std::collections::BTreeMap<String, String>,
+        error: DomainError,
+        note: Option<&str>,
+    ) -> Response {
         let status =
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let outcome = match error {
             DomainError::Invalid(errors) => FormOutcome {
                 values,
                 errors,
-                message: None,
+                message: note.map(str::to_owned),
             },
             other => FormOutcome {
                 values,
@@ -104,11 +117,20 @@ impl Pages {
 /// An `application/x-www-form-urlencoded` body as name → value (the first
 /// value of a repeated name). A body that cannot be read gets a French
 /// error page with its status (413 when too large).
-pub struct Fields(pub HashMap<String, String>);
+pub struct Fields(pub HashMap<String, String>, pub Vec<(String, String)>);
 
 impl Fields {
-    fn get(&self, name: &str) -> &str {
+    pub fn get(&self, name: &str) -> &str {
         self.0.get(name).map_or("", String::as_str)
+    }
+
+    /// Every value of `name`, in order (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.1
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 }
 
@@ -120,17 +142,19 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
             .await
             .map_err(|e| error_page(e.status()))?;
         let mut fields = HashMap::new();
+        let mut all = Vec::new();
         for (name, value) in form_urlencoded::parse(&bytes) {
             fields
-                .entry(name.into_owned())
-                .or_insert_with(|| value.into_owned());
+                .entry(name.to_string())
+                .or_insert_with(|| value.to_string());
+            all.push((name.into_owned(), value.into_owned()));
         }
-        Ok(Self(fields))
+        Ok(Self(fields, all))
     }
 }
 
 /// "303 See Other" to `path`.
-fn see_other(path: &str) -> Response {
+pub fn see_other(path: &str) -> Response {
     let location = HeaderValue::from_str(path).unwrap_or_else(|_| HeaderValue::from_static("/"));
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
@@ -145,7 +169,7 @@ fn signed_out(state: &AppState, path: &str) -> Response {
     response
 }
 
-fn origin<'a>(state: &'a AppState, parts: &'a Parts, ip: &'a str) -> Origin<'a> {
+pub fn origin<'a>(state: &'a AppState, parts: &'a Parts, ip: &'a str) -> Origin<'a> {
     Origin {
         site: &state.site.public_url,
         ip,
@@ -387,6 +411,43 @@ pub async fn profile(
         )
         .await
         .map(|()| "mot-de-passe"),
+        "candidat" => {
+            let form = domain::candidates::ProfileForm {
+                status: fields.get("statut").to_owned(),
+                availability: fields.get("disponibilite").to_owned(),
+                available_from: fields.get("disponible_le").to_owned(),
+                diplomas: fields.all("diplomes"),
+                job_families: fields.all("metiers"),
+                places: (1..=domain::model::MAX_WANTED_PLACES)
+                    .map(|i| fields.get(&format!("lieu_{i}")).to_owned())
+                    .collect(),
+                mobility_km: fields.get("mobilite").to_owned(),
+                licences: fields.all("permis"),
+                experience_years: fields.get("experience").to_owned(),
+                phone: fields.get("telephone").to_owned(),
+            };
+            let saved = domain::candidates::save_profile(
+                &state.db,
+                &state.places,
+                &auth.user,
+                form,
+                origin.now,
+            )
+            .await;
+            return match saved {
+                Ok(()) => see_other(&format!("{PROFILE}?ok=candidat#encart")),
+                Err(error) => {
+                    let mut values: std::collections::BTreeMap<String, String> =
+                        fields.0.clone().into_iter().collect();
+                    for name in ["diplomes", "metiers", "permis"] {
+                        values.insert(name.to_owned(), fields.all(name).join(","));
+                    }
+                    pages
+                        .refused_with(parts, PROFILE, values, error, None)
+                        .await
+                }
+            };
+        }
         "session" => sessions::end_own(&state.db, user_id, fields.get("session"))
             .await
             .map_err(|e| match e {

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod auth;
 pub mod bench;
+pub mod candidate;
 pub mod cli;
 pub mod commands;
 pub mod forms;
@@ -15,3 +16,4 @@ pub mod router;
 pub mod scheduler;
 pub mod seo;
 pub mod telemetry;
+pub mod uploads;

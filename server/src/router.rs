@@ -1,12 +1,13 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::{auth, forms, health, html, seo};
+use crate::{auth, candidate, forms, health, html, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
     Router,
     body::Body,
+    extract::DefaultBodyLimit,
     http::{HeaderValue, Response, StatusCode, header},
     routing::{get, post},
 };
@@ -17,15 +18,50 @@ use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
 
-/// Request bodies larger than this are refused (413) before any handler runs.
+/// Request bodies larger than this are refused (413) before any handler
+/// runs, except on the upload routes below.
 pub const BODY_LIMIT: usize = 256 * 1024;
+/// An application: a CV, a cover letter and the texts.
+pub const APPLICATION_BODY_LIMIT: usize = 2 * domain::model::DOCUMENT_MAX_BYTES + 1024 * 1024;
+/// A dossier: a CV, a letter, a video and the texts.
+pub const DOSSIER_BODY_LIMIT: usize =
+    2 * domain::model::DOCUMENT_MAX_BYTES + domain::model::VIDEO_MAX_BYTES + 1024 * 1024;
+
+/// The largest body a request to `path` may send.
+fn body_limit(path: &str) -> usize {
+    if path.starts_with("/offres/") && path.ends_with("/postuler") {
+        APPLICATION_BODY_LIMIT
+    } else if path.starts_with("/espace/dossiers") {
+        DOSSIER_BODY_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
+
+/// Middleware: caps every request body at [`body_limit`] of its path — at
+/// once from `Content-Length`, and while it is read whatever it claims.
+async fn limit_bodies(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let limit = body_limit(request.uri().path());
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return error_page(StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
+}
 
 /// Builds the whole application.
 pub fn build(state: AppState) -> Router {
@@ -99,7 +135,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(limit_bodies))
         .layer(
             // The path only: query strings may carry emailed tokens.
             TraceLayer::new_for_http()
@@ -123,6 +159,11 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/email/confirmer"),
     ("POST", "/deconnexion"),
     ("POST", "/espace/profil"),
+    ("POST", "/offres/{offer}/postuler"),
+    ("POST", "/offres/{offer}/favori"),
+    ("POST", "/espace/dossiers"),
+    ("POST", "/espace/dossiers/{id}"),
+    ("GET", "/fichiers/{id}"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
     ("GET", "/robots.txt"),
@@ -142,6 +183,20 @@ fn form_routes() -> Router<AppState> {
         .route("/deconnexion", post(forms::log_out))
         .route("/espace/profil", post(forms::profile))
         .route("/espace/profil/donnees.json", get(forms::export))
+        .route(
+            "/offres/{offer}/postuler",
+            post(candidate::apply).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/offres/{offer}/favori", post(candidate::save_offer))
+        .route(
+            "/espace/dossiers",
+            post(candidate::create_dossier).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/espace/dossiers/{id}",
+            post(candidate::change_dossier).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/fichiers/{id}", get(candidate::download))
 }
 
 /// Every endpoint of the application: (method, path) of the Leptos pages,
@@ -201,7 +256,10 @@ pub fn error_body(title: &str, text: &str) -> String {
 pub fn error_page(status: StatusCode) -> Response<Body> {
     let text = match status.as_u16() {
         400 => "Cette demande est mal formée.",
+        403 => "Vous n'avez pas accès à cette page.",
+        404 => "Cette page n'existe pas ou plus.",
         413 => "Les données envoyées sont trop volumineuses.",
+        429 => "Trop de tentatives en peu de temps. Réessayez dans quelques minutes.",
         _ => "Une erreur est survenue de notre côté. Réessayez dans un instant.",
     };
     Response::builder()

@@ -76,7 +76,15 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
             let tokens = accounts::purge_expired_tokens(&state.db, now).await?;
             let limits = rate_limit::purge(&state.db, now).await?;
             let emails = mail::purge_sent(&state.db, now).await?;
-            tracing::info!(sessions, tokens, limits, emails, "expired records removed");
+            let files = domain::storage::purge_orphans(&state.db, &state.storage, now).await?;
+            tracing::info!(
+                sessions,
+                tokens,
+                limits,
+                emails,
+                files,
+                "expired records removed"
+            );
         }
         "inactivite-comptes" => {
             let (warned, deleted, unpublished) =

@@ -349,6 +349,8 @@ struct Row {
 
 const ALL_OK: [Outcome; 5] = [Ok, Ok, Ok, Ok, Ok];
 const SIGNED_IN: [Outcome; 5] = [LogIn, Ok, Ok, Ok, Ok];
+const CANDIDATE_ONLY: [Outcome; 5] = [LogIn, Ok, Forbidden, Forbidden, Forbidden];
+const CANDIDATE_API: [Outcome; 5] = [Forbidden, Ok, Forbidden, Forbidden, Forbidden];
 
 const MATRIX: &[Row] = &[
     // Public pages (P1–P6, X4).
@@ -585,6 +587,128 @@ const MATRIX: &[Row] = &[
         body: "",
         outcomes: SIGNED_IN,
     },
+    // The candidate space (P7, C2–C5, C8): candidates only; visitors are
+    // sent to log in, other roles refused. Applying without an account is
+    // for visitors; recruiters cannot apply.
+    Row {
+        method: "POST",
+        path: "/offres/{offer}/postuler",
+        sample: "{offer}/postuler",
+        body: "multipart:email=x",
+        outcomes: [Invalid, Invalid, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/offres/{offer}/favori",
+        sample: "{offer}/favori",
+        body: "enregistrer=1",
+        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/espace/dossiers",
+        sample: "/espace/dossiers",
+        body: "",
+        outcomes: CANDIDATE_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/espace/dossiers/nouveau",
+        sample: "/espace/dossiers/nouveau",
+        body: "",
+        outcomes: CANDIDATE_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/espace/dossiers/{id}",
+        sample: "/espace/dossiers/999999",
+        body: "",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/espace/dossiers",
+        sample: "/espace/dossiers",
+        body: "multipart:titre=M%C3%A9canicien",
+        outcomes: [LogIn, Invalid, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/espace/dossiers/{id}",
+        sample: "/espace/dossiers/999999",
+        body: "multipart:action=visibilite&visible=1",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/espace/candidatures",
+        sample: "/espace/candidatures",
+        body: "",
+        outcomes: CANDIDATE_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/espace/favoris",
+        sample: "/espace/favoris",
+        body: "",
+        outcomes: CANDIDATE_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/fichiers/{id}",
+        sample: "/fichiers/999999",
+        body: "",
+        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound],
+    },
+    Row {
+        method: "POST",
+        path: "/api/encart",
+        sample: "/api/encart",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/dossiers",
+        sample: "/api/dossiers",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/dossier",
+        sample: "/api/dossier",
+        body: "id=999999",
+        outcomes: [Forbidden, NotFound, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/candidatures",
+        sample: "/api/candidatures",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/favoris",
+        sample: "/api/favoris",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/favoris-ids",
+        sample: "/api/favoris-ids",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/lecteur",
+        sample: "/api/lecteur",
+        body: "offer_id=1",
+        outcomes: ALL_OK,
+    },
     // Server functions: public reads, and the profile for its owner.
     Row {
         method: "GET",
@@ -757,9 +881,8 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
         let row = row_for(method, path).unwrap();
         let sample = match row.sample {
             "" => path.clone(),
-            "{offer}" => app.offer_path.clone(),
             "{company}" => company.clone(),
-            other => other.to_owned(),
+            other => other.replace("{offer}", &app.offer_path),
         };
         for (role, expected) in [
             "anonyme",
@@ -793,6 +916,19 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
             };
             let request = if *method == "GET" {
                 get(&sample, cookie.as_deref())
+            } else if let Some(fields) = row.body.strip_prefix("multipart:") {
+                let texts: Vec<(String, String)> = form_urlencoded::parse(fields.as_bytes())
+                    .into_owned()
+                    .collect();
+                let texts: Vec<(&str, &str)> = texts
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.as_str()))
+                    .collect();
+                common::multipart_post(
+                    &sample,
+                    common::multipart_body(&texts, &[]),
+                    cookie.as_deref(),
+                )
             } else {
                 form(&sample, row.body, cookie.as_deref())
             };

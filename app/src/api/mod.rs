@@ -2,6 +2,7 @@
 //! one domain service and return its typed result.
 
 pub mod account;
+pub mod candidate;
 pub mod companies;
 pub mod offers;
 pub mod search;

@@ -1,12 +1,96 @@
-//! The header and footer around every page.
+//! The header, the mobile bottom bar and the footer around every page.
 
+use domain::model::Role;
 use leptos::prelude::*;
+
+/// One entry of the navigation: path, label, icon (an SVG path).
+type Entry = (&'static str, &'static str, &'static str);
+
+const OFFERS: Entry = (
+    "/offres",
+    "Offres",
+    "M10 3a7 7 0 1 0 4.2 12.6l5.1 5.1 1.4-1.4-5.1-5.1A7 7 0 0 0 10 3zm0 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10z",
+);
+const DOSSIERS: Entry = (
+    "/espace/dossiers",
+    "Mes dossiers",
+    "M3 5a2 2 0 0 1 2-2h5l2 2h7a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5zm2 4v9h14V9H5z",
+);
+const APPLICATIONS: Entry = (
+    "/espace/candidatures",
+    "Candidatures",
+    "M4 4h16v2H4V4zm0 5h16v2H4V9zm0 5h10v2H4v-2zm13 0 2 2 3-4 1.4 1.2-4.3 5.6L15.6 16z",
+);
+const PROFILE: Entry = (
+    "/espace/profil",
+    "Profil",
+    "M12 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 12c4.4 0 8 2 8 4.5V21H4v-1.5C4 17 7.6 15 12 15z",
+);
+const LOG_IN: Entry = (
+    "/connexion",
+    "Connexion",
+    "M12 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 12c4.4 0 8 2 8 4.5V21H4v-1.5C4 17 7.6 15 12 15z",
+);
+const COMPANIES: Entry = (
+    "/entreprises",
+    "Entreprises",
+    "M3 21V7l6-4v4l6-4v4l6-4v18H3zm4-4h2v-2H7v2zm4 0h2v-2h-2v2zm4 0h2v-2h-2v2z",
+);
+
+/// The entries of the bottom bar for the reader: candidates (and visitors,
+/// who are asked to sign in on the way) get their space one tap away.
+fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
+    match role {
+        Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, PROFILE],
+        None => &[OFFERS, DOSSIERS, APPLICATIONS, LOG_IN],
+        Some(_) => &[OFFERS, COMPANIES, PROFILE],
+    }
+}
+
+/// The current path, to mark the current entry.
+fn current_path() -> String {
+    leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+}
+
+/// The mobile bottom bar (hidden on wide screens, where the header has
+/// the same entries).
+#[component]
+pub fn BottomBar() -> impl IntoView {
+    let role = crate::session::current_user().map(|u| u.role);
+    let here = current_path();
+    let entries = bottom_entries(role);
+    view! {
+        <nav class="bottom-bar" aria-label="Navigation rapide">
+            {entries
+                .iter()
+                .map(|&(path, label, icon)| {
+                    let current = here == path || here.starts_with(&format!("{path}/"));
+                    view! {
+                        <a href=path aria-current=current.then_some("page")>
+                            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                                <path d=icon fill="currentColor"></path>
+                            </svg>
+                            <span>{label}</span>
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
 
 /// The site's header: skip link, brand, main navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let account = match crate::session::current_user() {
-        Some(_) => view! {
+        Some(user) => view! {
+            {(user.role == Role::Candidate).then(|| view! {
+                <a href="/espace/dossiers">"Mes dossiers"</a>
+                <a href="/espace/candidatures">"Candidatures"</a>
+                <a href="/espace/favoris">"Favoris"</a>
+            })}
             <a href="/espace/profil">"Mon profil"</a>
             <form method="post" action="/deconnexion" class="inline-form">
                 <button type="submit" class="link-button">"Déconnexion"</button>

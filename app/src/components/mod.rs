@@ -1,5 +1,6 @@
 //! Pieces shared by pages.
 
+pub mod candidate;
 pub mod company_card;
 pub mod form;
 pub mod islands;

@@ -51,8 +51,19 @@ fn OfferCardView(
         ),
         _ => format!("{} ({})", offer.place_name, offer.department_code),
     };
+    let heart = use_context::<super::candidate::SavedOffers>().map(|saved| {
+        view! {
+            <super::candidate::SaveOffer
+                offer_path=path.clone()
+                saved=saved.0.contains(&offer.id)
+                title=offer.title.clone()
+                compact=true
+            />
+        }
+    });
     view! {
         <article class="offer-card">
+            {heart}
             <h3 class="offer-card-title">
                 <a href=path>{offer.title}</a>
             </h3>

@@ -1,7 +1,10 @@
 //! One module per page.
 
 pub mod account;
+pub mod apply;
+pub mod candidate;
 pub mod companies;
+pub mod encart;
 pub mod home;
 pub mod info;
 pub mod not_found;

@@ -6,16 +6,19 @@
 //! message and `noindex`.
 
 use crate::SiteConfig;
+use crate::api::candidate::{Reader, offer_reader};
 use crate::api::offers::offer_page;
+use crate::components::candidate::SaveOffer;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::share::ShareOffer;
+use crate::pages::apply::ApplySection;
 use crate::pages::not_found::{ErrorNotice, NotFound};
 use crate::response::redirect_permanently;
 use domain::DomainError;
 use domain::model::{
-    OfferDetail, OfferStatus, french_date, html_to_text, job_posting, json_for_script, paris_date,
-    truncate_text,
+    OfferDetail, OfferStatus, Role, french_date, html_to_text, job_posting, json_for_script,
+    paris_date, truncate_text,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -33,6 +36,7 @@ pub fn OfferPage() -> impl IntoView {
     };
     let slug = slug.to_owned();
     let offer = Resource::new_blocking(move || id, offer_page);
+    let reader = Resource::new_blocking(move || id, offer_reader);
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -43,7 +47,10 @@ pub fn OfferPage() -> impl IntoView {
                             redirect_permanently(&offer.path());
                             ().into_any()
                         }
-                        Ok((offer, similar)) => view! { <OfferView offer similar /> }.into_any(),
+                        Ok((offer, similar)) => {
+                            let reader = reader.await.unwrap_or_default();
+                            view! { <OfferView offer similar reader /> }.into_any()
+                        }
                         Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
@@ -55,7 +62,11 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl IntoView {
+fn OfferView(
+    offer: OfferDetail,
+    similar: Vec<domain::model::OfferCard>,
+    reader: Reader,
+) -> impl IntoView {
     let now = chrono::Utc::now();
     let open = offer.is_open(now);
     let site = use_context::<SiteConfig>();
@@ -72,6 +83,24 @@ fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl
         _ => "Cette offre n'est plus en ligne : elle n'accepte plus de candidatures.",
     };
     let facts = facts(&offer);
+    let heart = match reader.role {
+        Some(Role::Candidate) => Some(
+            view! {
+                <SaveOffer offer_path=offer.path() saved=reader.saved title=offer.title.clone() compact=false />
+            }
+            .into_any(),
+        ),
+        None => Some(
+            view! {
+                <a class="heart" href=format!("/connexion?suite={}", offer.path())>
+                    <span class="heart-icon" aria-hidden="true">"♡"</span>
+                    " Sauvegarder l'offre"
+                </a>
+            }
+            .into_any(),
+        ),
+        Some(_) => None,
+    };
     let structured = open
         .then(|| {
             offer
@@ -101,6 +130,10 @@ fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl
                 <p class="offer-place">
                     {format!("{} ({}) — {}", offer.place.name, offer.place.postal_code, offer.place.region_name)}
                 </p>
+                <div class="offer-actions">
+                    {open.then(|| view! { <a class="button" href="#postuler">"Postuler"</a> })}
+                    {heart}
+                </div>
             </header>
             <dl class="facts">
                 {facts
@@ -124,6 +157,7 @@ fn OfferView(offer: OfferDetail, similar: Vec<domain::model::OfferCard>) -> impl
                     </section>
                 }
             })}
+            {open.then(|| view! { <ApplySection offer=offer.clone() reader /> })}
             {open.then(|| view! { <ShareOffer url=url /> })}
         </article>
         {(!similar.is_empty())

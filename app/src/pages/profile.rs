@@ -4,13 +4,15 @@
 //! errors of a refused form or redirects with `?ok=…`.
 
 use crate::api::account::profile_page;
+use crate::api::candidate::my_candidate_profile;
 use crate::components::form::{Field, FormMessage, Notice};
 use crate::components::islands::IslandScripts;
+use crate::pages::encart::Encart;
 use crate::pages::not_found::ErrorNotice;
 use crate::response::redirect_see_other;
 use crate::session::{FormOutcome, form_outcome, query_param};
 use domain::DomainError;
-use domain::model::{ProfileView, french_date, french_date_time, paris_date};
+use domain::model::{CandidateProfile, ProfileView, french_date, french_date_time, paris_date};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -22,6 +24,7 @@ fn notice() -> Option<&'static str> {
         }
         "mot-de-passe" => "Votre mot de passe est modifié. Vos autres sessions ont été fermées.",
         "session" => "La session a été fermée.",
+        "candidat" => "Votre profil candidat est enregistré.",
         "email-confirmee" => "Votre nouvelle adresse e-mail est confirmée.",
         _ => return None,
     })
@@ -30,13 +33,17 @@ fn notice() -> Option<&'static str> {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new_blocking(|| (), |_| profile_page());
+    let encart = Resource::new_blocking(|| (), |_| my_candidate_profile());
     view! {
         <Title text="Mon profil — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile /> }.into_any(),
+                    Ok(profile) => {
+                        let encart = encart.await.ok();
+                        view! { <Profile profile encart /> }.into_any()
+                    }
                     Err(DomainError::Forbidden) => {
                         redirect_see_other("/connexion?suite=/espace/profil");
                         ().into_any()
@@ -64,7 +71,7 @@ fn outcome_for(outcome: &FormOutcome, name: &str) -> FormOutcome {
 }
 
 #[component]
-fn Profile(profile: ProfileView) -> impl IntoView {
+fn Profile(profile: ProfileView, encart: Option<CandidateProfile>) -> impl IntoView {
     let posted = form_outcome();
     let mut names = outcome_for(&posted, "informations");
     if names.values.is_empty() {
@@ -79,6 +86,7 @@ fn Profile(profile: ProfileView) -> impl IntoView {
     let password = outcome_for(&posted, "mot-de-passe");
     let deletion = outcome_for(&posted, "suppression");
     let session_form = outcome_for(&posted, "session");
+    let candidate_form = outcome_for(&posted, "candidat");
     let since = french_date(paris_date(profile.created_at));
     view! {
         <IslandScripts />
@@ -98,6 +106,8 @@ fn Profile(profile: ProfileView) -> impl IntoView {
                     </p>
                 }
             })}
+
+            {encart.map(|profile| view! { <Encart profile outcome=candidate_form /> })}
 
             <section class="profile-section" aria-labelledby="titre-informations">
                 <h2 id="titre-informations">"Modifier mon profil"</h2>

@@ -5,7 +5,9 @@
 //! indexable; a search with any other filter or a sort is `noindex, follow`.
 
 use crate::SiteConfig;
+use crate::api::candidate::saved_offer_ids;
 use crate::api::search::search_offers;
+use crate::components::candidate::SavedOffers;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::OfferList;
 use crate::components::pagination::Pagination;
@@ -28,9 +30,15 @@ pub fn SearchPage() -> impl IntoView {
         OfferQuery::from_pairs(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
     let results = Resource::new_blocking(move || query.clone(), search_offers);
+    let saved = Resource::new_blocking(|| (), |_| saved_offer_ids());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                if let Some(user) = crate::session::current_user()
+                    && user.role == domain::model::Role::Candidate
+                {
+                    provide_context(SavedOffers(saved.await.unwrap_or_default()));
+                }
                 match results.await {
                     Ok(results) => view! { <Results results /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),

@@ -63,6 +63,7 @@ impl TestApp {
             },
             search: search.clone(),
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
+            storage: domain::storage::Storage::in_memory(),
         };
         Self {
             router: server::router::build_with(state, extra),
@@ -92,4 +93,49 @@ impl TestApp {
 pub async fn text(response: Response<Body>) -> String {
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// The boundary of the multipart bodies tests send.
+pub const BOUNDARY: &str = "----jobtomove-test-boundary";
+
+/// A `multipart/form-data` body: text fields, then files (name, file name,
+/// bytes).
+pub fn multipart_body(texts: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in texts {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/pdf\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+/// A same-origin multipart POST of `body` to `path`, signed in with the
+/// session `cookie` when given.
+pub fn multipart_post(path: &str, body: Vec<u8>, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header("sec-fetch-site", "same-origin");
+    if let Some(secret) = cookie {
+        request = request.header(header::COOKIE, format!("__Host-jtm_session={secret}"));
+    }
+    request.body(Body::from(body)).unwrap()
 }
