@@ -47,8 +47,7 @@ async fn refused(
     posted: &Posted,
     error: DomainError,
 ) -> Response {
-    let had_files = !posted.files.is_empty() || !posted.refused.is_empty();
-    let note = had_files.then_some(
+    let note = posted.had_files.then_some(
         "Certains champs sont à corriger. Par sécurité, choisissez de nouveau vos fichiers avant d'envoyer.",
     );
     if wants_json(&parts) {

@@ -37,6 +37,8 @@ pub struct Posted {
     pub texts: HashMap<String, Vec<String>>,
     pub files: HashMap<String, Upload>,
     pub refused: BTreeMap<String, String>,
+    /// Whether any file came (files are taken out as the form is read).
+    pub had_files: bool,
 }
 
 impl Posted {
@@ -117,12 +119,14 @@ impl<S: Send + Sync> FromRequest<S> for Posted {
                 }
                 // The rest of the body is not read: the form is refused
                 // with the message on this file.
+                posted.had_files = true;
                 posted.refused.insert(name, too_large_message(cap));
                 break;
             }
             match file_name {
                 Some(file_name) => {
                     if !(file_name.is_empty() && bytes.is_empty()) {
+                        posted.had_files = true;
                         posted.files.insert(
                             name,
                             Upload {
