@@ -1,62 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { linkFromEmail, logIn } from "./helpers";
 
 // Accounts through the forms a person uses, reading the emails the server
 // writes as .eml files under DATA_DIR/outbox.
-
-const outbox = join(process.env.E2E_DATA_DIR!, "outbox");
-
-/** The text of an email's parts, decoded (quoted-printable or base64). */
-function decode(eml: string): string {
-  return eml
-    .split(/\r?\n--[^\r\n]+/)
-    .map((part) => {
-      const split = part.search(/\r?\n\r?\n/);
-      if (split < 0) return "";
-      const headers = part.slice(0, split).toLowerCase();
-      const body = part.slice(split).trim();
-      if (headers.includes("content-transfer-encoding: base64")) {
-        return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-      }
-      if (headers.includes("quoted-printable")) {
-        const latin = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-        return Buffer.from(latin, "latin1").toString("utf8");
-      }
-      return body;
-    })
-    .join("\n");
-}
-
-/** The link to `path` in the latest email to `to` whose subject is `subject`. */
-async function linkFromEmail(to: string, subject: string, path: string): Promise<string> {
-  const pattern = new RegExp(`https?://[^\\s"<]+${path}\\?jeton=[A-Za-z0-9_-]+`);
-  for (let attempt = 0; attempt < 60; attempt++) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
-    } catch {
-      files = [];
-    }
-    for (const file of files) {
-      const eml = readFileSync(join(outbox, file), "utf8");
-      if (!eml.includes(`To: ${to}`)) continue;
-      const text = decode(eml);
-      if (!text.includes(subject)) continue;
-      const found = text.match(pattern);
-      if (found) return new URL(found[0]).pathname + new URL(found[0]).search;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no email "${subject}" to ${to}`);
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
 
 test("a candidate signs up, confirms from the email, logs in, resets the password and deletes the account", async ({ page }, info) => {
   test.setTimeout(90_000);

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { firstOffer, pdf, signedInCandidate } from "./helpers";
 
 const root = resolve(__dirname, "../..");
 
@@ -116,5 +117,54 @@ test.describe("public pages", () => {
       const check = lint(file, join(root, "node_modules/sitemap/schema/sitemap.xsd"));
       expect(check.status, `${part}: ${check.stderr}`).toBe(0);
     }
+  });
+});
+
+test.describe("candidate pages", () => {
+  test("have no HTML error and no accessibility violation", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signedInCandidate(page, `zoe.checks.${Date.now()}@exemple.fr`);
+    await page.goto("/espace/dossiers/nouveau");
+    await page.getByLabel("Titre du dossier").fill("Carrossière");
+    await page.getByLabel("CV", { exact: true }).setInputFiles(pdf("cv.pdf"));
+    await page.getByRole("button", { name: "Créer le dossier" }).click();
+    const dossier = await page.getByRole("link", { name: "Carrossière" }).getAttribute("href");
+    const pages: Record<string, string> = {
+      dossiers: "/espace/dossiers",
+      newDossier: "/espace/dossiers/nouveau",
+      dossier: dossier!,
+      applications: "/espace/candidatures",
+      saved: "/espace/favoris",
+      profile: "/espace/profil",
+      offerSignedIn: await firstOffer(page),
+    };
+
+    const dir = mkdtempSync(join(tmpdir(), "vnu-candidate-"));
+    const files: string[] = [];
+    for (const [name, path] of Object.entries(pages)) {
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, await (await page.request.get(path)).text());
+      files.push(file);
+    }
+    const run = spawnSync(
+      "java",
+      ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
+      { encoding: "utf8" },
+    );
+    const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
+    const errors = report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
+    expect(errors).toEqual([]);
+
+    const found: string[] = [];
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      for (const v of results.violations) {
+        found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -47,6 +47,18 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         baseline_runs: usize,
     },
+    /// Measure the server time of an anonymous application with a CV (prints figures).
+    BenchApply {
+        /// Timed applications.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Untimed applications first.
+        #[arg(long, default_value_t = 20)]
+        warmup: usize,
+        /// Size of the CV, in KiB.
+        #[arg(long, default_value_t = 1024)]
+        cv_kb: usize,
+    },
 }
 
 /// Options of `seed-demo`.

@@ -25,5 +25,10 @@ async fn main() -> anyhow::Result<()> {
             warmup,
             baseline_runs,
         } => commands::bench_search(&db, &cli.config, runs, warmup, baseline_runs).await,
+        Command::BenchApply {
+            runs,
+            warmup,
+            cv_kb,
+        } => server::bench_apply::run(&cli.config.leptos_config, runs, warmup, cv_kb).await,
     }
 }

@@ -1,0 +1,115 @@
+import { expect, type Page } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// What several specs share: reading the emails the server writes as .eml
+// files under DATA_DIR/outbox, and the steps to a signed-in candidate.
+
+const outbox = join(process.env.E2E_DATA_DIR!, "outbox");
+
+/** The text of an email's parts, decoded (quoted-printable or base64). */
+export function decode(eml: string): string {
+  return eml
+    .split(/\r?\n--[^\r\n]+/)
+    .map((part) => {
+      const split = part.search(/\r?\n\r?\n/);
+      if (split < 0) return "";
+      const headers = part.slice(0, split).toLowerCase();
+      const body = part.slice(split).trim();
+      if (headers.includes("content-transfer-encoding: base64")) {
+        return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+      }
+      if (headers.includes("quoted-printable")) {
+        const latin = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+        return Buffer.from(latin, "latin1").toString("utf8");
+      }
+      return body;
+    })
+    .join("\n");
+}
+
+/** The link to `path` in the latest email to `to` whose subject is `subject`. */
+export async function linkFromEmail(to: string, subject: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^\\s"<]+${path}\\?jeton=[A-Za-z0-9_-]+`);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(outbox, file), "utf8");
+      if (!eml.includes(`To: ${to}`)) continue;
+      const text = decode(eml);
+      if (!text.includes(subject)) continue;
+      const found = text.match(pattern);
+      if (found) return new URL(found[0]).pathname + new URL(found[0]).search;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no email "${subject}" to ${to}`);
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+
+/** The decoded text of the latest email to `to` whose text has `subject`. */
+export async function emailTo(to: string, subject: string): Promise<string> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(outbox, file), "utf8");
+      if (!eml.includes(`To: ${to}`)) continue;
+      const text = decode(eml);
+      if (text.includes(subject)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no email "${subject}" to ${to}`);
+}
+
+export const PASSWORD = "cheval agrafe batterie correcte";
+
+/** Signs up a candidate, confirms the address from the email, logs in. */
+export async function signedInCandidate(page: Page, email: string) {
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom").fill("Zoé");
+  await page.getByLabel("Nom", { exact: true }).fill("Martin");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel(/J'accepte les/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/connexion\?ok=inscription$/);
+  await page.goto(await linkFromEmail(email, "Confirmez votre adresse e-mail", "/verification"));
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre adresse e-mail est confirmée");
+  await logIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/espace\/profil$/);
+}
+
+/** A small real PDF, as a file input receives it. */
+export function pdf(name: string) {
+  return {
+    name,
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+  };
+}
+
+/** The path of the first offer the home page lists. */
+export async function firstOffer(page: Page): Promise<string> {
+  await page.goto("/");
+  const href = await page.locator('a[href^="/offres/"]').first().getAttribute("href");
+  return href!;
+}
