@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed bench-search bench-http
+.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed bench-search bench-http bench-apply
 
 setup:
 	./scripts/bootstrap.sh
@@ -58,3 +58,8 @@ bench-search: build
 ## Offer page SSR vs static throughput, page weights, server memory (wrk).
 bench-http: build
 	$(BENCH_ENV) SERVER_BIN=$(SERVER_BIN) ./scripts/bench-http.sh
+
+## Server time of an anonymous application with a 1 MB CV (its own
+## temporary database and files).
+bench-apply: build
+	$(SERVER_BIN) bench-apply --cv-kb $${CV_KB:-1024}

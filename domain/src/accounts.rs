@@ -901,6 +901,80 @@ pub async fn export(
         "sessions": sessions,
         "entreprise": company,
         "offres_publiees": offers,
+        "espace_candidat": candidate_space(db, &account).await?,
+    }))
+}
+
+/// The candidate's part of the export: profile (C2), dossiers (C3) with
+/// their files' names, applications (C5) with their history, saved offers
+/// (C8). Files themselves are downloaded from the dossiers' pages.
+async fn candidate_space(
+    db: &DatabaseConnection,
+    account: &user::Model,
+) -> Result<serde_json::Value, DomainError> {
+    let user = sessions::current_user(account);
+    if user.role != crate::model::Role::Candidate {
+        return Ok(serde_json::Value::Null);
+    }
+    let profile = crate::entity::candidate_profile::Entity::find_by_id(account.id)
+        .one(db)
+        .await?
+        .map(|p| {
+            json!({
+                "situation": p.status.map(|s| s.label()),
+                "disponibilite": p.availability.map(|a| a.label()),
+                "disponible_le": p.available_from,
+                "diplomes": p.diplomas,
+                "metiers": p.job_families,
+                "communes_insee": p.places,
+                "mobilite_km": p.mobility_km,
+                "permis": p.licences,
+                "annees_experience": p.experience_years,
+                "telephone": p.phone,
+            })
+        });
+    let dossiers: Vec<_> = crate::dossiers::list(db, &user)
+        .await?
+        .into_iter()
+        .map(|d| {
+            json!({
+                "titre": d.title,
+                "visible": d.visible,
+                "cv": d.cv.map(|f| f.name),
+                "lettre": d.letter.map(|f| f.name),
+                "lettre_texte": d.letter_text,
+                "autres_informations": d.other_info,
+                "video": d.video.map(|f| f.name),
+                "lien_video": d.video_url,
+                "modifie_le": d.updated_at,
+            })
+        })
+        .collect();
+    let applications: Vec<_> = crate::applications::mine(db, &user, Utc::now())
+        .await?
+        .into_iter()
+        .map(|a| {
+            json!({
+                "offre": a.offer_title,
+                "entreprise": a.company_name,
+                "statut": a.status.label(),
+                "envoyee_le": a.created_at,
+                "message": a.message,
+                "documents": a.files.into_iter().map(|f| f.name).collect::<Vec<_>>(),
+                "historique": a.history.into_iter().map(|(s, at)| json!({"statut": s.label(), "le": at})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let saved: Vec<_> = crate::candidates::saved_offers(db, &user)
+        .await?
+        .into_iter()
+        .map(|c| json!({"titre": c.title, "entreprise": c.company_name, "lien": c.path()}))
+        .collect();
+    Ok(json!({
+        "profil": profile,
+        "dossiers": dossiers,
+        "candidatures": applications,
+        "offres_sauvegardees": saved,
     }))
 }
 
