@@ -32,7 +32,8 @@ pub struct ProfileForm {
     pub phone: String,
 }
 
-fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
+/// Forbidden for anyone but a candidate.
+pub(crate) fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
     if user.role == Role::Candidate {
         Ok(())
     } else {

@@ -4,10 +4,11 @@
 //! unticking hides it at once.
 
 use crate::DomainError;
+use crate::candidates::candidate_only;
 use crate::entity::{candidate_profile, dossier, stored_file, user};
 use crate::error::FieldErrors;
 use crate::model::{
-    CurrentUser, DossierView, FileKind, FileView, LONG_TEXT_MAX_CHARS, Role, TITLE_MAX_CHARS,
+    CurrentUser, DossierView, FileKind, FileView, LONG_TEXT_MAX_CHARS, TITLE_MAX_CHARS,
     VisibleDossier, check_long_text, check_video_url,
 };
 use crate::places::Directory;
@@ -35,14 +36,6 @@ pub struct DossierForm {
     pub video: Option<Upload>,
     pub remove_letter: bool,
     pub remove_video: bool,
-}
-
-fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
-    if user.role == Role::Candidate {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden)
-    }
 }
 
 async fn files_of(

@@ -392,3 +392,17 @@ pub fn upload(name: &str, bytes: &'static [u8]) -> crate::storage::Upload {
         bytes: bytes::Bytes::from_static(bytes),
     }
 }
+
+/// The French message of `field` in an `Invalid` result; panics otherwise.
+pub fn field_error<T: std::fmt::Debug>(
+    result: Result<T, crate::DomainError>,
+    field: &str,
+) -> String {
+    match result {
+        Err(crate::DomainError::Invalid(errors)) => errors
+            .get(field)
+            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
+            .clone(),
+        other => panic!("expected an error on {field}, got {other:?}"),
+    }
+}

@@ -9,7 +9,7 @@ use domain::mail::{self, Sender, Transport};
 use domain::model::{OfferStatus, Role};
 use domain::places::Directory;
 use domain::testing::{
-    PASSWORD, insert_offer, insert_places, origin, outbox, test_databases, token_in,
+    PASSWORD, field_error, insert_offer, insert_places, origin, outbox, test_databases, token_in,
     verified_candidate,
 };
 use domain::{DomainError, schedule};
@@ -22,16 +22,6 @@ fn sign_up_form(email: &str) -> SignUp {
         first_name: "Zoé".into(),
         last_name: "Martin".into(),
         accepts_terms: true,
-    }
-}
-
-fn field_error(result: Result<impl std::fmt::Debug, DomainError>, field: &str) -> String {
-    match result {
-        Err(DomainError::Invalid(errors)) => errors
-            .get(field)
-            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
-            .clone(),
-        other => panic!("expected an error on {field}, got {other:?}"),
     }
 }
 

@@ -14,20 +14,10 @@ use domain::model::{
 use domain::places::Directory;
 use domain::storage::{self, Storage};
 use domain::testing::{
-    insert_company, insert_offer, insert_places, insert_user, origin, outbox, pdf, test_databases,
-    upload,
+    field_error, insert_company, insert_offer, insert_places, insert_user, origin, outbox, pdf,
+    test_databases, upload,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
-
-fn field_error<T: std::fmt::Debug>(result: Result<T, DomainError>, field: &str) -> String {
-    match result {
-        Err(DomainError::Invalid(errors)) => errors
-            .get(field)
-            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
-            .clone(),
-        other => panic!("expected an error on {field}, got {other:?}"),
-    }
-}
 
 fn anonymous(email: &str) -> AnonymousApplication {
     AnonymousApplication {

@@ -1,7 +1,7 @@
 // Checks by tools nobody here wrote: the Nu HTML Checker, axe-core, the
 // sitemaps.org schemas, and the JobPosting properties Google documents.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,41 +33,51 @@ async function publicPages(request: APIRequestContext): Promise<Record<string, s
   };
 }
 
+/** The Nu HTML Checker's errors on the pages' HTML, as "name:line: message". */
+function vnuErrors(html: Record<string, string>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "vnu-"));
+  const files = Object.entries(html).map(([name, text]) => {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, text);
+    return file;
+  });
+  const run = spawnSync(
+    "java",
+    ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
+    { encoding: "utf8" },
+  );
+  const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
+  return report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on each page, opened in `page`. */
+async function axeViolations(page: Page, pages: Record<string, string>): Promise<string[]> {
+  const found: string[] = [];
+  for (const [name, path] of Object.entries(pages)) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of results.violations) {
+      found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
+    }
+  }
+  return found;
+}
+
+/** The HTML of each page, fetched with `request`. */
+async function htmlOf(request: APIRequestContext, pages: Record<string, string>): Promise<Record<string, string>> {
+  const html: Record<string, string> = {};
+  for (const [name, path] of Object.entries(pages)) html[name] = await (await request.get(path)).text();
+  return html;
+}
+
 test.describe("public pages", () => {
 
   test("have no HTML error according to the Nu HTML Checker", async ({ request }) => {
-    const pages = await publicPages(request);
-    const dir = mkdtempSync(join(tmpdir(), "vnu-"));
-    const files = await Promise.all(
-      Object.entries(pages).map(async ([name, path]) => {
-        const file = join(dir, `${name}.html`);
-        writeFileSync(file, await (await request.get(path)).text());
-        return file;
-      }),
-    );
-    const run = spawnSync(
-      "java",
-      ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
-      { encoding: "utf8" },
-    );
-    const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
-    const errors = report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(vnuErrors(await htmlOf(request, await publicPages(request)))).toEqual([]);
   });
 
   test("have no accessibility violation according to axe-core", async ({ page, request }) => {
-    const pages = await publicPages(request);
-    const found: string[] = [];
-    for (const [name, path] of Object.entries(pages)) {
-      await page.goto(path);
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      for (const v of results.violations) {
-        found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
-      }
-    }
-    expect(found).toEqual([]);
+    expect(await axeViolations(page, await publicPages(request))).toEqual([]);
   });
 
   test("an open offer carries a complete JobPosting and a closed one none", async ({ page, request }) => {
@@ -139,32 +149,7 @@ test.describe("candidate pages", () => {
       offerSignedIn: await firstOffer(page),
     };
 
-    const dir = mkdtempSync(join(tmpdir(), "vnu-candidate-"));
-    const files: string[] = [];
-    for (const [name, path] of Object.entries(pages)) {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, await (await page.request.get(path)).text());
-      files.push(file);
-    }
-    const run = spawnSync(
-      "java",
-      ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
-      { encoding: "utf8" },
-    );
-    const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
-    const errors = report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
-    expect(errors).toEqual([]);
-
-    const found: string[] = [];
-    for (const [name, path] of Object.entries(pages)) {
-      await page.goto(path);
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      for (const v of results.violations) {
-        found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
-      }
-    }
-    expect(found).toEqual([]);
+    expect(vnuErrors(await htmlOf(page.request, pages))).toEqual([]);
+    expect(await axeViolations(page, pages)).toEqual([]);
   });
 });

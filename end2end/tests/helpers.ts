@@ -28,27 +28,13 @@ export function decode(eml: string): string {
     .join("\n");
 }
 
-/** The link to `path` in the latest email to `to` whose subject is `subject`. */
+/** The link to `path` in the latest email to `to` whose text has `subject`. */
 export async function linkFromEmail(to: string, subject: string, path: string): Promise<string> {
   const pattern = new RegExp(`https?://[^\\s"<]+${path}\\?jeton=[A-Za-z0-9_-]+`);
-  for (let attempt = 0; attempt < 60; attempt++) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
-    } catch {
-      files = [];
-    }
-    for (const file of files) {
-      const eml = readFileSync(join(outbox, file), "utf8");
-      if (!eml.includes(`To: ${to}`)) continue;
-      const text = decode(eml);
-      if (!text.includes(subject)) continue;
-      const found = text.match(pattern);
-      if (found) return new URL(found[0]).pathname + new URL(found[0]).search;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no email "${subject}" to ${to}`);
+  const found = (await emailTo(to, subject)).match(pattern);
+  if (!found) throw new Error(`no link to ${path} in the email "${subject}" to ${to}`);
+  const url = new URL(found[0]);
+  return url.pathname + url.search;
 }
 
 export async function logIn(page: Page, email: string, password: string) {

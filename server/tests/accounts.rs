@@ -8,7 +8,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
 use chrono::Utc;
-use common::{TestApp, text};
+use common::{TestApp, location, text};
 use domain::accounts::{self, Organisation, SignUp};
 use domain::auth::sessions;
 use domain::places::Directory;
@@ -43,14 +43,6 @@ fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
         request = request.header(header::COOKIE, format!("{COOKIE}={secret}"));
     }
     request.body(Body::empty()).unwrap()
-}
-
-fn location(response: &Response<Body>) -> &str {
-    response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
 }
 
 fn encode(value: &str) -> String {

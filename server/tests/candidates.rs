@@ -5,9 +5,9 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use chrono::Utc;
-use common::{BOUNDARY, TestApp, multipart_body, multipart_post, text};
+use common::{BOUNDARY, TestApp, location, multipart_body, multipart_post, text};
 use domain::auth::sessions;
 use domain::entity::{application, stored_file};
 use domain::model::Role;
@@ -16,14 +16,6 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-fn location(response: &Response<Body>) -> &str {
-    response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-}
 
 async fn signed_in(app: &TestApp, email: &str, role: Role) -> String {
     let user = insert_user(&app.db.db, email, "Zoé", role).await;

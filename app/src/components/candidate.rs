@@ -97,6 +97,14 @@ pub fn TextArea(
 #[derive(Debug, Clone, Default)]
 pub struct SavedOffers(pub Vec<i64>);
 
+/// Gives the cards of the page their hearts when the reader is a
+/// candidate (`ids`: the offers they saved).
+pub fn provide_saved_offers(ids: Result<Vec<i64>, domain::DomainError>) {
+    if crate::session::current_user().is_some_and(|u| u.role == domain::model::Role::Candidate) {
+        provide_context(SavedOffers(ids.unwrap_or_default()));
+    }
+}
+
 /// C8: the heart. A form that posts to the offer's `favori` route (so it
 /// works without JavaScript); once hydrated it saves in place.
 #[island]

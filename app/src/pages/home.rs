@@ -1,7 +1,9 @@
 //! P1: the home page.
 
 use crate::SiteConfig;
+use crate::api::candidate::saved_offer_ids;
 use crate::api::offers::latest_offers;
+use crate::components::candidate::provide_saved_offers;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::search_form::SearchBar;
@@ -14,6 +16,7 @@ use leptos_meta::{Link, Meta, Title};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let offers = Resource::new_blocking(|| (), |_| latest_offers());
+    let saved = Resource::new_blocking(|| (), |_| saved_offer_ids());
     let canonical = use_context::<SiteConfig>().map(|site| site.url("/"));
     view! {
         <Title text="JobToMove — l'emploi dans les services de l'automobile" />
@@ -38,6 +41,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
             <Suspense fallback=|| view! { <p>"Chargement des offres…"</p> }>
                 {move || Suspend::new(async move {
+                    provide_saved_offers(saved.await);
                     match offers.await {
                         Ok(list) => {
                             view! {

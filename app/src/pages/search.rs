@@ -7,7 +7,7 @@
 use crate::SiteConfig;
 use crate::api::candidate::saved_offer_ids;
 use crate::api::search::search_offers;
-use crate::components::candidate::SavedOffers;
+use crate::components::candidate::provide_saved_offers;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::OfferList;
 use crate::components::pagination::Pagination;
@@ -34,11 +34,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                if let Some(user) = crate::session::current_user()
-                    && user.role == domain::model::Role::Candidate
-                {
-                    provide_context(SavedOffers(saved.await.unwrap_or_default()));
-                }
+                provide_saved_offers(saved.await);
                 match results.await {
                     Ok(results) => view! { <Results results /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),

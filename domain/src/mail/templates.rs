@@ -203,22 +203,6 @@ pub fn account_deleted(to: &str, first_name: &str, after_inactivity: bool) -> Em
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
-        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
-        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
-        assert!(!email.html.contains("<b>Zoé"));
-        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
-        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
-        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
-        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
-    }
-}
-
 /// What an application sent, for the emails that tell about it.
 pub struct SentApplication<'a> {
     pub offer_title: &'a str,
@@ -322,4 +306,20 @@ pub fn application_received(
         &paragraphs,
         Some(("Voir l'offre", link)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
+        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
+        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
+        assert!(!email.html.contains("<b>Zoé"));
+        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
+        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
+        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
+        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
+    }
 }

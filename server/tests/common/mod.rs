@@ -139,3 +139,12 @@ pub fn multipart_post(path: &str, body: Vec<u8>, cookie: Option<&str>) -> Reques
     }
     request.body(Body::from(body)).unwrap()
 }
+
+/// The `Location` of a response, or "".
+pub fn location(response: &Response<Body>) -> &str {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
