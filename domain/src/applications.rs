@@ -177,6 +177,7 @@ pub async fn apply_with_account(
         return Err(DomainError::Forbidden);
     }
     let (offer, company) = open_offer(db, offer_id, origin.now).await?;
+    rate_limit::hit(db, APPLY_PER_EMAIL, &user.email, origin.now).await?;
     let message = check_long_text(&form.message, LONG_TEXT_MAX_CHARS)
         .map_err(|message| DomainError::invalid("message", &message))?;
     let account = user::Entity::find_by_id(user.id)
