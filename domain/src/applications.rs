@@ -524,3 +524,223 @@ pub async fn applied_at(
         .await?
         .map(|a| a.updated_at))
 }
+
+// ------------------------------------------------------------- recruiters
+
+/// The applications `user` may handle (R8: to offers they published),
+/// `offer_id` narrowing to one offer; newest first.
+pub async fn received(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer_id: Option<i64>,
+) -> Result<Vec<crate::model::ReceivedApplication>, DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let mut offers = offer::Entity::find().filter(offer::Column::RecruiterId.eq(user.id));
+    if let Some(id) = offer_id {
+        offers = offers.filter(offer::Column::Id.eq(id));
+    }
+    let offer_ids: Vec<i64> = offers.all(db).await?.into_iter().map(|o| o.id).collect();
+    if offer_id.is_some() && offer_ids.is_empty() {
+        return Err(DomainError::NotFound);
+    }
+    let rows = application::Entity::find()
+        .filter(application::Column::OfferId.is_in(offer_ids))
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?;
+    views_for_recruiter(db, rows).await
+}
+
+async fn views_for_recruiter(
+    db: &impl ConnectionTrait,
+    rows: Vec<application::Model>,
+) -> Result<Vec<crate::model::ReceivedApplication>, DomainError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let files: HashMap<i64, FileView> = stored_file::Entity::find()
+        .filter(stored_file::Column::Id.is_in(rows.iter().flat_map(|r| r.file_ids()).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.view()))
+        .collect();
+    let dossiers: HashMap<i64, String> = dossier::Entity::find()
+        .filter(dossier::Column::Id.is_in(rows.iter().filter_map(|r| r.dossier_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect();
+    let mut history: HashMap<i64, Vec<(ApplicationStatus, DateTime<Utc>)>> = HashMap::new();
+    for event in application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.is_in(ids))
+        .order_by_asc(application_event::Column::CreatedAt)
+        .order_by_asc(application_event::Column::Id)
+        .all(db)
+        .await?
+    {
+        history.entry(event.application_id).or_default().push((event.status, event.created_at));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| crate::model::ReceivedApplication {
+            id: row.id,
+            offer_id: row.offer_id,
+            candidate_name: format!("{} {}", row.first_name, row.last_name).trim().to_owned(),
+            files: row.file_ids().filter_map(|id| files.get(&id).cloned()).collect(),
+            history: history.remove(&row.id).unwrap_or_default(),
+            with_account: row.user_id.is_some(),
+            dossier_title: row.dossier_id.and_then(|id| dossiers.get(&id).cloned()),
+            offer_title: row.offer_title,
+            email: row.email,
+            phone: row.phone,
+            message: row.message,
+            letter_text: row.letter_text,
+            video_url: row.video_url,
+            status: row.status,
+            created_at: row.created_at,
+            note: row.recruiter_note,
+        })
+        .collect())
+}
+
+/// The application `id` if `user` published its offer (R8); others get
+/// `NotFound`.
+async fn handled_by(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(application::Model, offer::Model), DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let offer = match row.offer_id {
+        Some(offer_id) => offer::Entity::find_by_id(offer_id)
+            .filter(offer::Column::RecruiterId.eq(user.id))
+            .one(db)
+            .await?,
+        None => None,
+    };
+    match offer {
+        Some(offer) => Ok((row, offer)),
+        None => {
+            tracing::warn!(user = user.id, application = id, "application refused to a recruiter who did not publish its offer");
+            Err(DomainError::NotFound)
+        }
+    }
+}
+
+/// Moves an application to `status`, writes the step and tells the candidate.
+async fn move_to(
+    txn: &impl ConnectionTrait,
+    row: application::Model,
+    status: ApplicationStatus,
+    company: &str,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let (id, email, first_name, with_account, offer_title, offer_id) = (
+        row.id,
+        row.email.clone(),
+        row.first_name.clone(),
+        row.user_id.is_some(),
+        row.offer_title.clone(),
+        row.offer_id,
+    );
+    let mut active: application::ActiveModel = row.into();
+    active.status = Set(status);
+    active.updated_at = Set(now);
+    active.update(txn).await?;
+    application_event::ActiveModel {
+        application_id: Set(id),
+        status: Set(status),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let link = if with_account {
+        format!("{site}/espace/candidatures")
+    } else {
+        format!("{site}/offres/{}", offer_id.unwrap_or_default())
+    };
+    mail::enqueue(
+        txn,
+        templates::application_status(&email, &first_name, &offer_title, company, status, with_account, &link),
+        now,
+    )
+    .await
+}
+
+/// R5: the recruiter opens an application; the first opening marks it
+/// viewed (and tells the candidate).
+pub async fn open_received(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<crate::model::ReceivedApplication, DomainError> {
+    let (row, offer) = handled_by(db, user, id).await?;
+    if row.status == ApplicationStatus::Sent {
+        let company = company_name(db, &offer).await?;
+        let txn = db.begin().await?;
+        move_to(&txn, row, ApplicationStatus::Viewed, &company, site, now).await?;
+        txn.commit().await?;
+    }
+    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+    Ok(views_for_recruiter(db, vec![row]).await?.remove(0))
+}
+
+async fn company_name(db: &impl ConnectionTrait, offer: &offer::Model) -> Result<String, DomainError> {
+    Ok(company::Entity::find_by_id(offer.company_id)
+        .one(db)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default())
+}
+
+/// R5: a decision (shortlisted, interview, hired, declined), told to the
+/// candidate by email and shown in their "Mes candidatures". Returns the
+/// offer's id (to mark it filled after a hire when asked).
+pub async fn decide(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: i64,
+    status: ApplicationStatus,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    if !crate::model::DECISIONS.contains(&status) {
+        return Err(DomainError::invalid("statut", "Choisissez parmi les propositions."));
+    }
+    let (row, offer) = handled_by(db, user, id).await?;
+    if row.status == status {
+        return Ok(offer.id);
+    }
+    let company = company_name(db, &offer).await?;
+    let txn = db.begin().await?;
+    move_to(&txn, row, status, &company, site, now).await?;
+    txn.commit().await?;
+    tracing::info!(application = id, status = status.code(), "application status changed");
+    Ok(offer.id)
+}
+
+/// R5: the recruiter's private note (empty removes it).
+pub async fn set_note(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+    note: &str,
+) -> Result<(), DomainError> {
+    let (row, _) = handled_by(db, user, id).await?;
+    let note = check_long_text(note, LONG_TEXT_MAX_CHARS)
+        .map_err(|message| DomainError::invalid("note", &message))?;
+    let mut active: application::ActiveModel = row.into();
+    active.recruiter_note = Set(note);
+    active.update(db).await?;
+    Ok(())
+}

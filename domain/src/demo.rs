@@ -489,6 +489,7 @@ fn demo_offer(
         expires_at: Set(Some(expires_at)),
         created_at: Set(published_at),
         updated_at: Set(published_at),
+        expiry_warned_at: Set(None),
     }
 }
 

@@ -34,6 +34,8 @@ pub mod offers;
 #[cfg(feature = "server")]
 pub mod places;
 #[cfg(feature = "server")]
+pub mod postings;
+#[cfg(feature = "server")]
 pub mod schedule;
 #[cfg(feature = "server")]
 pub mod search;

@@ -267,6 +267,7 @@ pub async fn insert_offer(
         expires_at: Set(Some(published + Duration::days(90))),
         created_at: Set(published),
         updated_at: Set(published),
+        expiry_warned_at: Set(None),
     };
     change(&mut model);
     model.insert(db).await.expect("insert offer")

@@ -28,6 +28,9 @@ pub struct Model {
     pub video_file_id: Option<i64>,
     pub video_url: Option<String>,
     pub status: ApplicationStatus,
+    /// The recruiter's private note (R5): never shown to the candidate.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub recruiter_note: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ pub mod company;
 pub mod company_member;
 pub mod department;
 pub mod dossier;
+pub mod favorite_candidate;
 pub mod group;
 pub mod job_lease;
 pub mod offer;

@@ -49,6 +49,8 @@ pub struct Model {
     pub expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When the recruiter was told the offer expires in 7 days (B4).
+    pub expiry_warned_at: Option<DateTimeUtc>,
 }
 
 impl Model {

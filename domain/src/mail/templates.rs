@@ -308,6 +308,68 @@ pub fn application_received(
     )
 }
 
+/// B4: an offer ends in 7 days; one click renews it.
+pub fn offer_expires_soon(to: &str, first_name: &str, title: &str, date: &str, link: &str) -> Email {
+    compose(
+        to,
+        &format!("Votre offre « {title} » expire le {date}"),
+        first_name,
+        &[
+            format!("Votre offre « {title} » sera dépubliée automatiquement le {date}, trois mois après sa publication."),
+            "Si le poste est toujours à pourvoir, renouvelez-la en un clic : elle restera en ligne trois mois de plus. Sinon, indiquez qu'il est pourvu.".into(),
+        ],
+        Some(("Renouveler mon offre", link)),
+    )
+}
+
+/// R4: an offer was unpublished after three months.
+pub fn offer_expired(to: &str, first_name: &str, title: &str, link: &str) -> Email {
+    compose(
+        to,
+        &format!("Votre offre « {title} » a été dépubliée"),
+        first_name,
+        &[
+            format!("Votre offre « {title} » a été dépubliée automatiquement, trois mois après sa publication : elle n'apparaît plus dans les résultats de recherche."),
+            "Elle reste dans votre suivi des offres. Si le poste est toujours à pourvoir, republiez-la telle quelle ou mettez-la à jour.".into(),
+        ],
+        Some(("Voir mon offre", link)),
+    )
+}
+
+/// R5, C5: the recruiter moved an application.
+pub fn application_status(
+    to: &str,
+    first_name: &str,
+    offer_title: &str,
+    company: &str,
+    status: crate::model::ApplicationStatus,
+    with_account: bool,
+    link: &str,
+) -> Email {
+    use crate::model::ApplicationStatus as S;
+    let news = match status {
+        S::Viewed => format!("{company} a consulté votre candidature à l'offre « {offer_title} »."),
+        S::Shortlisted => format!("Bonne nouvelle : {company} a présélectionné votre candidature à l'offre « {offer_title} »."),
+        S::Interview => format!("{company} souhaite vous rencontrer pour l'offre « {offer_title} ». Le recruteur vous contactera pour convenir d'un entretien."),
+        S::Hired => format!("Félicitations : {company} a retenu votre candidature à l'offre « {offer_title} »."),
+        S::Declined => format!("{company} n'a pas retenu votre candidature à l'offre « {offer_title} ». Ne vous découragez pas : d'autres offres vous attendent sur JobToMove."),
+        S::Sent => format!("Votre candidature à l'offre « {offer_title} » est envoyée."),
+    };
+    let footer = if with_account {
+        "Vous recevez ce message parce qu'un compte JobToMove utilise cette adresse."
+    } else {
+        "Vous recevez ce message parce que cette adresse a été utilisée pour postuler sur JobToMove."
+    };
+    compose_with_footer(
+        to,
+        &format!("Votre candidature : {}", status.label().to_lowercase()),
+        first_name,
+        &[news],
+        Some((if with_account { "Voir mes candidatures" } else { "Voir l'offre" }, link)),
+        footer,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,694 @@
+//! The recruiter's offers (R3, R4, B1, B2, B4, B6): drafts, edits, publishing
+//! with the lawful-ad check, unpublishing, filled, deletion, duplication,
+//! renewal, "Suivi des offres", and the scheduled expiry.
+//!
+//! R8: only the recruiter who created an offer may see or act on it here —
+//! another recruiter of the same company gets `NotFound`, as a stranger does.
+
+use crate::DomainError;
+use crate::entity::{application, company_member, offer, user};
+use crate::error::FieldErrors;
+use crate::mail::{self, templates};
+use crate::model::{
+    ApplicationStatus, ApplyMethod, ContractType, CurrentUser, EXPIRY_WARNING_DAYS, Education,
+    Experience, JobFamily, OfferSource, OfferStatus, PUBLICATION_DAYS, PostingEdit, PostingRow,
+    SalaryPeriod, WorkingTime, check_offer_text, html_to_text, normalize_email, slugify,
+};
+use crate::places::{Directory, Location};
+use crate::search::SearchIndex;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    NotSet, QueryFilter, QueryOrder,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// The offer form as posted, by field name.
+pub type PostingForm = HashMap<String, String>;
+
+/// Description: at most this many characters of text.
+const DESCRIPTION_MAX_CHARS: usize = 20_000;
+
+/// A recruiter or training organisation and the company they recruit for.
+async fn recruiter_company(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<i64, DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    company_member::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .map(|m| m.company_id)
+        .ok_or(DomainError::Forbidden)
+}
+
+/// The offer `id` if `user` created it (R8).
+async fn own(db: &impl ConnectionTrait, user: &CurrentUser, id: i64) -> Result<offer::Model, DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let found = offer::Entity::find_by_id(id)
+        .filter(offer::Column::RecruiterId.eq(user.id))
+        .one(db)
+        .await?;
+    if found.is_none() {
+        tracing::warn!(user = user.id, offer = id, "offer refused to a recruiter who did not publish it");
+    }
+    found.ok_or(DomainError::NotFound)
+}
+
+/// Plain text with blank-line paragraphs and "- " lists, as HTML.
+fn text_to_html(text: &str) -> String {
+    let escape = crate::mail::templates::escape_html;
+    let mut html = String::new();
+    for block in text.replace("\r\n", "\n").split("\n\n") {
+        let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let bullet = |l: &str| l.strip_prefix("- ").or_else(|| l.strip_prefix("• ")).or_else(|| l.strip_prefix("* ")).map(str::to_owned);
+        if lines.iter().all(|l| bullet(l).is_some()) {
+            html.push_str("<ul>");
+            for line in &lines {
+                html.push_str(&format!("<li>{}</li>", escape(&bullet(line).unwrap_or_default())));
+            }
+            html.push_str("</ul>");
+        } else {
+            let joined: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+            html.push_str(&format!("<p>{}</p>", joined.join("<br>")));
+        }
+    }
+    html
+}
+
+/// The description as stored: HTML from the editor is cleaned by ammonia
+/// (a few formatting tags, no attribute, no link); text becomes paragraphs
+/// and lists.
+pub fn sanitize_description(input: &str) -> String {
+    let html = if input.contains('<') {
+        input.to_owned()
+    } else {
+        text_to_html(input)
+    };
+    ammonia::Builder::empty()
+        .add_tags(["p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "h4"])
+        .clean(&html)
+        .to_string()
+}
+
+/// A stored description back as the text the plain editor shows.
+pub fn description_to_text(html: &str) -> String {
+    let spaced = html
+        .replace("</p>", "\n\n")
+        .replace("<br>", "\n")
+        .replace("<li>", "- ")
+        .replace("</li>", "\n")
+        .replace("</ul>", "\n")
+        .replace("</ol>", "\n");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in spaced.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .trim()
+        .to_owned()
+}
+
+/// Euros as typed ("1 850", "1850,50", "12.5") to cents.
+fn euros_to_cents(typed: &str) -> Option<i32> {
+    let cleaned: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let value: f64 = cleaned.parse().ok()?;
+    (value.is_finite() && value > 0.0 && value < 10_000_000.0).then(|| (value * 100.0).round() as i32)
+}
+
+/// The checked values of a form, ready for the row.
+struct Checked {
+    title: String,
+    job_family: JobFamily,
+    description_html: String,
+    contract_type: ContractType,
+    contract_months: Option<i32>,
+    working_time: WorkingTime,
+    salary: (i32, i32, SalaryPeriod),
+    place: (String, String, String),
+    start_date: Option<NaiveDate>,
+    experience: Experience,
+    education: Education,
+    positions: i32,
+    show_contact: bool,
+    apply_method: ApplyMethod,
+    apply_email: Option<String>,
+    apply_url: Option<String>,
+    reference: Option<String>,
+}
+
+fn get<'a>(form: &'a PostingForm, name: &str) -> &'a str {
+    form.get(name).map_or("", |v| v.trim())
+}
+
+fn choice<T>(form: &PostingForm, name: &str, from_code: fn(&str) -> Option<T>, errors: &mut FieldErrors) -> Option<T> {
+    let value = from_code(get(form, name));
+    if value.is_none() {
+        errors.insert(name.into(), "Choisissez parmi les propositions.".into());
+    }
+    value
+}
+
+/// Every rule of the form (R3, B1), with a French message per field.
+fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError> {
+    let mut errors = FieldErrors::new();
+    let title = get(form, "titre").to_owned();
+    if title.chars().count() < 5 || title.chars().count() > 120 {
+        errors.insert("titre".into(), "Un intitulé de 5 à 120 caractères, par exemple « Mécanicien automobile H/F ».".into());
+    }
+    let job_family = choice(form, "metier", JobFamily::from_code, &mut errors);
+    let description = get(form, "description");
+    let description_html = sanitize_description(description);
+    let description_length = html_to_text(&description_html).chars().count();
+    if description_length < 50 {
+        errors.insert("description".into(), "Décrivez le poste, les missions et le profil recherché (50 caractères au moins).".into());
+    } else if description_length > DESCRIPTION_MAX_CHARS {
+        errors.insert("description".into(), format!("{DESCRIPTION_MAX_CHARS} caractères au plus."));
+    }
+    let contract_type = choice(form, "contrat", ContractType::from_code, &mut errors);
+    let contract_months = match (contract_type, get(form, "duree_mois")) {
+        (Some(ContractType::Cdi), _) | (_, "") => None,
+        (_, typed) => match typed.parse::<i32>() {
+            Ok(months) if (1..=48).contains(&months) => Some(months),
+            _ => {
+                errors.insert("duree_mois".into(), "Une durée de 1 à 48 mois.".into());
+                None
+            }
+        },
+    };
+    if matches!(contract_type, Some(ContractType::Cdd | ContractType::Alternance | ContractType::Stage)) && contract_months.is_none() && !errors.contains_key("duree_mois") {
+        errors.insert("duree_mois".into(), "Indiquez la durée du contrat, en mois.".into());
+    }
+    let working_time = choice(form, "temps", WorkingTime::from_code, &mut errors);
+    let period = choice(form, "periode", SalaryPeriod::from_code, &mut errors);
+    let min = euros_to_cents(get(form, "salaire_min"));
+    let max = euros_to_cents(get(form, "salaire_max"));
+    if min.is_none() {
+        errors.insert("salaire_min".into(), "Indiquez le salaire brut minimum, en euros (obligatoire : transparence des salaires).".into());
+    }
+    if max.is_none() {
+        errors.insert("salaire_max".into(), "Indiquez le salaire brut maximum, en euros (le même que le minimum s'il est fixe).".into());
+    }
+    if let (Some(min), Some(max)) = (min, max)
+        && max < min
+    {
+        errors.insert("salaire_max".into(), "Le maximum ne peut pas être inférieur au minimum.".into());
+    }
+    let place = match places.resolve(get(form, "lieu")) {
+        Some(Location::Commune(c)) => Some((c.insee.clone(), c.department_code.clone(), c.region_code.clone())),
+        _ => {
+            errors.insert("lieu".into(), "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into());
+            None
+        }
+    };
+    let start_date = match get(form, "debut") {
+        "" => None,
+        typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                errors.insert("debut".into(), "Une date au format JJ/MM/AAAA.".into());
+                None
+            }
+        },
+    };
+    let experience = choice(form, "experience", Experience::from_code, &mut errors);
+    let education = choice(form, "formation", Education::from_code, &mut errors);
+    let positions = match get(form, "postes") {
+        "" => Some(1),
+        typed => typed.parse::<i32>().ok().filter(|n| (1..=100).contains(n)),
+    };
+    if positions.is_none() {
+        errors.insert("postes".into(), "Un nombre de postes de 1 à 100.".into());
+    }
+    let apply_method = choice(form, "candidature", ApplyMethod::from_code, &mut errors);
+    let mut apply_email = None;
+    let mut apply_url = None;
+    match apply_method {
+        Some(ApplyMethod::Email) => match normalize_email(get(form, "candidature_email")) {
+            Ok(email) => apply_email = Some(email),
+            Err(message) => {
+                errors.insert("candidature_email".into(), message.into());
+            }
+        },
+        Some(ApplyMethod::External) => {
+            let url = get(form, "candidature_lien");
+            if url.starts_with("https://") && url.len() <= 500 && !url.contains(char::is_whitespace) {
+                apply_url = Some(url.to_owned());
+            } else {
+                errors.insert("candidature_lien".into(), "Indiquez l'adresse https de la page où postuler.".into());
+            }
+        }
+        _ => {}
+    }
+    let reference = Some(get(form, "reference").to_owned()).filter(|r| !r.is_empty());
+    if reference.as_ref().is_some_and(|r| r.chars().count() > 60) {
+        errors.insert("reference".into(), "60 caractères au plus.".into());
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let (Some(job_family), Some(contract_type), Some(working_time), Some(period), Some(min), Some(max), Some(place), Some(experience), Some(education), Some(positions), Some(apply_method)) =
+        (job_family, contract_type, working_time, period, min, max, place, experience, education, positions, apply_method)
+    else {
+        return Err(DomainError::Internal);
+    };
+    Ok(Checked {
+        title,
+        job_family,
+        description_html,
+        contract_type,
+        contract_months,
+        working_time,
+        salary: (min, max, period),
+        place,
+        start_date,
+        experience,
+        education,
+        positions,
+        show_contact: !get(form, "contact").is_empty(),
+        apply_method,
+        apply_email,
+        apply_url,
+        reference,
+    })
+}
+
+fn write(row: &mut offer::ActiveModel, checked: Checked, contact: &user::Model, now: DateTime<Utc>) {
+    row.slug = Set(slugify(&checked.title));
+    row.title = Set(checked.title);
+    row.job_family = Set(checked.job_family);
+    row.description_html = Set(checked.description_html);
+    row.contract_type = Set(checked.contract_type);
+    row.contract_months = Set(checked.contract_months);
+    row.working_time = Set(checked.working_time);
+    row.salary_min_cents = Set(Some(checked.salary.0));
+    row.salary_max_cents = Set(Some(checked.salary.1));
+    row.salary_period = Set(Some(checked.salary.2));
+    row.place_insee = Set(checked.place.0);
+    row.department_code = Set(checked.place.1);
+    row.region_code = Set(checked.place.2);
+    row.start_date = Set(checked.start_date);
+    row.experience = Set(checked.experience);
+    row.education = Set(checked.education);
+    row.positions = Set(checked.positions);
+    row.show_contact = Set(checked.show_contact);
+    row.contact_name = Set(Some(format!("{} {}", contact.first_name, contact.last_name)));
+    row.contact_email = Set(Some(contact.email.clone()));
+    row.apply_method = Set(checked.apply_method);
+    row.apply_email = Set(checked.apply_email);
+    row.apply_url = Set(checked.apply_url);
+    row.reference = Set(checked.reference);
+    row.updated_at = Set(now);
+}
+
+async fn account(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<user::Model, DomainError> {
+    user::Entity::find_by_id(user.id).one(db).await?.ok_or(DomainError::Forbidden)
+}
+
+/// R3: a new draft from the form.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &CurrentUser,
+    form: &PostingForm,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    let company_id = recruiter_company(db, user).await?;
+    let checked = check(form, places)?;
+    let contact = account(db, user).await?;
+    let mut row = offer::ActiveModel {
+        id: NotSet,
+        company_id: Set(company_id),
+        recruiter_id: Set(Some(user.id)),
+        status: Set(OfferStatus::Draft),
+        source: Set(OfferSource::Portal),
+        source_id: Set(None),
+        views: Set(0),
+        published_at: Set(None),
+        expires_at: Set(None),
+        created_at: Set(now),
+        expiry_warned_at: Set(None),
+        ..Default::default()
+    };
+    write(&mut row, checked, &contact, now);
+    let saved = row.insert(db).await?;
+    tracing::info!(offer = saved.id, "offer draft created");
+    Ok(saved.id)
+}
+
+/// R3: saves the form over the offer (a published offer stays published,
+/// the search index follows).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    places: &Directory,
+    user: &CurrentUser,
+    id: i64,
+    form: &PostingForm,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let current = own(db, user, id).await?;
+    let checked = check(form, places)?;
+    if current.status == OfferStatus::Published {
+        refuse_unlawful(&checked.title, &checked.description_html)?;
+    }
+    let contact = account(db, user).await?;
+    let mut row: offer::ActiveModel = current.into();
+    write(&mut row, checked, &contact, now);
+    row.update(db).await?;
+    search.refresh_offer(db, id).await
+}
+
+/// B2: refuses an offer whose text selects on a forbidden criterion.
+fn refuse_unlawful(title: &str, description_html: &str) -> Result<(), DomainError> {
+    let findings = check_offer_text(title, &html_to_text(description_html));
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let message = findings.iter().map(|f| f.message()).collect::<Vec<_>>().join(" ");
+    tracing::info!(findings = findings.len(), "offer refused: unlawful wording");
+    Err(DomainError::Invalid(BTreeMap::from([(
+        "description".to_owned(),
+        format!("Cette offre ne peut pas être publiée en l'état. {message}"),
+    )])))
+}
+
+/// R3, B2: publishes a draft (or an unpublished offer) for 90 days, after
+/// the lawful-ad check.
+pub async fn publish(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    user: &CurrentUser,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let current = own(db, user, id).await?;
+    if current.status == OfferStatus::Published {
+        return Ok(());
+    }
+    refuse_unlawful(&current.title, &current.description_html)?;
+    let mut row: offer::ActiveModel = current.into();
+    row.status = Set(OfferStatus::Published);
+    row.published_at = Set(Some(now));
+    row.expires_at = Set(Some(now + Duration::days(PUBLICATION_DAYS)));
+    row.expiry_warned_at = Set(None);
+    row.updated_at = Set(now);
+    row.update(db).await?;
+    tracing::info!(offer = id, "offer published");
+    search.refresh_offer(db, id).await
+}
+
+/// R3: unpublishes (`Unpublished`) or marks filled (`Filled`).
+pub async fn close(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    user: &CurrentUser,
+    id: i64,
+    status: OfferStatus,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if !matches!(status, OfferStatus::Unpublished | OfferStatus::Filled) {
+        return Err(DomainError::Internal);
+    }
+    let current = own(db, user, id).await?;
+    if current.status == OfferStatus::Draft {
+        return Err(DomainError::Conflict("Ce brouillon n'est pas publié.".into()));
+    }
+    let mut row: offer::ActiveModel = current.into();
+    row.status = Set(status);
+    row.updated_at = Set(now);
+    row.update(db).await?;
+    search.refresh_offer(db, id).await
+}
+
+/// R4: publishes again as is for 90 days (the clock restarts).
+pub async fn renew(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    user: &CurrentUser,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let current = own(db, user, id).await?;
+    if current.status == OfferStatus::Draft {
+        return Err(DomainError::Conflict("Publiez d'abord ce brouillon.".into()));
+    }
+    refuse_unlawful(&current.title, &current.description_html)?;
+    let mut row: offer::ActiveModel = current.into();
+    row.status = Set(OfferStatus::Published);
+    row.expires_at = Set(Some(now + Duration::days(PUBLICATION_DAYS)));
+    row.expiry_warned_at = Set(None);
+    row.updated_at = Set(now);
+    row.update(db).await?;
+    tracing::info!(offer = id, "offer renewed");
+    search.refresh_offer(db, id).await
+}
+
+/// R3: deletes an offer. Its applications stay with their candidates, who
+/// see it as removed (C5).
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(), DomainError> {
+    own(db, user, id).await?;
+    offer::Entity::delete_by_id(id).exec(db).await?;
+    tracing::info!(offer = id, "offer deleted");
+    search.refresh_offer(db, id).await
+}
+
+/// R3 "dupliquer": a new draft with the same content.
+pub async fn duplicate(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    let current = own(db, user, id).await?;
+    let mut row: offer::ActiveModel = current.into();
+    row.id = NotSet;
+    row.status = Set(OfferStatus::Draft);
+    row.views = Set(0);
+    row.published_at = Set(None);
+    row.expires_at = Set(None);
+    row.expiry_warned_at = Set(None);
+    row.source_id = Set(None);
+    row.created_at = Set(now);
+    row.updated_at = Set(now);
+    let copy = row.insert(db).await?;
+    Ok(copy.id)
+}
+
+/// The editor's values of an offer.
+pub async fn edit(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<PostingEdit, DomainError> {
+    let o = own(db, user, id).await?;
+    let euros = |cents: Option<i32>| {
+        cents.map(|c| {
+            if c % 100 == 0 {
+                (c / 100).to_string()
+            } else {
+                format!("{},{:02}", c / 100, c % 100)
+            }
+        })
+    };
+    let mut values = BTreeMap::new();
+    let mut put = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            values.insert(name.to_owned(), value);
+        }
+    };
+    put("titre", Some(o.title.clone()));
+    put("metier", Some(o.job_family.code().into()));
+    put("description", Some(description_to_text(&o.description_html)));
+    put("contrat", Some(o.contract_type.code().into()));
+    put("duree_mois", o.contract_months.map(|m| m.to_string()));
+    put("temps", Some(o.working_time.code().into()));
+    put("salaire_min", euros(o.salary_min_cents));
+    put("salaire_max", euros(o.salary_max_cents));
+    put("periode", o.salary_period.map(|p| p.code().into()));
+    put("lieu", places.commune(&o.place_insee).map(|c| c.label()));
+    put("debut", o.start_date.map(|d| d.to_string()));
+    put("experience", Some(o.experience.code().into()));
+    put("formation", Some(o.education.code().into()));
+    put("postes", Some(o.positions.to_string()));
+    put("contact", o.show_contact.then(|| "1".into()));
+    put("candidature", Some(o.apply_method.code().into()));
+    put("candidature_email", o.apply_email.clone());
+    put("candidature_lien", o.apply_url.clone());
+    put("reference", o.reference.clone());
+    Ok(PostingEdit {
+        id: o.id,
+        path: format!("/offres/{}-{}", o.slug, o.id),
+        title: o.title,
+        status: o.status,
+        expires_at: o.expires_at,
+        values,
+    })
+}
+
+/// "Suivi des offres": the recruiter's offers, newest first, with their
+/// application counts; `status` keeps one status only.
+pub async fn mine(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    status: Option<OfferStatus>,
+) -> Result<Vec<PostingRow>, DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let mut query = offer::Entity::find().filter(offer::Column::RecruiterId.eq(user.id));
+    if let Some(status) = status {
+        query = query.filter(offer::Column::Status.eq(status));
+    }
+    let offers = query
+        .order_by_desc(offer::Column::CreatedAt)
+        .order_by_desc(offer::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = offers.iter().map(|o| o.id).collect();
+    let mut counts: HashMap<i64, (u64, u64)> = HashMap::new();
+    for (offer_id, status) in application::Entity::find()
+        .filter(application::Column::OfferId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| Some((a.offer_id?, a.status)))
+    {
+        let entry = counts.entry(offer_id).or_default();
+        entry.0 += 1;
+        if status == ApplicationStatus::Sent {
+            entry.1 += 1;
+        }
+    }
+    Ok(offers
+        .into_iter()
+        .map(|o| {
+            let (applications, unread) = counts.get(&o.id).copied().unwrap_or_default();
+            PostingRow {
+                path: (o.status != OfferStatus::Draft).then(|| format!("/offres/{}-{}", o.slug, o.id)),
+                id: o.id,
+                title: o.title,
+                status: o.status,
+                published_at: o.published_at,
+                expires_at: o.expires_at,
+                views: o.views,
+                applications,
+                unread,
+            }
+        })
+        .collect())
+}
+
+/// R4, B4 (scheduled): warns the recruiters of offers that end within 7
+/// days (once), unpublishes the offers past their date and tells them.
+/// Returns (warned, expired).
+pub async fn expire_due(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<(u64, u64), DomainError> {
+    let published = Condition::all()
+        .add(offer::Column::Status.eq(OfferStatus::Published))
+        .add(offer::Column::Source.eq(OfferSource::Portal))
+        .add(offer::Column::RecruiterId.is_not_null());
+    let dashboard = format!("{site}/recruteur/offres");
+    let to_warn = offer::Entity::find()
+        .filter(published.clone())
+        .filter(offer::Column::ExpiresAt.lte(now + Duration::days(EXPIRY_WARNING_DAYS)))
+        .filter(offer::Column::ExpiresAt.gt(now))
+        .filter(offer::Column::ExpiryWarnedAt.is_null())
+        .all(db)
+        .await?;
+    let mut warned = 0;
+    for o in to_warn {
+        let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default()).one(db).await? else {
+            continue;
+        };
+        let link = format!("{dashboard}/{}", o.id);
+        let date = crate::model::french_date(crate::model::paris_date(o.expires_at.unwrap_or(now)));
+        mail::enqueue(db, templates::offer_expires_soon(&recruiter.email, &recruiter.first_name, &o.title, &date, &link), now).await?;
+        offer::Entity::update_many()
+            .col_expr(offer::Column::ExpiryWarnedAt, Expr::value(now))
+            .filter(offer::Column::Id.eq(o.id))
+            .exec(db)
+            .await?;
+        warned += 1;
+    }
+    let to_expire = offer::Entity::find()
+        .filter(published)
+        .filter(offer::Column::ExpiresAt.lte(now))
+        .all(db)
+        .await?;
+    let mut expired = 0;
+    for o in to_expire {
+        offer::Entity::update_many()
+            .col_expr(offer::Column::Status, Expr::value(OfferStatus::Expired.code()))
+            .col_expr(offer::Column::UpdatedAt, Expr::value(now))
+            .filter(offer::Column::Id.eq(o.id))
+            .exec(db)
+            .await?;
+        search.refresh_offer(db, o.id).await?;
+        if let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default()).one(db).await? {
+            let link = format!("{dashboard}/{}", o.id);
+            mail::enqueue(db, templates::offer_expired(&recruiter.email, &recruiter.first_name, &o.title, &link), now).await?;
+        }
+        expired += 1;
+    }
+    Ok((warned, expired))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_descriptions_become_paragraphs_and_lists_and_come_back() {
+        let text = "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien";
+        let html = sanitize_description(text);
+        assert_eq!(html, "<p>Nous recrutons.<br>CDI.</p><ul><li>Diagnostic</li><li>Entretien</li></ul>");
+        assert_eq!(description_to_text(&html), "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien");
+    }
+
+    #[test]
+    fn editor_html_is_cleaned_of_scripts_attributes_and_links() {
+        let html = sanitize_description(
+            r#"<p onclick="x()">Bonjour <script>alert(1)</script><a href="javascript:x">lien</a> <strong>CDI</strong></p><img src=x onerror=alert(1)>"#,
+        );
+        assert_eq!(html, "<p>Bonjour lien <strong>CDI</strong></p>");
+    }
+
+    #[test]
+    fn salaries_are_read_the_french_way() {
+        assert_eq!(euros_to_cents("1 850"), Some(185_000));
+        assert_eq!(euros_to_cents("12,50 €"), Some(1_250));
+        assert_eq!(euros_to_cents("-3"), None);
+        assert_eq!(euros_to_cents("beaucoup"), None);
+    }
+}
