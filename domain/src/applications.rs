@@ -560,14 +560,19 @@ async fn views_for_recruiter(
 ) -> Result<Vec<crate::model::ReceivedApplication>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let files: HashMap<i64, FileView> = stored_file::Entity::find()
-        .filter(stored_file::Column::Id.is_in(rows.iter().flat_map(|r| r.file_ids()).collect::<Vec<_>>()))
+        .filter(
+            stored_file::Column::Id
+                .is_in(rows.iter().flat_map(|r| r.file_ids()).collect::<Vec<_>>()),
+        )
         .all(db)
         .await?
         .into_iter()
         .map(|f| (f.id, f.view()))
         .collect();
     let dossiers: HashMap<i64, String> = dossier::Entity::find()
-        .filter(dossier::Column::Id.is_in(rows.iter().filter_map(|r| r.dossier_id).collect::<Vec<_>>()))
+        .filter(
+            dossier::Column::Id.is_in(rows.iter().filter_map(|r| r.dossier_id).collect::<Vec<_>>()),
+        )
         .all(db)
         .await?
         .into_iter()
@@ -581,15 +586,23 @@ async fn views_for_recruiter(
         .all(db)
         .await?
     {
-        history.entry(event.application_id).or_default().push((event.status, event.created_at));
+        history
+            .entry(event.application_id)
+            .or_default()
+            .push((event.status, event.created_at));
     }
     Ok(rows
         .into_iter()
         .map(|row| crate::model::ReceivedApplication {
             id: row.id,
             offer_id: row.offer_id,
-            candidate_name: format!("{} {}", row.first_name, row.last_name).trim().to_owned(),
-            files: row.file_ids().filter_map(|id| files.get(&id).cloned()).collect(),
+            candidate_name: format!("{} {}", row.first_name, row.last_name)
+                .trim()
+                .to_owned(),
+            files: row
+                .file_ids()
+                .filter_map(|id| files.get(&id).cloned())
+                .collect(),
             history: history.remove(&row.id).unwrap_or_default(),
             with_account: row.user_id.is_some(),
             dossier_title: row.dossier_id.and_then(|id| dossiers.get(&id).cloned()),
@@ -616,18 +629,27 @@ async fn handled_by(
     if !user.is_recruiter() {
         return Err(DomainError::Forbidden);
     }
-    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let row = application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let offer = match row.offer_id {
-        Some(offer_id) => offer::Entity::find_by_id(offer_id)
-            .filter(offer::Column::RecruiterId.eq(user.id))
-            .one(db)
-            .await?,
+        Some(offer_id) => {
+            offer::Entity::find_by_id(offer_id)
+                .filter(offer::Column::RecruiterId.eq(user.id))
+                .one(db)
+                .await?
+        }
         None => None,
     };
     match offer {
         Some(offer) => Ok((row, offer)),
         None => {
-            tracing::warn!(user = user.id, application = id, "application refused to a recruiter who did not publish its offer");
+            tracing::warn!(
+                user = user.id,
+                application = id,
+                "application refused to a recruiter who did not publish its offer"
+            );
             Err(DomainError::NotFound)
         }
     }
@@ -669,7 +691,15 @@ async fn move_to(
     };
     mail::enqueue(
         txn,
-        templates::application_status(&email, &first_name, &offer_title, company, status, with_account, &link),
+        templates::application_status(
+            &email,
+            &first_name,
+            &offer_title,
+            company,
+            status,
+            with_account,
+            &link,
+        ),
         now,
     )
     .await
@@ -691,11 +721,17 @@ pub async fn open_received(
         move_to(&txn, row, ApplicationStatus::Viewed, &company, site, now).await?;
         txn.commit().await?;
     }
-    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let row = application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     Ok(views_for_recruiter(db, vec![row]).await?.remove(0))
 }
 
-async fn company_name(db: &impl ConnectionTrait, offer: &offer::Model) -> Result<String, DomainError> {
+async fn company_name(
+    db: &impl ConnectionTrait,
+    offer: &offer::Model,
+) -> Result<String, DomainError> {
     Ok(company::Entity::find_by_id(offer.company_id)
         .one(db)
         .await?
@@ -715,7 +751,10 @@ pub async fn decide(
     now: DateTime<Utc>,
 ) -> Result<i64, DomainError> {
     if !crate::model::DECISIONS.contains(&status) {
-        return Err(DomainError::invalid("statut", "Choisissez parmi les propositions."));
+        return Err(DomainError::invalid(
+            "statut",
+            "Choisissez parmi les propositions.",
+        ));
     }
     let (row, offer) = handled_by(db, user, id).await?;
     if row.status == status {
@@ -725,7 +764,11 @@ pub async fn decide(
     let txn = db.begin().await?;
     move_to(&txn, row, status, &company, site, now).await?;
     txn.commit().await?;
-    tracing::info!(application = id, status = status.code(), "application status changed");
+    tracing::info!(
+        application = id,
+        status = status.code(),
+        "application status changed"
+    );
     Ok(offer.id)
 }
 

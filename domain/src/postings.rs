@@ -31,7 +31,10 @@ pub type PostingForm = HashMap<String, String>;
 const DESCRIPTION_MAX_CHARS: usize = 20_000;
 
 /// A recruiter or training organisation and the company they recruit for.
-async fn recruiter_company(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<i64, DomainError> {
+async fn recruiter_company(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<i64, DomainError> {
     if !user.is_recruiter() {
         return Err(DomainError::Forbidden);
     }
@@ -43,7 +46,11 @@ async fn recruiter_company(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
 }
 
 /// The offer `id` if `user` created it (R8).
-async fn own(db: &impl ConnectionTrait, user: &CurrentUser, id: i64) -> Result<offer::Model, DomainError> {
+async fn own(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<offer::Model, DomainError> {
     if !user.is_recruiter() {
         return Err(DomainError::Forbidden);
     }
@@ -52,7 +59,11 @@ async fn own(db: &impl ConnectionTrait, user: &CurrentUser, id: i64) -> Result<o
         .one(db)
         .await?;
     if found.is_none() {
-        tracing::warn!(user = user.id, offer = id, "offer refused to a recruiter who did not publish it");
+        tracing::warn!(
+            user = user.id,
+            offer = id,
+            "offer refused to a recruiter who did not publish it"
+        );
     }
     found.ok_or(DomainError::NotFound)
 }
@@ -62,15 +73,27 @@ fn text_to_html(text: &str) -> String {
     let escape = crate::mail::templates::escape_html;
     let mut html = String::new();
     for block in text.replace("\r\n", "\n").split("\n\n") {
-        let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             continue;
         }
-        let bullet = |l: &str| l.strip_prefix("- ").or_else(|| l.strip_prefix("• ")).or_else(|| l.strip_prefix("* ")).map(str::to_owned);
+        let bullet = |l: &str| {
+            l.strip_prefix("- ")
+                .or_else(|| l.strip_prefix("• "))
+                .or_else(|| l.strip_prefix("* "))
+                .map(str::to_owned)
+        };
         if lines.iter().all(|l| bullet(l).is_some()) {
             html.push_str("<ul>");
             for line in &lines {
-                html.push_str(&format!("<li>{}</li>", escape(&bullet(line).unwrap_or_default())));
+                html.push_str(&format!(
+                    "<li>{}</li>",
+                    escape(&bullet(line).unwrap_or_default())
+                ));
             }
             html.push_str("</ul>");
         } else {
@@ -91,7 +114,9 @@ pub fn sanitize_description(input: &str) -> String {
         text_to_html(input)
     };
     ammonia::Builder::empty()
-        .add_tags(["p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "h4"])
+        .add_tags([
+            "p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "h4",
+        ])
         .clean(&html)
         .to_string()
 }
@@ -133,7 +158,8 @@ fn euros_to_cents(typed: &str) -> Option<i32> {
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     let value: f64 = cleaned.parse().ok()?;
-    (value.is_finite() && value > 0.0 && value < 10_000_000.0).then(|| (value * 100.0).round() as i32)
+    (value.is_finite() && value > 0.0 && value < 10_000_000.0)
+        .then(|| (value * 100.0).round() as i32)
 }
 
 /// The checked values of a form, ready for the row.
@@ -161,7 +187,12 @@ fn get<'a>(form: &'a PostingForm, name: &str) -> &'a str {
     form.get(name).map_or("", |v| v.trim())
 }
 
-fn choice<T>(form: &PostingForm, name: &str, from_code: fn(&str) -> Option<T>, errors: &mut FieldErrors) -> Option<T> {
+fn choice<T>(
+    form: &PostingForm,
+    name: &str,
+    from_code: fn(&str) -> Option<T>,
+    errors: &mut FieldErrors,
+) -> Option<T> {
     let value = from_code(get(form, name));
     if value.is_none() {
         errors.insert(name.into(), "Choisissez parmi les propositions.".into());
@@ -174,16 +205,26 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     let mut errors = FieldErrors::new();
     let title = get(form, "titre").to_owned();
     if title.chars().count() < 5 || title.chars().count() > 120 {
-        errors.insert("titre".into(), "Un intitulé de 5 à 120 caractères, par exemple « Mécanicien automobile H/F ».".into());
+        errors.insert(
+            "titre".into(),
+            "Un intitulé de 5 à 120 caractères, par exemple « Mécanicien automobile H/F ».".into(),
+        );
     }
     let job_family = choice(form, "metier", JobFamily::from_code, &mut errors);
     let description = get(form, "description");
     let description_html = sanitize_description(description);
     let description_length = html_to_text(&description_html).chars().count();
     if description_length < 50 {
-        errors.insert("description".into(), "Décrivez le poste, les missions et le profil recherché (50 caractères au moins).".into());
+        errors.insert(
+            "description".into(),
+            "Décrivez le poste, les missions et le profil recherché (50 caractères au moins)."
+                .into(),
+        );
     } else if description_length > DESCRIPTION_MAX_CHARS {
-        errors.insert("description".into(), format!("{DESCRIPTION_MAX_CHARS} caractères au plus."));
+        errors.insert(
+            "description".into(),
+            format!("{DESCRIPTION_MAX_CHARS} caractères au plus."),
+        );
     }
     let contract_type = choice(form, "contrat", ContractType::from_code, &mut errors);
     let contract_months = match (contract_type, get(form, "duree_mois")) {
@@ -196,26 +237,49 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
             }
         },
     };
-    if matches!(contract_type, Some(ContractType::Cdd | ContractType::Alternance | ContractType::Stage)) && contract_months.is_none() && !errors.contains_key("duree_mois") {
-        errors.insert("duree_mois".into(), "Indiquez la durée du contrat, en mois.".into());
+    if matches!(
+        contract_type,
+        Some(ContractType::Cdd | ContractType::Alternance | ContractType::Stage)
+    ) && contract_months.is_none()
+        && !errors.contains_key("duree_mois")
+    {
+        errors.insert(
+            "duree_mois".into(),
+            "Indiquez la durée du contrat, en mois.".into(),
+        );
     }
     let working_time = choice(form, "temps", WorkingTime::from_code, &mut errors);
     let period = choice(form, "periode", SalaryPeriod::from_code, &mut errors);
     let min = euros_to_cents(get(form, "salaire_min"));
     let max = euros_to_cents(get(form, "salaire_max"));
     if min.is_none() {
-        errors.insert("salaire_min".into(), "Indiquez le salaire brut minimum, en euros (obligatoire : transparence des salaires).".into());
+        errors.insert(
+            "salaire_min".into(),
+            "Indiquez le salaire brut minimum, en euros (obligatoire : transparence des salaires)."
+                .into(),
+        );
     }
     if max.is_none() {
-        errors.insert("salaire_max".into(), "Indiquez le salaire brut maximum, en euros (le même que le minimum s'il est fixe).".into());
+        errors.insert(
+            "salaire_max".into(),
+            "Indiquez le salaire brut maximum, en euros (le même que le minimum s'il est fixe)."
+                .into(),
+        );
     }
     if let (Some(min), Some(max)) = (min, max)
         && max < min
     {
-        errors.insert("salaire_max".into(), "Le maximum ne peut pas être inférieur au minimum.".into());
+        errors.insert(
+            "salaire_max".into(),
+            "Le maximum ne peut pas être inférieur au minimum.".into(),
+        );
     }
     let place = match places.resolve(get(form, "lieu")) {
-        Some(Location::Commune(c)) => Some((c.insee.clone(), c.department_code.clone(), c.region_code.clone())),
+        Some(Location::Commune(c)) => Some((
+            c.insee.clone(),
+            c.department_code.clone(),
+            c.region_code.clone(),
+        )),
         _ => {
             errors.insert("lieu".into(), "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into());
             None
@@ -252,10 +316,14 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
         },
         Some(ApplyMethod::External) => {
             let url = get(form, "candidature_lien");
-            if url.starts_with("https://") && url.len() <= 500 && !url.contains(char::is_whitespace) {
+            if url.starts_with("https://") && url.len() <= 500 && !url.contains(char::is_whitespace)
+            {
                 apply_url = Some(url.to_owned());
             } else {
-                errors.insert("candidature_lien".into(), "Indiquez l'adresse https de la page où postuler.".into());
+                errors.insert(
+                    "candidature_lien".into(),
+                    "Indiquez l'adresse https de la page où postuler.".into(),
+                );
             }
         }
         _ => {}
@@ -267,8 +335,31 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));
     }
-    let (Some(job_family), Some(contract_type), Some(working_time), Some(period), Some(min), Some(max), Some(place), Some(experience), Some(education), Some(positions), Some(apply_method)) =
-        (job_family, contract_type, working_time, period, min, max, place, experience, education, positions, apply_method)
+    let (
+        Some(job_family),
+        Some(contract_type),
+        Some(working_time),
+        Some(period),
+        Some(min),
+        Some(max),
+        Some(place),
+        Some(experience),
+        Some(education),
+        Some(positions),
+        Some(apply_method),
+    ) = (
+        job_family,
+        contract_type,
+        working_time,
+        period,
+        min,
+        max,
+        place,
+        experience,
+        education,
+        positions,
+        apply_method,
+    )
     else {
         return Err(DomainError::Internal);
     };
@@ -293,7 +384,12 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     })
 }
 
-fn write(row: &mut offer::ActiveModel, checked: Checked, contact: &user::Model, now: DateTime<Utc>) {
+fn write(
+    row: &mut offer::ActiveModel,
+    checked: Checked,
+    contact: &user::Model,
+    now: DateTime<Utc>,
+) {
     row.slug = Set(slugify(&checked.title));
     row.title = Set(checked.title);
     row.job_family = Set(checked.job_family);
@@ -312,7 +408,10 @@ fn write(row: &mut offer::ActiveModel, checked: Checked, contact: &user::Model, 
     row.education = Set(checked.education);
     row.positions = Set(checked.positions);
     row.show_contact = Set(checked.show_contact);
-    row.contact_name = Set(Some(format!("{} {}", contact.first_name, contact.last_name)));
+    row.contact_name = Set(Some(format!(
+        "{} {}",
+        contact.first_name, contact.last_name
+    )));
     row.contact_email = Set(Some(contact.email.clone()));
     row.apply_method = Set(checked.apply_method);
     row.apply_email = Set(checked.apply_email);
@@ -321,8 +420,14 @@ fn write(row: &mut offer::ActiveModel, checked: Checked, contact: &user::Model, 
     row.updated_at = Set(now);
 }
 
-async fn account(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<user::Model, DomainError> {
-    user::Entity::find_by_id(user.id).one(db).await?.ok_or(DomainError::Forbidden)
+async fn account(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<user::Model, DomainError> {
+    user::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::Forbidden)
 }
 
 /// R3: a new draft from the form.
@@ -385,7 +490,11 @@ fn refuse_unlawful(title: &str, description_html: &str) -> Result<(), DomainErro
     if findings.is_empty() {
         return Ok(());
     }
-    let message = findings.iter().map(|f| f.message()).collect::<Vec<_>>().join(" ");
+    let message = findings
+        .iter()
+        .map(|f| f.message())
+        .collect::<Vec<_>>()
+        .join(" ");
     tracing::info!(findings = findings.len(), "offer refused: unlawful wording");
     Err(DomainError::Invalid(BTreeMap::from([(
         "description".to_owned(),
@@ -432,7 +541,9 @@ pub async fn close(
     }
     let current = own(db, user, id).await?;
     if current.status == OfferStatus::Draft {
-        return Err(DomainError::Conflict("Ce brouillon n'est pas publié.".into()));
+        return Err(DomainError::Conflict(
+            "Ce brouillon n'est pas publié.".into(),
+        ));
     }
     let mut row: offer::ActiveModel = current.into();
     row.status = Set(status);
@@ -451,7 +562,9 @@ pub async fn renew(
 ) -> Result<(), DomainError> {
     let current = own(db, user, id).await?;
     if current.status == OfferStatus::Draft {
-        return Err(DomainError::Conflict("Publiez d'abord ce brouillon.".into()));
+        return Err(DomainError::Conflict(
+            "Publiez d'abord ce brouillon.".into(),
+        ));
     }
     refuse_unlawful(&current.title, &current.description_html)?;
     let mut row: offer::ActiveModel = current.into();
@@ -525,7 +638,10 @@ pub async fn edit(
     };
     put("titre", Some(o.title.clone()));
     put("metier", Some(o.job_family.code().into()));
-    put("description", Some(description_to_text(&o.description_html)));
+    put(
+        "description",
+        Some(description_to_text(&o.description_html)),
+    );
     put("contrat", Some(o.contract_type.code().into()));
     put("duree_mois", o.contract_months.map(|m| m.to_string()));
     put("temps", Some(o.working_time.code().into()));
@@ -591,7 +707,8 @@ pub async fn mine(
         .map(|o| {
             let (applications, unread) = counts.get(&o.id).copied().unwrap_or_default();
             PostingRow {
-                path: (o.status != OfferStatus::Draft).then(|| format!("/offres/{}-{}", o.slug, o.id)),
+                path: (o.status != OfferStatus::Draft)
+                    .then(|| format!("/offres/{}-{}", o.slug, o.id)),
                 id: o.id,
                 title: o.title,
                 status: o.status,
@@ -628,12 +745,26 @@ pub async fn expire_due(
         .await?;
     let mut warned = 0;
     for o in to_warn {
-        let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default()).one(db).await? else {
+        let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default())
+            .one(db)
+            .await?
+        else {
             continue;
         };
         let link = format!("{dashboard}/{}", o.id);
         let date = crate::model::french_date(crate::model::paris_date(o.expires_at.unwrap_or(now)));
-        mail::enqueue(db, templates::offer_expires_soon(&recruiter.email, &recruiter.first_name, &o.title, &date, &link), now).await?;
+        mail::enqueue(
+            db,
+            templates::offer_expires_soon(
+                &recruiter.email,
+                &recruiter.first_name,
+                &o.title,
+                &date,
+                &link,
+            ),
+            now,
+        )
+        .await?;
         offer::Entity::update_many()
             .col_expr(offer::Column::ExpiryWarnedAt, Expr::value(now))
             .filter(offer::Column::Id.eq(o.id))
@@ -649,15 +780,26 @@ pub async fn expire_due(
     let mut expired = 0;
     for o in to_expire {
         offer::Entity::update_many()
-            .col_expr(offer::Column::Status, Expr::value(OfferStatus::Expired.code()))
+            .col_expr(
+                offer::Column::Status,
+                Expr::value(OfferStatus::Expired.code()),
+            )
             .col_expr(offer::Column::UpdatedAt, Expr::value(now))
             .filter(offer::Column::Id.eq(o.id))
             .exec(db)
             .await?;
         search.refresh_offer(db, o.id).await?;
-        if let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default()).one(db).await? {
+        if let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default())
+            .one(db)
+            .await?
+        {
             let link = format!("{dashboard}/{}", o.id);
-            mail::enqueue(db, templates::offer_expired(&recruiter.email, &recruiter.first_name, &o.title, &link), now).await?;
+            mail::enqueue(
+                db,
+                templates::offer_expired(&recruiter.email, &recruiter.first_name, &o.title, &link),
+                now,
+            )
+            .await?;
         }
         expired += 1;
     }
@@ -672,8 +814,14 @@ mod tests {
     fn text_descriptions_become_paragraphs_and_lists_and_come_back() {
         let text = "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien";
         let html = sanitize_description(text);
-        assert_eq!(html, "<p>Nous recrutons.<br>CDI.</p><ul><li>Diagnostic</li><li>Entretien</li></ul>");
-        assert_eq!(description_to_text(&html), "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien");
+        assert_eq!(
+            html,
+            "<p>Nous recrutons.<br>CDI.</p><ul><li>Diagnostic</li><li>Entretien</li></ul>"
+        );
+        assert_eq!(
+            description_to_text(&html),
+            "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien"
+        );
     }
 
     #[test]

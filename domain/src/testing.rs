@@ -407,3 +407,46 @@ pub fn field_error<T: std::fmt::Debug>(
         other => panic!("expected an error on {field}, got {other:?}"),
     }
 }
+
+/// A recruiter of `company` (its owner when `owner`), written directly.
+pub async fn insert_recruiter(
+    db: &impl ConnectionTrait,
+    email: &str,
+    company: &company::Model,
+    owner: bool,
+) -> crate::model::CurrentUser {
+    use sea_orm::ActiveModelTrait;
+    let user = insert_user(db, email, "Paul", crate::model::Role::Recruiter).await;
+    crate::entity::company_member::ActiveModel {
+        user_id: Set(user.id),
+        company_id: Set(company.id),
+        is_owner: Set(owner),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await
+    .expect("insert membership");
+    user
+}
+
+/// The offer form of a lawful CDI in Lyon, as a recruiter posts it.
+pub fn posting_form(title: &str) -> crate::postings::PostingForm {
+    [
+        ("titre", title),
+        ("metier", "I1604"),
+        ("description", "Atelier de 6 personnes. Vous assurez l'entretien et le diagnostic des véhicules de nos clients.\n\n- Diagnostic électronique\n- Distribution et freinage"),
+        ("contrat", "cdi"),
+        ("temps", "temps_plein"),
+        ("salaire_min", "2 100"),
+        ("salaire_max", "2 400"),
+        ("periode", "mois"),
+        ("lieu", "Lyon (69)"),
+        ("experience", "1_3_ans"),
+        ("formation", "cap"),
+        ("postes", "1"),
+        ("candidature", "portail"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}

@@ -30,15 +30,6 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_offers_recruiter")
-                    .table(Offers::Table)
-                    .col(Offers::RecruiterId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
             .create_table(
                 Table::create()
                     .table(FavoriteCandidates::Table)
@@ -72,14 +63,6 @@ impl MigrationTrait for Migration {
             .drop_table(Table::drop().table(FavoriteCandidates::Table).to_owned())
             .await?;
         manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_offers_recruiter")
-                    .table(Offers::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
             .alter_table(
                 Table::alter()
                     .table(Applications::Table)
@@ -107,7 +90,6 @@ enum Users {
 #[derive(DeriveIden)]
 enum Offers {
     Table,
-    RecruiterId,
     ExpiryWarnedAt,
 }
 

@@ -15,6 +15,7 @@ pub const JOBS: &[(&str, Duration)] = &[
     ("envoi-emails", Duration::seconds(2)),
     ("nettoyage-sessions", Duration::minutes(15)),
     ("inactivite-comptes", Duration::hours(6)),
+    ("expiration-offres", Duration::hours(1)),
 ];
 
 /// How long a claim lasts when its holder dies mid-run.
@@ -94,6 +95,14 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
             }
             if warned + deleted > 0 {
                 tracing::info!(warned, deleted, "inactive accounts");
+            }
+        }
+        "expiration-offres" => {
+            let (warned, expired) =
+                domain::postings::expire_due(&state.db, &state.search, &state.site.public_url, now)
+                    .await?;
+            if warned + expired > 0 {
+                tracing::info!(warned, expired, "offer expiry");
             }
         }
         other => tracing::error!(job = other, "unknown scheduled job"),

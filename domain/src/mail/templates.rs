@@ -309,7 +309,13 @@ pub fn application_received(
 }
 
 /// B4: an offer ends in 7 days; one click renews it.
-pub fn offer_expires_soon(to: &str, first_name: &str, title: &str, date: &str, link: &str) -> Email {
+pub fn offer_expires_soon(
+    to: &str,
+    first_name: &str,
+    title: &str,
+    date: &str,
+    link: &str,
+) -> Email {
     compose(
         to,
         &format!("Votre offre « {title} » expire le {date}"),
@@ -349,10 +355,18 @@ pub fn application_status(
     use crate::model::ApplicationStatus as S;
     let news = match status {
         S::Viewed => format!("{company} a consulté votre candidature à l'offre « {offer_title} »."),
-        S::Shortlisted => format!("Bonne nouvelle : {company} a présélectionné votre candidature à l'offre « {offer_title} »."),
-        S::Interview => format!("{company} souhaite vous rencontrer pour l'offre « {offer_title} ». Le recruteur vous contactera pour convenir d'un entretien."),
-        S::Hired => format!("Félicitations : {company} a retenu votre candidature à l'offre « {offer_title} »."),
-        S::Declined => format!("{company} n'a pas retenu votre candidature à l'offre « {offer_title} ». Ne vous découragez pas : d'autres offres vous attendent sur JobToMove."),
+        S::Shortlisted => format!(
+            "Bonne nouvelle : {company} a présélectionné votre candidature à l'offre « {offer_title} »."
+        ),
+        S::Interview => format!(
+            "{company} souhaite vous rencontrer pour l'offre « {offer_title} ». Le recruteur vous contactera pour convenir d'un entretien."
+        ),
+        S::Hired => format!(
+            "Félicitations : {company} a retenu votre candidature à l'offre « {offer_title} »."
+        ),
+        S::Declined => format!(
+            "{company} n'a pas retenu votre candidature à l'offre « {offer_title} ». Ne vous découragez pas : d'autres offres vous attendent sur JobToMove."
+        ),
         S::Sent => format!("Votre candidature à l'offre « {offer_title} » est envoyée."),
     };
     let footer = if with_account {
@@ -365,7 +379,14 @@ pub fn application_status(
         &format!("Votre candidature : {}", status.label().to_lowercase()),
         first_name,
         &[news],
-        Some((if with_account { "Voir mes candidatures" } else { "Voir l'offre" }, link)),
+        Some((
+            if with_account {
+                "Voir mes candidatures"
+            } else {
+                "Voir l'offre"
+            },
+            link,
+        )),
         footer,
     )
 }

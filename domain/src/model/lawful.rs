@@ -24,13 +24,16 @@ impl Finding {
     }
 }
 
-const AGE: &str = "l'âge ne peut pas être un critère de recrutement (Code du travail, art. L.1132-1).";
+const AGE: &str =
+    "l'âge ne peut pas être un critère de recrutement (Code du travail, art. L.1132-1).";
 const SEX: &str = "le sexe ne peut pas être un critère de recrutement (art. L.1142-1) : l'offre s'adresse aux femmes comme aux hommes.";
 const ORIGIN: &str = "l'origine, la nationalité ou l'apparence d'une ethnie ne peuvent pas être des critères de recrutement (art. L.1132-1).";
 const FAMILY: &str = "la situation de famille et la grossesse ne peuvent pas être des critères de recrutement (art. L.1132-1).";
 const HEALTH: &str = "l'état de santé et le handicap ne peuvent pas être des critères de recrutement (art. L.1132-1) ; l'aptitude au poste relève de la médecine du travail.";
-const RELIGION: &str = "les convictions religieuses ne peuvent pas être un critère de recrutement (art. L.1132-1).";
-const APPEARANCE: &str = "l'apparence physique ne peut pas être un critère de recrutement (art. L.1132-1).";
+const RELIGION: &str =
+    "les convictions religieuses ne peuvent pas être un critère de recrutement (art. L.1132-1).";
+const APPEARANCE: &str =
+    "l'apparence physique ne peut pas être un critère de recrutement (art. L.1132-1).";
 const OPINIONS: &str = "les opinions politiques, l'activité syndicale et l'orientation sexuelle ne peuvent pas être des critères de recrutement (art. L.1132-1).";
 
 /// Folded phrases and their reason. A phrase matches whole words.
@@ -111,9 +114,11 @@ fn title_is_neutral(title: &str) -> bool {
     [" h f ", " f h ", " h f x ", " f h x "]
         .iter()
         .any(|marker| folded.contains(marker))
-        || ["·", "(e)", "(ne)", "(se)", "(euse)", "(trice)", "(ère)", "/ne", "-ne "]
-            .iter()
-            .any(|marker| lower.contains(marker))
+        || [
+            "·", "(e)", "(ne)", "(se)", "(euse)", "(trice)", "(ère)", "/ne", "-ne ",
+        ]
+        .iter()
+        .any(|marker| lower.contains(marker))
 }
 
 /// The refused wordings of an offer's title and text (its description as
@@ -139,8 +144,17 @@ pub fn check_offer_text(title: &str, text: &str) -> Vec<Finding> {
         if let Some(at) = folded.find(&format!(" {phrase} ")) {
             // A longer phrase found at the same place wins ("jeune fille").
             found.retain(|(other, f)| !(*other == at && phrase.starts_with(f.words.as_str())));
-            if !found.iter().any(|(other, f)| *other == at && f.words.starts_with(phrase)) {
-                found.push((at, Finding { words: (*phrase).to_owned(), reason }));
+            if !found
+                .iter()
+                .any(|(other, f)| *other == at && f.words.starts_with(phrase))
+            {
+                found.push((
+                    at,
+                    Finding {
+                        words: (*phrase).to_owned(),
+                        reason,
+                    },
+                ));
             }
         }
     }
@@ -156,13 +170,21 @@ pub fn check_offer_text(title: &str, text: &str) -> Vec<Finding> {
             .take(3)
             .any(|w| w.starts_with("experience") || w.starts_with("anciennete"));
         let before: Vec<&str> = words[i.saturating_sub(4)..i - 1].to_vec();
-        let about_age = before.iter().any(|w| ["moins", "plus", "entre", "age", "agee", "maximum", "max"].contains(w))
+        let about_age = before
+            .iter()
+            .any(|w| ["moins", "plus", "entre", "age", "agee", "maximum", "max"].contains(w))
             || (i >= 3 && words[i - 2].chars().all(|c| c.is_ascii_digit()));
         if about_age && !experience {
             let start = i.saturating_sub(4);
             let words_found = words[start..=i].join(" ");
             let at = folded.find(&words_found).unwrap_or(usize::MAX);
-            found.push((at, Finding { words: words_found, reason: AGE }));
+            found.push((
+                at,
+                Finding {
+                    words: words_found,
+                    reason: AGE,
+                },
+            ));
         }
     }
     found.sort_by_key(|(at, _)| *at);
@@ -175,18 +197,23 @@ mod tests {
     use super::*;
 
     fn words(title: &str, text: &str) -> Vec<String> {
-        check_offer_text(title, text).into_iter().map(|f| f.words).collect()
+        check_offer_text(title, text)
+            .into_iter()
+            .map(|f| f.words)
+            .collect()
     }
 
     #[test]
     fn a_neutral_lawful_offer_passes() {
-        assert!(words(
-            "Mécanicien automobile H/F",
-            "Garage familial recherche un mécanicien, 2 ans d'expérience minimum. \
+        assert!(
+            words(
+                "Mécanicien automobile H/F",
+                "Garage familial recherche un mécanicien, 2 ans d'expérience minimum. \
              Jeunes diplômés bienvenus. Poste ouvert aux personnes en situation de handicap. \
              Pièces d'origine constructeur."
-        )
-        .is_empty());
+            )
+            .is_empty()
+        );
         assert!(words("Carrossier·ère peintre", "Travail en équipe.").is_empty());
         assert!(words("Vendeur(se) pièces auto", "Entre 3 et 5 ans d'expérience.").is_empty());
     }
@@ -200,7 +227,10 @@ mod tests {
         let named: Vec<&str> = found.iter().map(|f| f.words.as_str()).collect();
         assert!(named.contains(&"jeune"), "{named:?}");
         assert!(named.contains(&"homme"), "{named:?}");
-        assert!(named.contains(&"nationalite francaise") || named.contains(&"de nationalite"), "{named:?}");
+        assert!(
+            named.contains(&"nationalite francaise") || named.contains(&"de nationalite"),
+            "{named:?}"
+        );
         assert!(named.iter().any(|w| w.contains("30 ans")), "{named:?}");
         assert!(named.contains(&"celibataire"), "{named:?}");
         assert!(named.contains(&"bonne sante"), "{named:?}");

@@ -1,0 +1,481 @@
+//! The recruiter space (R3, R4, R5, R8, B1, B2, B4, B6) on every database of
+//! the run, with a controllable clock.
+
+use chrono::{Duration, Utc};
+use domain::DomainError;
+use domain::applications::{self, AnonymousApplication};
+use domain::entity::offer;
+use domain::model::{ApplicationStatus, OfferState, OfferStatus, Role};
+use domain::places::Directory;
+use domain::postings;
+use domain::search::SearchIndex;
+use domain::storage::Storage;
+use domain::testing::{
+    field_error, insert_company, insert_places, insert_recruiter, insert_user, origin, outbox, pdf,
+    posting_form, test_databases,
+};
+use sea_orm::EntityTrait;
+
+async fn offer_row(db: &sea_orm::DatabaseConnection, id: i64) -> offer::Model {
+    offer::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_recruiter_drafts_publishes_duplicates_and_closes_an_offer() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let now = Utc::now();
+
+        let id = postings::create(
+            &t.db,
+            &places,
+            &paul,
+            &posting_form("Mécanicien automobile H/F"),
+            now,
+        )
+        .await
+        .unwrap();
+        let draft = offer_row(&t.db, id).await;
+        assert_eq!(draft.status, OfferStatus::Draft);
+        assert_eq!(draft.company_id, garage.id);
+        assert_eq!(draft.salary_min_cents, Some(210_000));
+        assert!(
+            draft
+                .description_html
+                .contains("<li>Diagnostic électronique</li>")
+        );
+        assert_eq!(search.len(), 0, "a draft is not searchable");
+
+        postings::publish(&t.db, &search, &paul, id, now)
+            .await
+            .unwrap();
+        let published = offer_row(&t.db, id).await;
+        assert_eq!(published.status, OfferStatus::Published);
+        assert_eq!(
+            published.expires_at.map(|d| d.timestamp()),
+            Some((now + Duration::days(90)).timestamp())
+        );
+        assert_eq!(search.len(), 1);
+
+        let copy = postings::duplicate(&t.db, &paul, id, now).await.unwrap();
+        let copied = offer_row(&t.db, copy).await;
+        assert_eq!(
+            (copied.status, copied.title.as_str()),
+            (OfferStatus::Draft, "Mécanicien automobile H/F")
+        );
+
+        postings::close(&t.db, &search, &paul, id, OfferStatus::Filled, now)
+            .await
+            .unwrap();
+        assert_eq!(offer_row(&t.db, id).await.status, OfferStatus::Filled);
+        assert_eq!(search.len(), 0);
+
+        let rows = postings::mine(&t.db, &paul, None).await.unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            postings::mine(&t.db, &paul, Some(OfferStatus::Draft))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+
+        postings::delete(&t.db, &search, &paul, copy).await.unwrap();
+        assert_eq!(postings::mine(&t.db, &paul, None).await.unwrap().len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_offer_form_requires_a_salary_a_place_and_a_duration_in_french() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let mut form = posting_form("Apprenti mécanicien H/F");
+        form.insert("contrat".into(), "alternance".into());
+        form.remove("salaire_min");
+        form.insert("lieu".into(), "Atlantide".into());
+        let refused = postings::create(&t.db, &places, &paul, &form, Utc::now()).await;
+        assert!(field_error(refused.clone(), "salaire_min").contains("transparence des salaires"));
+        assert!(field_error(refused.clone(), "lieu").contains("Commune introuvable"));
+        assert!(field_error(refused, "duree_mois").contains("durée"));
+
+        form.insert("salaire_min".into(), "900".into());
+        form.insert("lieu".into(), "69003".into());
+        form.insert("duree_mois".into(), "24".into());
+        let id = postings::create(&t.db, &places, &paul, &form, Utc::now())
+            .await
+            .unwrap();
+        let apprenticeship = offer_row(&t.db, id).await;
+        assert_eq!(apprenticeship.contract_months, Some(24));
+    }
+}
+
+#[tokio::test]
+async fn a_discriminatory_offer_is_refused_with_the_words_and_why() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let mut form = posting_form("Mécanicien automobile");
+        form.insert(
+            "description".into(),
+            "Nous cherchons un jeune mécanicien de moins de 30 ans, de nationalité française, pour notre atelier.".into(),
+        );
+        let id = postings::create(&t.db, &places, &paul, &form, Utc::now())
+            .await
+            .unwrap();
+        let message = field_error(
+            postings::publish(&t.db, &search, &paul, id, Utc::now()).await,
+            "description",
+        );
+        assert!(message.contains("« jeune »"), "{message}");
+        assert!(message.contains("30 ans"), "{message}");
+        assert!(message.contains("nationalit"), "{message}");
+        assert!(message.contains("H/F"), "{message}");
+        assert_eq!(offer_row(&t.db, id).await.status, OfferStatus::Draft);
+    }
+}
+
+#[tokio::test]
+async fn only_the_recruiter_who_published_an_offer_acts_on_it_and_its_applications() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let storage = Storage::in_memory();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let colleague = insert_recruiter(&t.db, "ines@garage.fr", &garage, false).await;
+        let other = insert_company(&t.db, "Carrosserie Martin").await;
+        let stranger = insert_recruiter(&t.db, "rh@martin.fr", &other, true).await;
+        let candidate = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let now = Utc::now();
+        let id = postings::create(&t.db, &places, &paul, &posting_form("Mécanicien H/F"), now)
+            .await
+            .unwrap();
+        postings::publish(&t.db, &search, &paul, id, now)
+            .await
+            .unwrap();
+        applications::apply_anonymously(
+            &t.db,
+            &storage,
+            &origin(now),
+            id,
+            AnonymousApplication {
+                email: "lea@exemple.fr".into(),
+                cv: Some(pdf("cv.pdf")),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let application = applications::received(&t.db, &paul, Some(id))
+            .await
+            .unwrap()[0]
+            .id;
+
+        for someone in [&colleague, &stranger] {
+            assert_eq!(
+                postings::publish(&t.db, &search, someone, id, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::close(&t.db, &search, someone, id, OfferStatus::Unpublished, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::delete(&t.db, &search, someone, id).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::duplicate(&t.db, someone, id, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::edit(&t.db, &places, someone, id)
+                    .await
+                    .map(|_| ()),
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::received(&t.db, someone, Some(id)).await,
+                Err(DomainError::NotFound)
+            );
+            assert!(
+                applications::received(&t.db, someone, None)
+                    .await
+                    .unwrap()
+                    .is_empty()
+            );
+            assert_eq!(
+                applications::open_received(&t.db, someone, application, "http://x", now)
+                    .await
+                    .map(|_| ()),
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::decide(
+                    &t.db,
+                    someone,
+                    application,
+                    ApplicationStatus::Declined,
+                    "http://x",
+                    now
+                )
+                .await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::set_note(&t.db, someone, application, "x").await,
+                Err(DomainError::NotFound)
+            );
+        }
+        assert_eq!(
+            postings::mine(&t.db, &candidate, None).await,
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(
+            applications::received(&t.db, &candidate, None).await,
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(
+            postings::create(
+                &t.db,
+                &places,
+                &candidate,
+                &posting_form("Mécanicien H/F"),
+                now
+            )
+            .await,
+            Err(DomainError::Forbidden)
+        );
+    }
+}
+
+#[tokio::test]
+async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let storage = Storage::in_memory();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let now = Utc::now();
+        let id = postings::create(&t.db, &places, &paul, &posting_form("Mécanicien H/F"), now)
+            .await
+            .unwrap();
+        postings::publish(&t.db, &search, &paul, id, now)
+            .await
+            .unwrap();
+        applications::apply_with_account(
+            &t.db,
+            &storage,
+            &origin(now),
+            &zoe,
+            id,
+            applications::AccountApplication {
+                cv: Some(pdf("cv.pdf")),
+                message: "Bonjour".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let received = applications::received(&t.db, &paul, None).await.unwrap();
+        assert_eq!(received.len(), 1);
+        assert_eq!(received[0].status, ApplicationStatus::Sent);
+        assert_eq!(
+            postings::mine(&t.db, &paul, None).await.unwrap()[0].unread,
+            1
+        );
+
+        let opened =
+            applications::open_received(&t.db, &paul, received[0].id, "http://jobtomove.test", now)
+                .await
+                .unwrap();
+        assert_eq!(opened.status, ApplicationStatus::Viewed);
+        assert_eq!(opened.files.len(), 1);
+        applications::set_note(&t.db, &paul, opened.id, "Appeler lundi")
+            .await
+            .unwrap();
+        applications::decide(
+            &t.db,
+            &paul,
+            opened.id,
+            ApplicationStatus::Interview,
+            "http://jobtomove.test",
+            now + Duration::minutes(1),
+        )
+        .await
+        .unwrap();
+        assert!(
+            applications::decide(
+                &t.db,
+                &paul,
+                opened.id,
+                ApplicationStatus::Sent,
+                "http://x",
+                now
+            )
+            .await
+            .is_err()
+        );
+
+        let mine = applications::mine(&t.db, &zoe, now).await.unwrap();
+        assert_eq!(mine[0].status, ApplicationStatus::Interview);
+        let steps: Vec<ApplicationStatus> = mine[0].history.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            steps,
+            [
+                ApplicationStatus::Sent,
+                ApplicationStatus::Viewed,
+                ApplicationStatus::Interview
+            ]
+        );
+        let serialized = serde_json::to_string(&mine[0]).unwrap();
+        assert!(
+            !serialized.contains("Appeler lundi"),
+            "the note stays private"
+        );
+        let mails: Vec<_> = outbox(&t.db)
+            .await
+            .into_iter()
+            .filter(|m| m.to_address == "zoe@exemple.fr")
+            .collect();
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.text_body.contains("souhaite vous rencontrer"))
+        );
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.text_body.contains("a consulté votre candidature"))
+        );
+
+        // Hired, and the offer marked filled: the candidate sees it so.
+        applications::decide(
+            &t.db,
+            &paul,
+            opened.id,
+            ApplicationStatus::Hired,
+            "http://x",
+            now,
+        )
+        .await
+        .unwrap();
+        postings::close(&t.db, &search, &paul, id, OfferStatus::Filled, now)
+            .await
+            .unwrap();
+        let mine = applications::mine(&t.db, &zoe, now).await.unwrap();
+        assert!(matches!(
+            mine[0].offer,
+            OfferState::Closed {
+                status: OfferStatus::Filled,
+                ..
+            }
+        ));
+    }
+}
+
+#[tokio::test]
+async fn offers_are_unpublished_after_three_months_with_a_warning_a_week_before() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let start = Utc::now();
+        let id = postings::create(
+            &t.db,
+            &places,
+            &paul,
+            &posting_form("Mécanicien H/F"),
+            start,
+        )
+        .await
+        .unwrap();
+        postings::publish(&t.db, &search, &paul, id, start)
+            .await
+            .unwrap();
+
+        let site = "http://jobtomove.test";
+        assert_eq!(
+            postings::expire_due(&t.db, &search, site, start + Duration::days(82))
+                .await
+                .unwrap(),
+            (0, 0)
+        );
+        assert_eq!(
+            postings::expire_due(&t.db, &search, site, start + Duration::days(84))
+                .await
+                .unwrap(),
+            (1, 0)
+        );
+        assert_eq!(
+            postings::expire_due(&t.db, &search, site, start + Duration::days(85))
+                .await
+                .unwrap(),
+            (0, 0),
+            "warned once"
+        );
+        let warning = outbox(&t.db)
+            .await
+            .into_iter()
+            .find(|m| m.subject.contains("expire le"))
+            .unwrap();
+        assert!(
+            warning
+                .text_body
+                .contains(&format!("{site}/recruteur/offres/{id}"))
+        );
+
+        assert_eq!(
+            postings::expire_due(&t.db, &search, site, start + Duration::days(91))
+                .await
+                .unwrap(),
+            (0, 1)
+        );
+        let expired = offer_row(&t.db, id).await;
+        assert_eq!(expired.status, OfferStatus::Expired);
+        assert!(
+            outbox(&t.db)
+                .await
+                .iter()
+                .any(|m| m.subject.contains("a été dépubliée"))
+        );
+        assert_eq!(
+            postings::mine(&t.db, &paul, None).await.unwrap()[0].status,
+            OfferStatus::Expired,
+            "still in the dashboard"
+        );
+
+        // "Republier" restarts the clock.
+        let later = start + Duration::days(95);
+        postings::renew(&t.db, &search, &paul, id, later)
+            .await
+            .unwrap();
+        let renewed = offer_row(&t.db, id).await;
+        assert_eq!(renewed.status, OfferStatus::Published);
+        assert_eq!(
+            renewed.expires_at.map(|d| d.timestamp()),
+            Some((later + Duration::days(90)).timestamp())
+        );
+        assert_eq!(renewed.expiry_warned_at, None);
+    }
+}
