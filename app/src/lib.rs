@@ -123,6 +123,24 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/espace/favoris") view=pages::candidate::SavedOffersPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/offres") view=pages::recruiter::PostingsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/recruteur/offres/nouvelle")
+                        view=pages::recruiter::NewPostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/recruteur/offres/:id") view=pages::recruiter::EditPostingPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/recruteur/offres/:id/candidatures")
+                        view=pages::recruiter::ReceivedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/recruteur/candidatures") view=pages::recruiter::ReceivedPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/recruteur/candidatures/:id")
+                        view=pages::recruiter::ApplicationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/offres/:offer")
                         view=pages::offer::OfferPage

@@ -438,8 +438,37 @@ pub async fn create(
     form: &PostingForm,
     now: DateTime<Utc>,
 ) -> Result<i64, DomainError> {
+    create_checked(db, places, user, form, false, now).await
+}
+
+/// R3, B2: a new offer published at once, refused whole (nothing written)
+/// when its text is not lawful.
+pub async fn create_and_publish(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    places: &Directory,
+    user: &CurrentUser,
+    form: &PostingForm,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    let id = create_checked(db, places, user, form, true, now).await?;
+    publish(db, search, user, id, now).await?;
+    Ok(id)
+}
+
+async fn create_checked(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &CurrentUser,
+    form: &PostingForm,
+    lawful_first: bool,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
     let company_id = recruiter_company(db, user).await?;
     let checked = check(form, places)?;
+    if lawful_first {
+        refuse_unlawful(&checked.title, &checked.description_html)?;
+    }
     let contact = account(db, user).await?;
     let mut row = offer::ActiveModel {
         id: NotSet,
@@ -664,6 +693,7 @@ pub async fn edit(
         title: o.title,
         status: o.status,
         expires_at: o.expires_at,
+        description_html: o.description_html,
         values,
     })
 }

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod health;
 pub mod html;
 pub mod page_cache;
+pub mod recruiter;
 pub mod router;
 pub mod scheduler;
 pub mod seo;

@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::{auth, candidate, forms, health, html, seo};
+use crate::{auth, candidate, forms, health, html, recruiter, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
@@ -164,6 +164,9 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/espace/dossiers"),
     ("POST", "/espace/dossiers/{id}"),
     ("GET", "/fichiers/{id}"),
+    ("POST", "/recruteur/offres"),
+    ("POST", "/recruteur/offres/{id}"),
+    ("POST", "/recruteur/candidatures/{id}"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
     ("GET", "/robots.txt"),
@@ -197,6 +200,12 @@ fn form_routes() -> Router<AppState> {
             post(candidate::change_dossier).layer(DefaultBodyLimit::disable()),
         )
         .route("/fichiers/{id}", get(candidate::download))
+        .route("/recruteur/offres", post(recruiter::create_offer))
+        .route("/recruteur/offres/{id}", post(recruiter::change_offer))
+        .route(
+            "/recruteur/candidatures/{id}",
+            post(recruiter::change_application),
+        )
 }
 
 /// Every endpoint of the application: (method, path) of the Leptos pages,

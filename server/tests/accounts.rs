@@ -343,6 +343,8 @@ const ALL_OK: [Outcome; 5] = [Ok, Ok, Ok, Ok, Ok];
 const SIGNED_IN: [Outcome; 5] = [LogIn, Ok, Ok, Ok, Ok];
 const CANDIDATE_ONLY: [Outcome; 5] = [LogIn, Ok, Forbidden, Forbidden, Forbidden];
 const CANDIDATE_API: [Outcome; 5] = [Forbidden, Ok, Forbidden, Forbidden, Forbidden];
+const RECRUITER_ONLY: [Outcome; 5] = [LogIn, Forbidden, Ok, Ok, Forbidden];
+const RECRUITER_API: [Outcome; 5] = [Forbidden, Forbidden, Ok, Ok, Forbidden];
 
 const MATRIX: &[Row] = &[
     // Public pages (P1–P6, X4).
@@ -700,6 +702,99 @@ const MATRIX: &[Row] = &[
         sample: "/api/lecteur",
         body: "offer_id=1",
         outcomes: ALL_OK,
+    },
+    // The recruiter space (R3, R5, R8): recruiters and training
+    // organisations only; another recruiter's offer or application is a 404.
+    Row {
+        method: "GET",
+        path: "/recruteur/offres",
+        sample: "/recruteur/offres",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/offres/nouvelle",
+        sample: "/recruteur/offres/nouvelle",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/offres/{id}",
+        sample: "/recruteur/offres/999999",
+        body: "",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/offres/{id}/candidatures",
+        sample: "/recruteur/offres/999999/candidatures",
+        body: "",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/candidatures",
+        sample: "/recruteur/candidatures",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/candidatures/{id}",
+        sample: "/recruteur/candidatures/999999",
+        body: "",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/offres",
+        sample: "/recruteur/offres",
+        body: "action=brouillon&titre=x",
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/offres/{id}",
+        sample: "/recruteur/offres/999999",
+        body: "action=depublier",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/candidatures/{id}",
+        sample: "/recruteur/candidatures/999999",
+        body: "action=note&note=x",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-offres",
+        sample: "/api/recruteur-offres",
+        body: "",
+        outcomes: RECRUITER_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-offre",
+        sample: "/api/recruteur-offre",
+        body: "id=999999",
+        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-candidatures",
+        sample: "/api/recruteur-candidatures",
+        body: "",
+        outcomes: RECRUITER_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-candidature",
+        sample: "/api/recruteur-candidature",
+        body: "id=999999",
+        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
     },
     // Server functions: public reads, and the profile for its owner.
     Row {

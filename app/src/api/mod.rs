@@ -5,4 +5,5 @@ pub mod account;
 pub mod candidate;
 pub mod companies;
 pub mod offers;
+pub mod recruiter;
 pub mod search;

@@ -63,6 +63,8 @@ pub fn TextArea(
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] value: Option<String>,
     #[prop(default = 4)] rows: u32,
+    #[prop(default = false)] required: bool,
+    #[prop(default = 5000)] max_chars: usize,
 ) -> impl IntoView {
     let id = format!("champ-{name}");
     let error = outcome.error(name);
@@ -75,13 +77,14 @@ pub fn TextArea(
         .unwrap_or_default();
     view! {
         <div class="field" class:field-invalid=invalid>
-            <label for=id.clone()>{label}" (facultatif)"</label>
+            <label for=id.clone()>{label}{(!required).then_some(" (facultatif)")}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=format!("{id}-aide")>{hint}</p> })}
             <textarea
                 id=id.clone()
                 name=name
                 rows=rows
-                maxlength="5000"
+                maxlength=max_chars.to_string()
+                required=required
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described(&id, !hint.is_empty(), invalid)
             >

@@ -31,6 +31,16 @@ const LOG_IN: Entry = (
     "Connexion",
     "M12 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 12c4.4 0 8 2 8 4.5V21H4v-1.5C4 17 7.6 15 12 15z",
 );
+const MY_OFFERS: Entry = (
+    "/recruteur/offres",
+    "Mes offres",
+    "M4 6h16v12H4V6zm2 2v8h12V8H6zm2 1h8v2H8V9zm0 3h5v2H8v-2z",
+);
+const RECEIVED: Entry = (
+    "/recruteur/candidatures",
+    "Candidatures",
+    "M4 4h16v2H4V4zm0 5h16v2H4V9zm0 5h10v2H4v-2zm13 0 2 2 3-4 1.4 1.2-4.3 5.6L15.6 16z",
+);
 const COMPANIES: Entry = (
     "/entreprises",
     "Entreprises",
@@ -43,6 +53,7 @@ fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
     match role {
         Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, PROFILE],
         None => &[OFFERS, DOSSIERS, APPLICATIONS, LOG_IN],
+        Some(Role::Recruiter | Role::TrainingOrganisation) => &[MY_OFFERS, RECEIVED, PROFILE],
         Some(_) => &[OFFERS, COMPANIES, PROFILE],
     }
 }
@@ -90,6 +101,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
                 <a href="/espace/favoris">"Favoris"</a>
+            })}
+            {user.is_recruiter().then(|| view! {
+                <a href="/recruteur/offres">"Mes offres"</a>
+                <a href="/recruteur/candidatures">"Candidatures"</a>
             })}
             <a href="/espace/profil">"Mon profil"</a>
             <form method="post" action="/deconnexion" class="inline-form">

@@ -1,72 +1,13 @@
 //! C2, the "encart jaune" of "Mon profil": what makes a candidate findable
 //! in the CVthèque. Closed sets are choices, never free text.
 
-use crate::components::form::Field;
+use crate::components::form::{Field, checkboxes, select};
 use crate::session::FormOutcome;
 use domain::model::{
     Availability, CandidateProfile, CandidateStatus, Diploma, DrivingLicence, JobFamily,
     MAX_WANTED_PLACES, MOBILITY_CHOICES_KM,
 };
 use leptos::prelude::*;
-
-/// A `<select>` of a closed set with an empty "non précisé" choice.
-fn select(
-    outcome: &FormOutcome,
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    current: String,
-) -> impl IntoView + use<> {
-    let id = format!("champ-{name}");
-    let error = outcome.error(name);
-    let invalid = error.is_some();
-    let chosen = outcome.values.get(name).cloned().unwrap_or(current);
-    view! {
-        <div class="field" class:field-invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <select id=id.clone() name=name aria-invalid=invalid.then_some("true")
-                aria-describedby=invalid.then(|| format!("{id}-erreur"))>
-                <option value="">"Non précisé"</option>
-                {options.into_iter().map(|(code, text)| {
-                    let selected = code == chosen;
-                    view! { <option value=code selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            {error.map(|m| view! { <p class="field-error" id=format!("{id}-erreur")>{m}</p> })}
-        </div>
-    }
-}
-
-/// Checkboxes of a closed set.
-fn checkboxes(
-    outcome: &FormOutcome,
-    name: &'static str,
-    legend: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-    current: Vec<&'static str>,
-) -> impl IntoView + use<> {
-    let error = outcome.error(name);
-    let invalid = error.is_some();
-    let chosen: Vec<String> = match outcome.values.get(name) {
-        Some(posted) => posted.split(',').map(str::to_owned).collect(),
-        None => current.into_iter().map(str::to_owned).collect(),
-    };
-    view! {
-        <fieldset class="field checkboxes" class:field-invalid=invalid>
-            <legend>{legend}</legend>
-            {options.into_iter().map(|(code, text)| {
-                let checked = chosen.iter().any(|c| c == code);
-                view! {
-                    <label class="choice">
-                        <input type="checkbox" name=name value=code checked=checked />
-                        " " {text}
-                    </label>
-                }
-            }).collect_view()}
-            {error.map(|m| view! { <p class="field-error">{m}</p> })}
-        </fieldset>
-    }
-}
 
 #[component]
 pub fn Encart(profile: CandidateProfile, outcome: FormOutcome) -> impl IntoView {

@@ -10,4 +10,5 @@ pub mod info;
 pub mod not_found;
 pub mod offer;
 pub mod profile;
+pub mod recruiter;
 pub mod search;

@@ -41,6 +41,8 @@ pub struct PostingEdit {
     pub status: OfferStatus,
     pub path: String,
     pub expires_at: Option<DateTime<Utc>>,
+    /// The stored (sanitized) description, for the preview.
+    pub description_html: String,
     pub values: BTreeMap<String, String>,
 }
 

@@ -1,0 +1,52 @@
+//! The recruiter space's reads (R3, R5). Only for recruiters and training
+//! organisations; R8 is the domain's: another recruiter's offer or
+//! application is NotFound.
+
+use domain::DomainError;
+use domain::model::{OfferStatus, PostingEdit, PostingRow, ReceivedApplication};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn recruiter() -> Result<domain::model::CurrentUser, DomainError> {
+    crate::session::current_user()
+        .filter(|user| user.is_recruiter())
+        .ok_or(DomainError::Forbidden)
+}
+
+/// "Suivi des offres", optionally one status only (its code).
+#[server(endpoint = "recruteur-offres")]
+pub async fn my_postings(status: Option<String>) -> Result<Vec<PostingRow>, DomainError> {
+    let state = crate::state::app_state()?;
+    let status = status.as_deref().and_then(OfferStatus::from_code);
+    domain::postings::mine(&state.db, &recruiter()?, status).await
+}
+
+/// One of the recruiter's offers, for the editor.
+#[server(endpoint = "recruteur-offre")]
+pub async fn my_posting(id: i64) -> Result<PostingEdit, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::postings::edit(&state.db, &state.places, &recruiter()?, id).await
+}
+
+/// The applications to the recruiter's offers (one offer when given).
+#[server(endpoint = "recruteur-candidatures")]
+pub async fn received_applications(
+    offer_id: Option<i64>,
+) -> Result<Vec<ReceivedApplication>, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::applications::received(&state.db, &recruiter()?, offer_id).await
+}
+
+/// One application, opened: the first opening marks it viewed.
+#[server(endpoint = "recruteur-candidature")]
+pub async fn open_application(id: i64) -> Result<ReceivedApplication, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::applications::open_received(
+        &state.db,
+        &recruiter()?,
+        id,
+        &state.site.public_url,
+        chrono::Utc::now(),
+    )
+    .await
+}

@@ -1,0 +1,532 @@
+//! The recruiter space (R3, R4, R5, R7): "Suivi des offres", the offer
+//! editor with its actions, and the applications received. Recruiters and
+//! training organisations only; visitors are sent to log in.
+
+use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
+use crate::components::candidate::TextArea;
+use crate::components::form::{Field, FormMessage, Notice, select_with};
+use crate::pages::not_found::{ErrorNotice, NotFound};
+use crate::response::redirect_see_other;
+use crate::session::{FormOutcome, form_outcome, query_param};
+use domain::DomainError;
+use domain::model::{
+    ApplyMethod, ContractType, DECISIONS, Education, Experience, JobFamily, OfferStatus,
+    PostingEdit, PostingRow, ReceivedApplication, SalaryPeriod, WorkingTime, french_date,
+    french_date_time, paris_date,
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// Renders `ok` for a result; visitors go to the log-in page and back.
+fn recruiters_only<T>(
+    result: Result<T, DomainError>,
+    here: &str,
+    ok: impl FnOnce(T) -> AnyView,
+) -> AnyView {
+    match result {
+        Ok(value) => ok(value),
+        Err(DomainError::Forbidden) if crate::session::current_user().is_none() => {
+            redirect_see_other(&format!("/connexion?ok=session&suite={here}"));
+            ().into_any()
+        }
+        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
+        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+    }
+}
+
+fn id_param() -> Option<i64> {
+    use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+}
+
+/// The tabs of the dashboard.
+#[component]
+fn Tabs(current: &'static str) -> impl IntoView {
+    let tab = |path: &'static str, label: &'static str| {
+        view! { <a href=path aria-current=(current == path).then_some("page")>{label}</a> }
+    };
+    view! {
+        <nav class="tabs" aria-label="Espace recruteur">
+            {tab("/recruteur/offres", "Suivi des offres")}
+            {tab("/recruteur/offres/nouvelle", "Publier une offre")}
+            {tab("/recruteur/candidatures", "Candidatures")}
+        </nav>
+    }
+}
+
+fn status_tag(status: OfferStatus) -> impl IntoView {
+    view! { <span class=format!("tag offer-status-{}", status.code())>{status.label()}</span> }
+}
+
+fn date(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map(|at| french_date(paris_date(at)))
+        .unwrap_or_else(|| "—".into())
+}
+
+// ------------------------------------------------------------ Suivi des offres
+
+fn postings_notice() -> Option<&'static str> {
+    Some(match query_param("ok")?.as_str() {
+        "supprimee" => {
+            "L'offre est supprimée. Les candidats qui y avaient postulé la voient comme retirée."
+        }
+        _ => return None,
+    })
+}
+
+/// R3: `/recruteur/offres`.
+#[component]
+pub fn PostingsPage() -> impl IntoView {
+    let status = query_param("statut");
+    let current = status.clone();
+    let rows = Resource::new_blocking(move || status.clone(), my_postings);
+    view! {
+        <Title text="Suivi des offres — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || {
+                let current = current.clone();
+                Suspend::new(async move {
+                    recruiters_only(rows.await, "/recruteur/offres", |rows| view! { <Postings rows current /> }.into_any())
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Postings(rows: Vec<PostingRow>, current: Option<String>) -> impl IntoView {
+    let filter = |code: Option<&'static str>, label: &'static str| {
+        let href = code.map_or_else(
+            || "/recruteur/offres".to_owned(),
+            |c| format!("/recruteur/offres?statut={c}"),
+        );
+        let here = current.as_deref() == code;
+        view! { <a href=href aria-current=here.then_some("page")>{label}</a> }
+    };
+    view! {
+        <div class="dashboard">
+            <h1>"Mon espace recruteur"</h1>
+            <Tabs current="/recruteur/offres" />
+            <Notice message=postings_notice() />
+            <nav class="filters-inline" aria-label="Filtrer par statut">
+                {filter(None, "Toutes")}
+                {OfferStatus::ALL.iter().map(|s| filter(Some(s.code()), s.label())).collect_view()}
+            </nav>
+            {if rows.is_empty() {
+                view! {
+                    <p class="empty">
+                        "Aucune offre ici. "
+                        <a href="/recruteur/offres/nouvelle">"Publier une offre"</a>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ul class="card-list">
+                        {rows.into_iter().map(|row| view! { <li><PostingCard row /></li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn PostingCard(row: PostingRow) -> impl IntoView {
+    let applications = format!("/recruteur/offres/{}/candidatures", row.id);
+    view! {
+        <article class="card">
+            <h2 class="card-title"><a href=row.edit_path()>{row.title.clone()}</a></h2>
+            <p>{status_tag(row.status)}</p>
+            <p class="card-meta">
+                "Publiée le " {date(row.published_at)} " · expire le " {date(row.expires_at)} " · "
+                {row.views} " vues"
+            </p>
+            <p>
+                <a href=applications>{format!("{} candidature{}", row.applications, if row.applications > 1 { "s" } else { "" })}</a>
+                {(row.unread > 0).then(|| view! { " " <span class="tag tag-new">{format!("{} non lue{}", row.unread, if row.unread > 1 { "s" } else { "" })}</span> })}
+            </p>
+        </article>
+    }
+}
+
+// ------------------------------------------------------------ the editor
+
+/// R3: `/recruteur/offres/nouvelle`.
+#[component]
+pub fn NewPostingPage() -> impl IntoView {
+    let allowed = Resource::new_blocking(|| (), |_| my_postings(Some("brouillon".into())));
+    view! {
+        <Title text="Publier une offre — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                recruiters_only(allowed.await, "/recruteur/offres/nouvelle", |_| {
+                    let outcome = form_outcome();
+                    view! {
+                        <div class="dashboard">
+                            <h1>"Publier une offre"</h1>
+                            <Tabs current="/recruteur/offres/nouvelle" />
+                            <FormMessage outcome=outcome.clone() field="description" />
+                            <form method="post" action="/recruteur/offres" class="stack-form editor">
+                                <OfferFields outcome />
+                                <div class="card-actions">
+                                    <button class="button" type="submit" name="action" value="publier">"Publier l'offre"</button>
+                                    <button class="button button-secondary" type="submit" name="action" value="brouillon">"Enregistrer le brouillon"</button>
+                                </div>
+                            </form>
+                        </div>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+fn editor_notice() -> Option<&'static str> {
+    Some(match query_param("ok")?.as_str() {
+        "brouillon" => "Le brouillon est enregistré. Publiez-le quand il est prêt.",
+        "publiee" => "L'offre est publiée pour trois mois : elle apparaît dans la recherche.",
+        "enregistree" => "Les modifications sont enregistrées.",
+        "depubliee" => "L'offre est dépubliée : elle n'apparaît plus dans la recherche.",
+        "pourvue" => "L'offre est marquée comme pourvue.",
+        "republiee" => "L'offre est republiée pour trois mois.",
+        "dupliquee" => "Voici une copie de l'offre, en brouillon : modifiez-la puis publiez-la.",
+        _ => return None,
+    })
+}
+
+/// R3: `/recruteur/offres/{id}`.
+#[component]
+pub fn EditPostingPage() -> impl IntoView {
+    let Some(id) = id_param() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let posting = Resource::new_blocking(move || id, my_posting);
+    let here = format!("/recruteur/offres/{id}");
+    view! {
+        <Title text="Mon offre — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
+                    recruiters_only(posting.await, &here, |posting| view! { <Editor posting /> }.into_any())
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Editor(posting: PostingEdit) -> impl IntoView {
+    let mut outcome = form_outcome();
+    if outcome.values.is_empty() {
+        outcome.values = posting.values.clone();
+    }
+    let action = format!("/recruteur/offres/{}", posting.id);
+    let status = posting.status;
+    let published = status == OfferStatus::Published;
+    let one = |value: &'static str, label: &'static str, class: &'static str| {
+        let action = action.clone();
+        view! {
+            <form method="post" action=action class="inline-form">
+                <input type="hidden" name="action" value=value />
+                <button class=class type="submit">{label}</button>
+            </form>
+        }
+    };
+    view! {
+        <div class="dashboard">
+            <p><a href="/recruteur/offres">"← Suivi des offres"</a></p>
+            <h1>{posting.title.clone()}</h1>
+            <p>
+                {status_tag(status)}
+                {posting.expires_at.filter(|_| published).map(|at| format!(" jusqu'au {}", french_date(paris_date(at))))}
+            </p>
+            <Notice message=editor_notice() />
+            <FormMessage outcome=outcome.clone() field="description" />
+            <div class="card-actions">
+                {(status != OfferStatus::Draft).then(|| view! { <a class="button button-secondary" href=posting.path.clone()>"Voir la page publique"</a> })}
+                <a class="button button-secondary" href=format!("/recruteur/offres/{}/candidatures", posting.id)>"Candidatures"</a>
+                {published.then(|| one("pourvue", "Marquer comme pourvue", "button button-secondary"))}
+                {published.then(|| one("depublier", "Dépublier", "button button-secondary"))}
+                {matches!(status, OfferStatus::Expired | OfferStatus::Unpublished | OfferStatus::Filled)
+                    .then(|| one("republier", "Republier telle quelle", "button"))}
+                {one("dupliquer", "Dupliquer", "button button-secondary")}
+            </div>
+            <form method="post" action=action.clone() class="stack-form editor">
+                <OfferFields outcome />
+                <div class="card-actions">
+                    {(!published).then(|| view! {
+                        <button class="button" type="submit" name="action" value="publier">"Enregistrer et publier"</button>
+                    })}
+                    <button class=if published { "button" } else { "button button-secondary" } type="submit" name="action" value="enregistrer">"Enregistrer"</button>
+                </div>
+            </form>
+            <section class="profile-section" aria-labelledby="apercu">
+                <h2 id="apercu">"Aperçu de la description"</h2>
+                <div class="offer-description" inner_html=posting.description_html.clone()></div>
+            </section>
+            <section class="profile-section profile-danger" aria-labelledby="supprimer">
+                <h2 id="supprimer">"Supprimer l'offre"</h2>
+                <p>"Les candidats qui y ont postulé la verront comme supprimée dans leurs candidatures."</p>
+                {one("supprimer", "Supprimer définitivement", "button button-danger")}
+            </section>
+        </div>
+    }
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (code(*v).to_owned(), label(*v).to_owned()))
+        .collect()
+}
+
+/// Every field of an offer (R3, B1, B6).
+#[component]
+fn OfferFields(outcome: FormOutcome) -> impl IntoView {
+    let chosen = |name: &str| outcome.value(name);
+    let apply = chosen("candidature");
+    let apply = if apply.is_empty() {
+        "portail".to_owned()
+    } else {
+        apply
+    };
+    let radio = |value: &'static str, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="candidature" value=value checked=apply == value />
+                " " {label}
+            </label>
+        }
+    };
+    view! {
+        <Field outcome=outcome.clone() name="titre" label="Intitulé du poste" hint="Avec « H/F » ou une forme neutre, par exemple « Mécanicien automobile H/F »." />
+        {select_with(&outcome, "metier", "Métier", options(JobFamily::ALL, JobFamily::code, JobFamily::short_label), chosen("metier"), "Choisir…")}
+        <TextArea
+            outcome=outcome.clone()
+            name="description"
+            label="Description du poste"
+            hint="Missions, profil, avantages. Séparez les paragraphes par une ligne vide ; commencez une ligne par « - » pour une liste."
+            rows=12
+            required=true
+            max_chars=20000
+        />
+        <fieldset class="field">
+            <legend>"Contrat"</legend>
+            {select_with(&outcome, "contrat", "Type de contrat", options(ContractType::ALL, ContractType::code, ContractType::label), chosen("contrat"), "Choisir…")}
+            <Field outcome=outcome.clone() name="duree_mois" label="Durée en mois" kind="number" hint="Pour un CDD, une alternance ou un stage." required=false />
+            {select_with(&outcome, "temps", "Temps de travail", options(WorkingTime::ALL, WorkingTime::code, WorkingTime::label), chosen("temps"), "Choisir…")}
+            <Field outcome=outcome.clone() name="debut" label="Date de début" kind="date" required=false />
+            <Field outcome=outcome.clone() name="postes" label="Nombre de postes" kind="number" required=false />
+        </fieldset>
+        <fieldset class="field">
+            <legend>"Salaire brut (obligatoire)"</legend>
+            <p class="field-hint">"La loi sur la transparence des salaires impose d'afficher une fourchette."</p>
+            <Field outcome=outcome.clone() name="salaire_min" label="Minimum, en euros" />
+            <Field outcome=outcome.clone() name="salaire_max" label="Maximum, en euros" />
+            {select_with(&outcome, "periode", "Période", options(SalaryPeriod::ALL, SalaryPeriod::code, SalaryPeriod::label), chosen("periode"), "Choisir…")}
+        </fieldset>
+        <Field outcome=outcome.clone() name="lieu" label="Lieu de travail" hint="Commune ou code postal, par exemple « Lyon (69) »." />
+        {select_with(&outcome, "experience", "Expérience", options(Experience::ALL, Experience::code, Experience::label), chosen("experience"), "Choisir…")}
+        {select_with(&outcome, "formation", "Formation", options(Education::ALL, Education::code, Education::label), chosen("formation"), "Choisir…")}
+        <fieldset class="field">
+            <legend>"Candidatures"</legend>
+            {radio(ApplyMethod::Portal.code(), "Sur JobToMove (CV et candidature en un clic)")}
+            {radio(ApplyMethod::Email.code(), "Par e-mail")}
+            {radio(ApplyMethod::External.code(), "Sur notre site")}
+            <Field outcome=outcome.clone() name="candidature_email" label="Adresse qui reçoit les candidatures" kind="email" required=false />
+            <Field outcome=outcome.clone() name="candidature_lien" label="Adresse de la page où postuler" kind="url" required=false />
+            {outcome.error("candidature").map(|e| view! { <p class="field-error">{e}</p> })}
+        </fieldset>
+        <label class="choice">
+            <input type="checkbox" name="contact" value="1" checked=!outcome.value("contact").is_empty() />
+            " Afficher mes coordonnées (nom, e-mail) sur l'offre"
+        </label>
+        <Field outcome=outcome.clone() name="reference" label="Référence interne" required=false />
+    }
+}
+
+// ------------------------------------------------------------ applications
+
+/// R5: `/recruteur/candidatures` (all) and `/recruteur/offres/{id}/candidatures`.
+#[component]
+pub fn ReceivedPage() -> impl IntoView {
+    let offer_id = id_param();
+    let list = Resource::new_blocking(move || offer_id, received_applications);
+    let here = offer_id.map_or_else(
+        || "/recruteur/candidatures".to_owned(),
+        |id| format!("/recruteur/offres/{id}/candidatures"),
+    );
+    view! {
+        <Title text="Candidatures reçues — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
+                    recruiters_only(list.await, &here, |list| {
+                        let heading = match (offer_id, list.first()) {
+                            (Some(_), Some(first)) => format!("Candidatures : {}", first.offer_title),
+                            _ => "Candidatures reçues".to_owned(),
+                        };
+                        view! {
+                            <div class="dashboard">
+                                <h1>{heading}</h1>
+                                <Tabs current="/recruteur/candidatures" />
+                                {if list.is_empty() {
+                                    view! { <p class="empty">"Aucune candidature pour le moment."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="card-list">
+                                            {list.into_iter().map(|a| view! { <li><ReceivedCard application=a /></li> }).collect_view()}
+                                        </ul>
+                                    }
+                                    .into_any()
+                                }}
+                            </div>
+                        }
+                        .into_any()
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReceivedCard(application: ReceivedApplication) -> impl IntoView {
+    view! {
+        <article class="card">
+            <h2 class="card-title"><a href=application.path()>{application.who().to_owned()}</a></h2>
+            <p>{application.offer_title.clone()}</p>
+            <p>
+                <span class=format!("tag status-{}", application.status.code())>{application.status.label()}</span>
+                " Reçue le " {french_date(paris_date(application.created_at))}
+            </p>
+        </article>
+    }
+}
+
+fn application_notice() -> Option<&'static str> {
+    Some(match query_param("ok")?.as_str() {
+        "statut" => "Le statut est enregistré ; le candidat en est informé par e-mail.",
+        "note" => "Votre note est enregistrée. Elle n'est visible que de vous.",
+        _ => return None,
+    })
+}
+
+/// R5: `/recruteur/candidatures/{id}`.
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let Some(id) = id_param() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let application = Resource::new_blocking(move || id, open_application);
+    let here = format!("/recruteur/candidatures/{id}");
+    view! {
+        <Title text="Candidature — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
+                    recruiters_only(application.await, &here, |application| view! { <Application application /> }.into_any())
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Application(application: ReceivedApplication) -> impl IntoView {
+    let mut outcome = form_outcome();
+    if outcome.values.is_empty()
+        && let Some(note) = &application.note
+    {
+        outcome.values.insert("note".into(), note.clone());
+    }
+    let action = application.path();
+    let current = application.status;
+    view! {
+        <div class="dashboard">
+            <p><a href="/recruteur/candidatures">"← Candidatures"</a></p>
+            <h1>{application.who().to_owned()}</h1>
+            <p>
+                "Pour l'offre « " {application.offer_title.clone()} " » · reçue le "
+                {french_date(paris_date(application.created_at))}
+            </p>
+            <Notice message=application_notice() />
+            <FormMessage outcome=outcome.clone() />
+            <section class="profile-section" aria-labelledby="coordonnees">
+                <h2 id="coordonnees">"Coordonnées"</h2>
+                <ul class="plain">
+                    <li><a href=format!("mailto:{}", application.email)>{application.email.clone()}</a></li>
+                    {application.phone.clone().map(|p| view! { <li><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
+                </ul>
+                <p class="field-hint">
+                    {if application.with_account { "Candidat inscrit sur JobToMove." } else { "Candidature sans compte : répondez par e-mail ou par téléphone." }}
+                    {application.dossier_title.clone().map(|t| format!(" Dossier « {t} »."))}
+                </p>
+            </section>
+            <section class="profile-section" aria-labelledby="documents">
+                <h2 id="documents">"Candidature"</h2>
+                {application.message.clone().map(|m| view! { <blockquote class="message">{m}</blockquote> })}
+                {(!application.files.is_empty()).then(|| view! {
+                    <ul class="plain">
+                        {application.files.iter().map(|f| view! { <li><a href=f.path() download>{f.describe()}</a></li> }).collect_view()}
+                    </ul>
+                })}
+                {application.letter_text.clone().map(|t| view! { <h3>"Lettre de motivation"</h3><p class="letter">{t}</p> })}
+                {application.video_url.clone().map(|url| view! { <p>"Vidéo : " <a href=url.clone() rel="noopener nofollow">{url.clone()}</a></p> })}
+            </section>
+            <section class="profile-section" aria-labelledby="statut">
+                <h2 id="statut">"Statut : " {current.label()}</h2>
+                <form method="post" action=action.clone() class="stack-form">
+                    <input type="hidden" name="action" value="statut" />
+                    <fieldset class="field">
+                        <legend>"Nouveau statut (le candidat est prévenu par e-mail)"</legend>
+                        {DECISIONS.iter().map(|s| view! {
+                            <label class="choice">
+                                <input type="radio" name="statut" value=s.code() checked=*s == current required=true />
+                                " " {s.label()}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <label class="choice">
+                        <input type="checkbox" name="pourvoir" value="1" />
+                        " Si « Retenue » : marquer aussi l'offre comme pourvue"
+                    </label>
+                    <button class="button" type="submit">"Enregistrer le statut"</button>
+                </form>
+                <details>
+                    <summary>"Historique"</summary>
+                    <ol class="history">
+                        {application.history.iter().map(|(s, at)| view! { <li>{french_date_time(*at)} " — " {s.label()}</li> }).collect_view()}
+                    </ol>
+                </details>
+            </section>
+            <section class="profile-section" aria-labelledby="note">
+                <h2 id="note">"Note privée"</h2>
+                <form method="post" action=action class="stack-form">
+                    <input type="hidden" name="action" value="note" />
+                    <TextArea outcome=outcome.clone() name="note" label="Votre note (jamais montrée au candidat)" rows=4 />
+                    <button class="button button-secondary" type="submit">"Enregistrer la note"</button>
+                </form>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! The recruiter space's posted forms: offers (R3, R4) and the applications
+//! they received (R5). Plain posts: 303 on success, the page again with
+//! the French errors otherwise. R8 is checked by the domain: another
+//! recruiter's offer or application is a 404.
+
+use crate::auth::authenticated;
+use crate::forms::{Fields, Pages, see_other};
+use crate::router::error_page;
+use app::state::AppState;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, request::Parts};
+use axum::response::Response;
+use domain::DomainError;
+use domain::applications;
+use domain::model::{ApplicationStatus, CurrentUser, OfferStatus};
+use domain::postings::{self, PostingForm};
+
+const OFFERS: &str = "/recruteur/offres";
+
+/// The signed-in recruiter or training organisation, or the response to
+/// give instead (log in first; 403 for other roles).
+fn recruiter(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
+    match authenticated(parts) {
+        None => Err(Box::new(see_other(&format!(
+            "/connexion?ok=session&suite={back}"
+        )))),
+        Some(auth) if auth.user.is_recruiter() => Ok(auth.user),
+        Some(_) => Err(Box::new(error_page(StatusCode::FORBIDDEN))),
+    }
+}
+
+fn form_of(fields: &Fields) -> PostingForm {
+    fields.0.clone()
+}
+
+fn values(fields: &Fields) -> std::collections::BTreeMap<String, String> {
+    fields.0.clone().into_iter().collect()
+}
+
+/// POST /recruteur/offres: a new offer, kept as a draft (`action=brouillon`)
+/// or published at once (`action=publier`).
+pub async fn create_offer(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let user = match recruiter(&parts, &format!("{OFFERS}/nouvelle")) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let now = chrono::Utc::now();
+    let form = form_of(&fields);
+    let result = if fields.get("action") == "publier" {
+        postings::create_and_publish(&state.db, &state.search, &state.places, &user, &form, now)
+            .await
+            .map(|id| format!("{OFFERS}/{id}?ok=publiee"))
+    } else {
+        postings::create(&state.db, &state.places, &user, &form, now)
+            .await
+            .map(|id| format!("{OFFERS}/{id}?ok=brouillon"))
+    };
+    match result {
+        Ok(to) => see_other(&to),
+        Err(error) => {
+            pages
+                .refused_with(
+                    parts,
+                    &format!("{OFFERS}/nouvelle"),
+                    values(&fields),
+                    error,
+                    None,
+                )
+                .await
+        }
+    }
+}
+
+/// POST /recruteur/offres/{id}: `action` = enregistrer, publier (saves
+/// then publishes), depublier, pourvue, republier, dupliquer, supprimer.
+pub async fn change_offer(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let page = format!("{OFFERS}/{id}");
+    let user = match recruiter(&parts, &page) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let (db, search, now) = (&state.db, &state.search, chrono::Utc::now());
+    let result = match fields.get("action") {
+        "enregistrer" => {
+            postings::update(db, search, &state.places, &user, id, &form_of(&fields), now)
+                .await
+                .map(|()| format!("{page}?ok=enregistree"))
+        }
+        "publier" => {
+            match postings::update(db, search, &state.places, &user, id, &form_of(&fields), now)
+                .await
+            {
+                Ok(()) => postings::publish(db, search, &user, id, now)
+                    .await
+                    .map(|()| format!("{page}?ok=publiee")),
+                Err(error) => Err(error),
+            }
+        }
+        "depublier" => postings::close(db, search, &user, id, OfferStatus::Unpublished, now)
+            .await
+            .map(|()| format!("{page}?ok=depubliee")),
+        "pourvue" => postings::close(db, search, &user, id, OfferStatus::Filled, now)
+            .await
+            .map(|()| format!("{page}?ok=pourvue")),
+        "republier" => postings::renew(db, search, &user, id, now)
+            .await
+            .map(|()| format!("{page}?ok=republiee")),
+        "dupliquer" => postings::duplicate(db, &user, id, now)
+            .await
+            .map(|copy| format!("{OFFERS}/{copy}?ok=dupliquee")),
+        "supprimer" => postings::delete(db, search, &user, id)
+            .await
+            .map(|()| format!("{OFFERS}?ok=supprimee")),
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    match result {
+        Ok(to) => see_other(&to),
+        Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(error) => {
+            pages
+                .refused_with(parts, &page, values(&fields), error, None)
+                .await
+        }
+    }
+}
+
+/// POST /recruteur/candidatures/{id}: `action=statut` (`statut`, and
+/// `pourvoir=1` to mark the offer filled after a hire) or `action=note`.
+pub async fn change_application(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let page = format!("/recruteur/candidatures/{id}");
+    let user = match recruiter(&parts, &page) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let now = chrono::Utc::now();
+    let site = &state.site.public_url;
+    let result = match fields.get("action") {
+        "statut" => {
+            let Some(status) = ApplicationStatus::from_code(fields.get("statut")) else {
+                return pages
+                    .refused_with(
+                        parts,
+                        &page,
+                        values(&fields),
+                        DomainError::invalid("statut", "Choisissez parmi les propositions."),
+                        None,
+                    )
+                    .await;
+            };
+            match applications::decide(&state.db, &user, id, status, site, now).await {
+                Ok(offer_id)
+                    if status == ApplicationStatus::Hired && fields.get("pourvoir") == "1" =>
+                {
+                    postings::close(
+                        &state.db,
+                        &state.search,
+                        &user,
+                        offer_id,
+                        OfferStatus::Filled,
+                        now,
+                    )
+                    .await
+                    .map(|()| format!("{page}?ok=statut"))
+                }
+                Ok(_) => Ok(format!("{page}?ok=statut")),
+                Err(error) => Err(error),
+            }
+        }
+        "note" => applications::set_note(&state.db, &user, id, fields.get("note"))
+            .await
+            .map(|()| format!("{page}?ok=note")),
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    match result {
+        Ok(to) => see_other(&to),
+        Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(error) => {
+            pages
+                .refused_with(parts, &page, values(&fields), error, None)
+                .await
+        }
+    }
+}

@@ -1,0 +1,220 @@
+#![recursion_limit = "256"]
+//! The recruiter space over HTTP with plain forms: publishing (and the
+//! lawful-ad refusal), R8 between colleagues, handling an application.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::Utc;
+use common::{TestApp, location, multipart_body, multipart_post, text};
+use domain::auth::sessions;
+use domain::model::Role;
+use domain::testing::{insert_company, insert_recruiter, insert_user};
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n";
+
+fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+fn post(path: &str, body: &str, cookie: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("__Host-jtm_session={cookie}"))
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+fn get(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("__Host-jtm_session={cookie}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+async fn session(app: &TestApp, user_id: i64) -> String {
+    sessions::start(&app.db.db, user_id, "198.51.100.1", "test", Utc::now())
+        .await
+        .unwrap()
+}
+
+fn offer_body(title: &str, description: &str, action: &str) -> String {
+    [
+        ("action", action),
+        ("titre", title),
+        ("metier", "I1604"),
+        ("description", description),
+        ("contrat", "cdi"),
+        ("temps", "temps_plein"),
+        ("salaire_min", "2100"),
+        ("salaire_max", "2400"),
+        ("periode", "mois"),
+        ("lieu", "Lyon (69)"),
+        ("experience", "1_3_ans"),
+        ("formation", "cap"),
+        ("postes", "1"),
+        ("candidature", "portail"),
+    ]
+    .iter()
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect::<Vec<_>>()
+    .join("&")
+}
+
+const LAWFUL: &str = "Atelier de six personnes : entretien, diagnostic et réparation des véhicules de nos clients particuliers.";
+
+#[tokio::test]
+async fn a_recruiter_publishes_an_offer_and_a_discriminatory_one_comes_back_with_the_reason() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let cookie = session(&app, paul.id).await;
+
+    let page = text(
+        app.request(get("/recruteur/offres/nouvelle", &cookie))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains(r#"action="/recruteur/offres""#)
+            && page.contains("Salaire brut (obligatoire)")
+    );
+
+    let refused = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body(
+                "Mécanicien automobile",
+                "Nous cherchons un jeune homme motivé pour notre atelier de réparation automobile.",
+                "publier",
+            ),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = text(refused).await;
+    assert!(page.contains("ne peut pas être publiée"), "{page}");
+    assert!(page.contains("« jeune »") && page.contains("H/F"));
+    assert!(
+        page.contains("Mécanicien automobile"),
+        "what was typed is kept"
+    );
+    assert!(
+        text(app.request(get("/recruteur/offres", &cookie)).await)
+            .await
+            .contains("Aucune offre ici"),
+        "nothing written"
+    );
+
+    let published = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    let edit = location(&published).to_owned();
+    assert!(edit.ends_with("?ok=publiee"), "{edit}");
+    let page = text(app.request(get(&edit, &cookie)).await).await;
+    assert!(page.contains("L'offre est publiée pour trois mois"));
+    assert!(page.contains("Publiée"));
+    let list = text(app.request(get("/recruteur/offres", &cookie)).await).await;
+    assert!(list.contains("Mécanicien automobile H/F") && list.contains("0 candidature"));
+}
+
+#[tokio::test]
+async fn a_colleague_of_the_same_company_cannot_see_or_change_the_offer() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let ines = insert_recruiter(&app.db.db, "ines@lumiere.fr", &garage, false).await;
+    let (paul, ines) = (session(&app, paul.id).await, session(&app, ines.id).await);
+    let created = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body("Carrossier H/F", LAWFUL, "brouillon"),
+            &paul,
+        ))
+        .await;
+    let edit = location(&created).split('?').next().unwrap().to_owned();
+    assert_eq!(
+        app.request(get(&edit, &ines)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.request(post(&edit, "action=supprimer", &ines))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.request(get(&edit, &paul)).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let paul = session(&app, paul.id).await;
+    let published = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
+            &paul,
+        ))
+        .await;
+    let id: i64 = location(&published)
+        .trim_start_matches("/recruteur/offres/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let zoe = insert_user(&app.db.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+    let zoe = session(&app, zoe.id).await;
+    let body = multipart_body(
+        &[("message", "Disponible dès lundi.")],
+        &[("cv", "cv.pdf", PDF)],
+    );
+    let sent = app
+        .request(multipart_post(
+            &format!("/offres/mecanicien-automobile-h-f-{id}/postuler"),
+            body,
+            Some(&zoe),
+        ))
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    let list = text(app.request(get("/recruteur/candidatures", &paul)).await).await;
+    assert!(
+        list.contains("Zoé Martin") && list.contains("Envoyée"),
+        "{list}"
+    );
+    let path = list
+        .split("href=\"/recruteur/candidatures/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|id| format!("/recruteur/candidatures/{id}"))
+        .unwrap();
+    let opened = text(app.request(get(&path, &paul)).await).await;
+    assert!(opened.contains("Disponible dès lundi.") && opened.contains("cv.pdf"));
+    assert!(opened.contains("Vue par le recruteur"));
+
+    let changed = app
+        .request(post(&path, "action=statut&statut=entretien", &paul))
+        .await;
+    assert_eq!(location(&changed), format!("{path}?ok=statut"));
+    app.request(post(&path, "action=note&note=Rappeler+lundi", &paul))
+        .await;
+    let mine = text(app.request(get("/espace/candidatures", &zoe)).await).await;
+    assert!(mine.contains("Entretien"), "{mine}");
+    assert!(!mine.contains("Rappeler lundi"), "the note is private");
+}
