@@ -3,7 +3,7 @@
 //! application is NotFound.
 
 use domain::DomainError;
-use domain::model::{OfferStatus, PostingEdit, PostingRow, ReceivedApplication};
+use domain::model::{PostingEdit, PostingRow, ReceivedApplication};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -17,7 +17,9 @@ fn recruiter() -> Result<domain::model::CurrentUser, DomainError> {
 #[server(endpoint = "recruteur-offres")]
 pub async fn my_postings(status: Option<String>) -> Result<Vec<PostingRow>, DomainError> {
     let state = crate::state::app_state()?;
-    let status = status.as_deref().and_then(OfferStatus::from_code);
+    let status = status
+        .as_deref()
+        .and_then(domain::model::OfferStatus::from_code);
     domain::postings::mine(&state.db, &recruiter()?, status).await
 }
 
