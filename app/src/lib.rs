@@ -136,6 +136,9 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/recruteur/candidatures") view=pages::recruiter::ReceivedPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/cvtheque") view=pages::cvtheque::CvthequePage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/cvtheque/:id") view=pages::cvtheque::CvDossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/favoris") view=pages::cvtheque::FavoritesPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/candidatures/:id")
                         view=pages::recruiter::ApplicationPage

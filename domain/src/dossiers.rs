@@ -368,12 +368,31 @@ pub async fn visible(
     limit: u64,
     offset: u64,
 ) -> Result<(Vec<VisibleDossier>, u64), DomainError> {
+    load_visible(db, places, Some((limit, offset))).await
+}
+
+/// Every visible dossier, as [`visible`] gives them.
+pub async fn all_visible(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+) -> Result<Vec<VisibleDossier>, DomainError> {
+    Ok(load_visible(db, places, None).await?.0)
+}
+
+async fn load_visible(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    page: Option<(u64, u64)>,
+) -> Result<(Vec<VisibleDossier>, u64), DomainError> {
     let query = dossier::Entity::find()
         .filter(dossier::Column::Visible.eq(true))
         .order_by_desc(dossier::Column::UpdatedAt)
         .order_by_desc(dossier::Column::Id);
     let total = query.clone().count(db).await?;
-    let rows = query.limit(limit).offset(offset).all(db).await?;
+    let rows = match page {
+        Some((limit, offset)) => query.limit(limit).offset(offset).all(db).await?,
+        None => query.all(db).await?,
+    };
     let user_ids: Vec<i64> = rows.iter().map(|d| d.user_id).collect();
     let users: HashMap<i64, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(user_ids.clone()))

@@ -20,6 +20,8 @@ pub mod candidates;
 #[cfg(feature = "server")]
 pub mod companies;
 #[cfg(feature = "server")]
+pub mod cvtheque;
+#[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;

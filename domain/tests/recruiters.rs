@@ -479,3 +479,154 @@ async fn offers_are_unpublished_after_three_months_with_a_warning_a_week_before(
         assert_eq!(renewed.expiry_warned_at, None);
     }
 }
+
+async fn visible_candidate(
+    db: &sea_orm::DatabaseConnection,
+    places: &Directory,
+    storage: &Storage,
+    email: &str,
+    title: &str,
+    profile: domain::candidates::ProfileForm,
+    visible: bool,
+) -> (domain::model::CurrentUser, i64) {
+    let candidate = insert_user(db, email, "Zoé", Role::Candidate).await;
+    domain::candidates::save_profile(db, places, &candidate, profile, Utc::now())
+        .await
+        .unwrap();
+    let dossier = domain::dossiers::create(
+        db,
+        storage,
+        &candidate,
+        domain::dossiers::DossierForm {
+            title: title.into(),
+            other_info: "Habilitation électrique B1VL".into(),
+            visible,
+            cv: Some(pdf("cv.pdf")),
+            ..Default::default()
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    (candidate, dossier)
+}
+
+#[tokio::test]
+async fn the_cvtheque_finds_visible_dossiers_by_keyword_profile_and_place_and_never_hidden_ones() {
+    use domain::candidates::ProfileForm;
+    use domain::model::{CvQuery, Diploma, DrivingLicence, JobFamily};
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let storage = Storage::in_memory();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let lyon = ProfileForm {
+            diplomas: vec!["bts".into()],
+            job_families: vec![JobFamily::CarMechanics.code().into()],
+            places: vec!["Lyon (69)".into()],
+            licences: vec!["b".into()],
+            availability: "immediate".into(),
+            ..Default::default()
+        };
+        let (zoe, zoe_dossier) = visible_candidate(
+            &t.db,
+            &places,
+            &storage,
+            "zoe@exemple.fr",
+            "Mécanicienne électrique",
+            lyon.clone(),
+            true,
+        )
+        .await;
+        let (hidden, hidden_dossier) = visible_candidate(
+            &t.db,
+            &places,
+            &storage,
+            "cache@exemple.fr",
+            "Mécanicien",
+            lyon,
+            false,
+        )
+        .await;
+
+        let search = |query: CvQuery| domain::cvtheque::search(&t.db, &places, &paul, query);
+        let all = search(CvQuery::default()).await.unwrap();
+        assert_eq!(all.total, 1, "only the visible dossier");
+        assert_eq!(all.dossiers[0].dossier.id, zoe_dossier);
+        let by_word = |q: &str| CvQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            search(by_word("mecanicienne")).await.unwrap().total,
+            1,
+            "accents ignored"
+        );
+        assert_eq!(
+            search(by_word("habilitation")).await.unwrap().total,
+            1,
+            "other information"
+        );
+        assert_eq!(
+            search(by_word("BTS")).await.unwrap().total,
+            1,
+            "qualifications"
+        );
+        assert_eq!(search(by_word("carrossier")).await.unwrap().total, 0);
+        let filtered = CvQuery {
+            job_family: Some(JobFamily::CarMechanics),
+            diploma: Some(Diploma::Bts),
+            licence: Some(DrivingLicence::B),
+            place: "Villeurbanne".into(),
+            radius_km: Some(20),
+            ..Default::default()
+        };
+        assert_eq!(search(filtered.clone()).await.unwrap().total, 1);
+        assert_eq!(
+            search(CvQuery {
+                place: "Brest".into(),
+                ..filtered
+            })
+            .await
+            .unwrap()
+            .total,
+            0
+        );
+        assert_eq!(
+            domain::cvtheque::dossier(&t.db, &places, &paul, hidden_dossier)
+                .await
+                .map(|_| ()),
+            Err(DomainError::NotFound)
+        );
+
+        // Favourites; hiding the dossier takes the candidate out at once.
+        domain::cvtheque::set_favorite(&t.db, &places, &paul, zoe.id, true, Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(
+            domain::cvtheque::set_favorite(&t.db, &places, &paul, hidden.id, true, Utc::now())
+                .await,
+            Err(DomainError::NotFound)
+        );
+        let (favorites, gone) = domain::cvtheque::favorites(&t.db, &places, &paul)
+            .await
+            .unwrap();
+        assert_eq!((favorites.len(), gone), (1, 0));
+        domain::dossiers::set_visible(&t.db, &zoe, zoe_dossier, false, Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(search(CvQuery::default()).await.unwrap().total, 0);
+        let (favorites, gone) = domain::cvtheque::favorites(&t.db, &places, &paul)
+            .await
+            .unwrap();
+        assert_eq!((favorites.len(), gone), (0, 1));
+
+        assert_eq!(
+            domain::cvtheque::search(&t.db, &places, &zoe, CvQuery::default())
+                .await
+                .map(|_| ()),
+            Err(DomainError::Forbidden)
+        );
+    }
+}

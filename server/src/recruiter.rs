@@ -199,3 +199,35 @@ pub async fn change_application(
         }
     }
 }
+
+/// POST /recruteur/favoris: adds (`favori=1`) or removes a candidate of
+/// "candidats favoris", then back to `suite`.
+pub async fn favorite(State(state): State<AppState>, parts: Parts, fields: Fields) -> Response {
+    let back = domain::model::safe_return_path(fields.get("suite"))
+        .filter(|p| p.starts_with("/recruteur/"))
+        .unwrap_or("/recruteur/favoris")
+        .to_owned();
+    let user = match recruiter(&parts, &back) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let Ok(candidate) = fields.get("candidat").parse::<i64>() else {
+        return error_page(StatusCode::BAD_REQUEST);
+    };
+    let on = fields.get("favori") == "1";
+    match domain::cvtheque::set_favorite(
+        &state.db,
+        &state.places,
+        &user,
+        candidate,
+        on,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => see_other(&back),
+        Err(error) => error_page(
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        ),
+    }
+}

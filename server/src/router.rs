@@ -167,6 +167,7 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/recruteur/offres"),
     ("POST", "/recruteur/offres/{id}"),
     ("POST", "/recruteur/candidatures/{id}"),
+    ("POST", "/recruteur/favoris"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
     ("GET", "/robots.txt"),
@@ -202,6 +203,7 @@ fn form_routes() -> Router<AppState> {
         .route("/fichiers/{id}", get(candidate::download))
         .route("/recruteur/offres", post(recruiter::create_offer))
         .route("/recruteur/offres/{id}", post(recruiter::change_offer))
+        .route("/recruteur/favoris", post(recruiter::favorite))
         .route(
             "/recruteur/candidatures/{id}",
             post(recruiter::change_application),

@@ -796,6 +796,56 @@ const MATRIX: &[Row] = &[
         body: "id=999999",
         outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
     },
+    // The CVthèque (R6, R7).
+    Row {
+        method: "GET",
+        path: "/recruteur/cvtheque",
+        sample: "/recruteur/cvtheque?q=mecanicien",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/cvtheque/{id}",
+        sample: "/recruteur/cvtheque/999999",
+        body: "",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/recruteur/favoris",
+        sample: "/recruteur/favoris",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/favoris",
+        sample: "/recruteur/favoris",
+        body: "candidat=999999&favori=1",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/cvtheque",
+        sample: "/api/cvtheque",
+        body: "query[q]=x",
+        outcomes: RECRUITER_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/cvtheque-dossier",
+        sample: "/api/cvtheque-dossier",
+        body: "id=999999",
+        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/candidats-favoris",
+        sample: "/api/candidats-favoris",
+        body: "",
+        outcomes: RECRUITER_API,
+    },
     // Server functions: public reads, and the profile for its owner.
     Row {
         method: "GET",

@@ -218,3 +218,47 @@ async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate()
     assert!(mine.contains("Entretien"), "{mine}");
     assert!(!mine.contains("Rappeler lundi"), "the note is private");
 }
+
+#[tokio::test]
+async fn the_cvtheque_shows_visible_dossiers_to_recruiters_and_hides_the_others() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let paul = session(&app, paul.id).await;
+    let zoe = insert_user(&app.db.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+    let zoe_cookie = session(&app, zoe.id).await;
+    for (title, visible) in [
+        ("Mécanicienne poids lourds", "1"),
+        ("Carrossière discrète", ""),
+    ] {
+        let body = multipart_body(
+            &[("titre", title), ("visible", visible)],
+            &[("cv", "cv.pdf", PDF)],
+        );
+        app.request(multipart_post("/espace/dossiers", body, Some(&zoe_cookie)))
+            .await;
+    }
+    let page = text(app.request(get("/recruteur/cvtheque", &paul)).await).await;
+    assert!(page.contains("Mécanicienne poids lourds"), "{page}");
+    assert!(!page.contains("Carrossière discrète"));
+    assert!(page.contains("1 dossier visible"));
+    let none = text(
+        app.request(get("/recruteur/cvtheque?q=carrossiere", &paul))
+            .await,
+    )
+    .await;
+    assert!(none.contains("Aucun dossier visible ne correspond"));
+    let candidate_denied = app.request(get("/recruteur/cvtheque", &zoe_cookie)).await;
+    assert_eq!(candidate_denied.status(), StatusCode::FORBIDDEN);
+
+    let favored = app
+        .request(post(
+            "/recruteur/favoris",
+            &format!("candidat={}&favori=1&suite=/recruteur/cvtheque", zoe.id),
+            &paul,
+        ))
+        .await;
+    assert_eq!(location(&favored), "/recruteur/cvtheque");
+    let favorites = text(app.request(get("/recruteur/favoris", &paul)).await).await;
+    assert!(favorites.contains("Mécanicienne poids lourds"));
+}

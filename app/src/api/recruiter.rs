@@ -52,3 +52,29 @@ pub async fn open_application(id: i64) -> Result<ReceivedApplication, DomainErro
     )
     .await
 }
+
+/// R6: a CVthèque search.
+#[server(endpoint = "cvtheque")]
+pub async fn search_dossiers(
+    query: domain::model::CvQuery,
+) -> Result<domain::model::CvResults, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::cvtheque::search(&state.db, &state.places, &recruiter()?, query).await
+}
+
+/// R6: one visible dossier, and whether its candidate is a favourite.
+#[server(endpoint = "cvtheque-dossier")]
+pub async fn visible_dossier(
+    id: i64,
+) -> Result<(domain::model::VisibleDossier, bool), DomainError> {
+    let state = crate::state::app_state()?;
+    domain::cvtheque::dossier(&state.db, &state.places, &recruiter()?, id).await
+}
+
+/// R6: "candidats favoris", and how many have hidden their dossiers.
+#[server(endpoint = "candidats-favoris")]
+pub async fn favorite_candidates()
+-> Result<(Vec<domain::model::VisibleDossier>, usize), DomainError> {
+    let state = crate::state::app_state()?;
+    domain::cvtheque::favorites(&state.db, &state.places, &recruiter()?).await
+}

@@ -41,6 +41,11 @@ const RECEIVED: Entry = (
     "Candidatures",
     "M4 4h16v2H4V4zm0 5h16v2H4V9zm0 5h10v2H4v-2zm13 0 2 2 3-4 1.4 1.2-4.3 5.6L15.6 16z",
 );
+const CVTHEQUE: Entry = (
+    "/recruteur/cvtheque",
+    "CVthèque",
+    "M9 3a6 6 0 0 1 4.8 9.6l1 1H16l5 5-1.4 1.4-5-5v-1.2l-1-1A6 6 0 1 1 9 3zm0 2a4 4 0 1 0 0 8 4 4 0 0 0 0-8z",
+);
 const COMPANIES: Entry = (
     "/entreprises",
     "Entreprises",
@@ -53,7 +58,9 @@ fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
     match role {
         Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, PROFILE],
         None => &[OFFERS, DOSSIERS, APPLICATIONS, LOG_IN],
-        Some(Role::Recruiter | Role::TrainingOrganisation) => &[MY_OFFERS, RECEIVED, PROFILE],
+        Some(Role::Recruiter | Role::TrainingOrganisation) => {
+            &[MY_OFFERS, RECEIVED, CVTHEQUE, PROFILE]
+        }
         Some(_) => &[OFFERS, COMPANIES, PROFILE],
     }
 }
@@ -105,6 +112,7 @@ pub fn SiteHeader() -> impl IntoView {
             {user.is_recruiter().then(|| view! {
                 <a href="/recruteur/offres">"Mes offres"</a>
                 <a href="/recruteur/candidatures">"Candidatures"</a>
+                <a href="/recruteur/cvtheque">"CVthèque"</a>
             })}
             <a href="/espace/profil">"Mon profil"</a>
             <form method="post" action="/deconnexion" class="inline-form">

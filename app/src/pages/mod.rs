@@ -4,6 +4,7 @@ pub mod account;
 pub mod apply;
 pub mod candidate;
 pub mod companies;
+pub mod cvtheque;
 pub mod encart;
 pub mod home;
 pub mod info;

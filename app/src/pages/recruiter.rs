@@ -42,9 +42,9 @@ fn id_param() -> Option<i64> {
         .and_then(|id| id.parse::<i64>().ok())
 }
 
-/// The tabs of the dashboard.
+/// The tabs of the dashboard (R7).
 #[component]
-fn Tabs(current: &'static str) -> impl IntoView {
+pub fn Tabs(current: &'static str) -> impl IntoView {
     let tab = |path: &'static str, label: &'static str| {
         view! { <a href=path aria-current=(current == path).then_some("page")>{label}</a> }
     };
@@ -53,6 +53,8 @@ fn Tabs(current: &'static str) -> impl IntoView {
             {tab("/recruteur/offres", "Suivi des offres")}
             {tab("/recruteur/offres/nouvelle", "Publier une offre")}
             {tab("/recruteur/candidatures", "Candidatures")}
+            {tab("/recruteur/cvtheque", "CVthèque")}
+            {tab("/recruteur/favoris", "Candidats favoris")}
         </nav>
     }
 }
