@@ -139,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/recruteur/cvtheque") view=pages::cvtheque::CvthequePage ssr=SsrMode::Async />
                     <Route path=path!("/recruteur/cvtheque/:id") view=pages::cvtheque::CvDossierPage ssr=SsrMode::Async />
                     <Route path=path!("/recruteur/favoris") view=pages::cvtheque::FavoritesPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/entreprise") view=pages::recruiter::CompanyEditPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/candidatures/:id")
                         view=pages::recruiter::ApplicationPage

@@ -229,3 +229,218 @@ async fn with_offer_counts(
         })
         .collect())
 }
+
+// ------------------------------------------------------------ R2 "Éditer ma fiche"
+
+/// The company of a recruiter, with its membership.
+async fn membership(
+    db: &impl ConnectionTrait,
+    user: &crate::model::CurrentUser,
+) -> Result<(company::Model, crate::entity::company_member::Model), DomainError> {
+    use crate::entity::company_member;
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let member = company_member::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::Forbidden)?;
+    let company = company::Entity::find_by_id(member.company_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    Ok((company, member))
+}
+
+/// R2: the company page's values for its editor; members who do not own it
+/// get them read-only, with the owner's name.
+pub async fn edit_values(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    user: &crate::model::CurrentUser,
+) -> Result<crate::model::CompanyEdit, DomainError> {
+    use crate::entity::{company_member, user as users};
+    let (c, member) = membership(db, user).await?;
+    let owner_name = if member.is_owner {
+        None
+    } else {
+        match company_member::Entity::find()
+            .filter(company_member::Column::CompanyId.eq(c.id))
+            .filter(company_member::Column::IsOwner.eq(true))
+            .one(db)
+            .await?
+        {
+            Some(owner) => users::Entity::find_by_id(owner.user_id)
+                .one(db)
+                .await?
+                .map(|u| format!("{} {} ({})", u.first_name, u.last_name, u.email)),
+            None => None,
+        }
+    };
+    let group_slug = match c.group_id {
+        Some(id) => group::Entity::find_by_id(id).one(db).await?.map(|g| g.slug),
+        None => None,
+    };
+    let mut values = std::collections::BTreeMap::new();
+    let mut put = |k: &str, v: Option<String>| {
+        if let Some(v) = v {
+            values.insert(k.to_owned(), v);
+        }
+    };
+    put("nom", Some(c.name.clone()));
+    put("activite", Some(c.activity.code().to_owned()));
+    put("description", Some(c.description.clone()));
+    put("adresse", c.address.clone());
+    put(
+        "commune",
+        c.place_insee
+            .as_deref()
+            .and_then(|i| places.commune(i))
+            .map(|c| c.label()),
+    );
+    put("site", c.website.clone());
+    put("contact_email", c.contact_email.clone());
+    put("contact_telephone", c.contact_phone.clone());
+    put("siret", c.siret.clone());
+    put("groupe", group_slug);
+    Ok(crate::model::CompanyEdit {
+        id: c.id,
+        path: format!("/entreprises/{}-{}", c.slug, c.id),
+        name: c.name,
+        owner: member.is_owner,
+        owner_name,
+        values,
+        groups: groups(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.slug, g.name))
+            .collect(),
+    })
+}
+
+/// R2: saves the company page. Only its owner (its first recruiter) may;
+/// the directory and the page show the change at once (the company's open
+/// offers are re-indexed with its new name).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    search: &crate::search::SearchIndex,
+    user: &crate::model::CurrentUser,
+    form: &HashMap<String, String>,
+    now: chrono::DateTime<Utc>,
+) -> Result<String, DomainError> {
+    use crate::model::{CompanyActivity, Siret, check_phone, normalize_email, slugify};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let (current, member) = membership(db, user).await?;
+    if !member.is_owner {
+        return Err(DomainError::Forbidden);
+    }
+    let get = |k: &str| form.get(k).map_or("", |v| v.trim());
+    let mut errors = crate::error::FieldErrors::new();
+    let name = get("nom").to_owned();
+    if name.chars().count() < 2 || name.chars().count() > 120 {
+        errors.insert("nom".into(), "Un nom de 2 à 120 caractères.".into());
+    }
+    let activity = CompanyActivity::from_code(get("activite"));
+    if activity.is_none() {
+        errors.insert(
+            "activite".into(),
+            "Choisissez parmi les propositions.".into(),
+        );
+    }
+    let description = get("description").replace("\r\n", "\n");
+    if description.chars().count() > 5000 {
+        errors.insert("description".into(), "5000 caractères au plus.".into());
+    }
+    let optional = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
+    let address = optional(get("adresse"));
+    let place_insee = match get("commune") {
+        "" => None,
+        typed => match places.resolve(typed) {
+            Some(Location::Commune(c)) => Some(c.insee.clone()),
+            _ => {
+                errors.insert(
+                    "commune".into(),
+                    "Commune introuvable : écrivez son nom ou son code postal.".into(),
+                );
+                None
+            }
+        },
+    };
+    let website = optional(get("site"));
+    if website.as_ref().is_some_and(|w| {
+        !(w.starts_with("https://") || w.starts_with("http://"))
+            || w.len() > 255
+            || w.contains(char::is_whitespace)
+    }) {
+        errors.insert(
+            "site".into(),
+            "Une adresse qui commence par https://".into(),
+        );
+    }
+    let contact_email = match get("contact_email") {
+        "" => None,
+        typed => normalize_email(typed)
+            .map_err(|m| errors.insert("contact_email".into(), m.into()))
+            .ok(),
+    };
+    let contact_phone = check_phone(get("contact_telephone"))
+        .map_err(|m| errors.insert("contact_telephone".into(), m.into()))
+        .ok()
+        .flatten();
+    let siret = match get("siret") {
+        "" => None,
+        typed => Siret::parse(typed)
+            .map_err(|m| errors.insert("siret".into(), m.into()))
+            .ok()
+            .map(|s| s.as_str().to_owned()),
+    };
+    let group_id = match get("groupe") {
+        "" => None,
+        slug => match group::Entity::find()
+            .filter(group::Column::Slug.eq(slug))
+            .one(db)
+            .await?
+        {
+            Some(g) => Some(g.id),
+            None => {
+                errors.insert("groupe".into(), "Choisissez un groupe de la liste.".into());
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let mut row: company::ActiveModel = current.clone().into();
+    row.slug = Set(slugify(&name));
+    row.search_name = Set(fold_name(&name));
+    row.name = Set(name);
+    row.activity = Set(activity.unwrap_or(current.activity));
+    row.description = Set(description);
+    row.address = Set(address);
+    row.place_insee = Set(place_insee);
+    row.website = Set(website);
+    row.contact_email = Set(contact_email);
+    row.contact_phone = Set(contact_phone);
+    row.siret = Set(siret);
+    row.group_id = Set(group_id);
+    row.updated_at = Set(now);
+    let saved = row.update(db).await.map_err(|e| match DomainError::from(e) {
+        DomainError::Conflict(_) => DomainError::invalid("siret", "Une autre fiche entreprise utilise déjà ce SIRET : écrivez-nous par le formulaire de contact."),
+        other => other,
+    })?;
+    let open: Vec<i64> = offer::Entity::find()
+        .filter(offer::Column::CompanyId.eq(saved.id))
+        .filter(offers::open_offers(now))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    for id in open {
+        search.refresh_offer(db, id).await?;
+    }
+    tracing::info!(company = saved.id, "company page edited by its owner");
+    Ok(format!("/entreprises/{}-{}", saved.slug, saved.id))
+}

@@ -48,6 +48,17 @@ struct Pages {
     bytes: usize,
 }
 
+impl PageCache {
+    /// Forgets every page (after a change the search index does not see,
+    /// such as a company page edit).
+    pub fn clear(&self) {
+        if let Ok(mut pages) = self.inner.write() {
+            pages.entries.clear();
+            pages.bytes = 0;
+        }
+    }
+}
+
 /// Offer and company pages, without a query string.
 fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();

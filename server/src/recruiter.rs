@@ -231,3 +231,38 @@ pub async fn favorite(State(state): State<AppState>, parts: Parts, fields: Field
         ),
     }
 }
+
+/// POST /recruteur/entreprise: R2 "Éditer ma fiche", for the company's owner.
+pub async fn edit_company(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Extension(cache): Extension<crate::page_cache::PageCache>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    const PAGE: &str = "/recruteur/entreprise";
+    let user = match recruiter(&parts, PAGE) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let saved = domain::companies::update(
+        &state.db,
+        &state.places,
+        &state.search,
+        &user,
+        &fields.0,
+        chrono::Utc::now(),
+    )
+    .await;
+    match saved {
+        Ok(_) => {
+            cache.clear();
+            see_other(&format!("{PAGE}?ok=enregistree"))
+        }
+        Err(error) => {
+            pages
+                .refused_with(parts, PAGE, values(&fields), error, None)
+                .await
+        }
+    }
+}

@@ -117,12 +117,14 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ));
+    let cache = crate::page_cache::PageCache::default();
     with_security_headers(router, hsts)
         .layer(axum::Extension(pages))
+        .layer(axum::Extension(cache.clone()))
         .layer(axum::middleware::from_fn(api_error_status))
         .layer(axum::middleware::from_fn(html::tidy_pages))
         .layer(axum::middleware::from_fn_with_state(
-            (state.clone(), crate::page_cache::PageCache::default()),
+            (state.clone(), cache),
             crate::page_cache::serve,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -168,6 +170,7 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/recruteur/offres/{id}"),
     ("POST", "/recruteur/candidatures/{id}"),
     ("POST", "/recruteur/favoris"),
+    ("POST", "/recruteur/entreprise"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
     ("GET", "/robots.txt"),
@@ -204,6 +207,7 @@ fn form_routes() -> Router<AppState> {
         .route("/recruteur/offres", post(recruiter::create_offer))
         .route("/recruteur/offres/{id}", post(recruiter::change_offer))
         .route("/recruteur/favoris", post(recruiter::favorite))
+        .route("/recruteur/entreprise", post(recruiter::edit_company))
         .route(
             "/recruteur/candidatures/{id}",
             post(recruiter::change_application),

@@ -796,6 +796,29 @@ const MATRIX: &[Row] = &[
         body: "id=999999",
         outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
     },
+    // The company page (R2): its owner edits; the recruiters of the test
+    // matrix own theirs.
+    Row {
+        method: "GET",
+        path: "/recruteur/entreprise",
+        sample: "/recruteur/entreprise",
+        body: "",
+        outcomes: RECRUITER_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/entreprise",
+        sample: "/recruteur/entreprise",
+        body: "nom=",
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-entreprise",
+        sample: "/api/recruteur-entreprise",
+        body: "",
+        outcomes: RECRUITER_API,
+    },
     // The CVthèque (R6, R7).
     Row {
         method: "GET",

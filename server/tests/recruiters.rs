@@ -262,3 +262,62 @@ async fn the_cvtheque_shows_visible_dossiers_to_recruiters_and_hides_the_others(
     let favorites = text(app.request(get("/recruteur/favoris", &paul)).await).await;
     assert!(favorites.contains("Mécanicienne poids lourds"));
 }
+
+#[tokio::test]
+async fn the_owner_edits_the_company_page_and_a_colleague_is_told_whom_to_ask() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let owner = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let member = insert_recruiter(&app.db.db, "ines@lumiere.fr", &garage, false).await;
+    let (owner, member) = (
+        session(&app, owner.id).await,
+        session(&app, member.id).await,
+    );
+    let public = format!("/entreprises/garage-lumiere-{}", garage.id);
+    assert!(
+        text(app.get(&public).await)
+            .await
+            .contains("Garage Lumière"),
+        "cached once"
+    );
+
+    let body = "nom=Garage+Lumi%C3%A8re+%26+Fils&activite=carrosserie&description=Carrosserie+et+peinture+depuis+1987.&commune=Lyon&site=https%3A%2F%2Flumiere.example&siret=";
+    let saved = app
+        .request(post("/recruteur/entreprise", body, &owner))
+        .await;
+    assert_eq!(location(&saved), "/recruteur/entreprise?ok=enregistree");
+    let renamed = format!("/entreprises/garage-lumiere-fils-{}", garage.id);
+    let page = text(app.get(&renamed).await).await;
+    assert!(
+        page.contains("Garage Lumière &amp; Fils") || page.contains("Garage Lumière & Fils"),
+        "{page}"
+    );
+    assert!(page.contains("Carrosserie et peinture depuis 1987."));
+
+    let refused = app
+        .request(post(
+            "/recruteur/entreprise",
+            "nom=Autre+nom&activite=garage",
+            &member,
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let read_only = text(app.request(get("/recruteur/entreprise", &member)).await).await;
+    assert!(
+        read_only.contains("Seul le premier recruteur"),
+        "{read_only}"
+    );
+    assert!(read_only.contains("paul@lumiere.fr"));
+    assert!(!read_only.contains(r#"action="/recruteur/entreprise""#));
+
+    let bad = app
+        .request(post(
+            "/recruteur/entreprise",
+            "nom=G&activite=inconnue&siret=123",
+            &owner,
+        ))
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = text(bad).await;
+    assert!(page.contains("Un nom de 2 à 120 caractères") && page.contains("14 chiffres"));
+}

@@ -78,3 +78,10 @@ pub async fn favorite_candidates()
     let state = crate::state::app_state()?;
     domain::cvtheque::favorites(&state.db, &state.places, &recruiter()?).await
 }
+
+/// R2: the recruiter's company page, for its editor.
+#[server(endpoint = "recruteur-entreprise")]
+pub async fn my_company() -> Result<domain::model::CompanyEdit, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::companies::edit_values(&state.db, &state.places, &recruiter()?).await
+}

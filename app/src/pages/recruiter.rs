@@ -55,6 +55,7 @@ pub fn Tabs(current: &'static str) -> impl IntoView {
             {tab("/recruteur/candidatures", "Candidatures")}
             {tab("/recruteur/cvtheque", "CVthèque")}
             {tab("/recruteur/favoris", "Candidats favoris")}
+            {tab("/recruteur/entreprise", "Ma fiche entreprise")}
         </nav>
     }
 }
@@ -530,5 +531,102 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
                 </form>
             </section>
         </div>
+    }
+}
+
+// ------------------------------------------------------------ company page
+
+/// R2: `/recruteur/entreprise`, "Éditer ma fiche".
+#[component]
+pub fn CompanyEditPage() -> impl IntoView {
+    let company = Resource::new_blocking(|| (), |_| crate::api::recruiter::my_company());
+    view! {
+        <Title text="Ma fiche entreprise — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                recruiters_only(company.await, "/recruteur/entreprise", |company| view! { <CompanyEditor company /> }.into_any())
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
+    use domain::model::CompanyActivity;
+    let mut outcome = form_outcome();
+    if outcome.values.is_empty() {
+        outcome.values = company.values.clone();
+    }
+    let notice = (query_param("ok").as_deref() == Some("enregistree")).then_some(
+        "Votre fiche est enregistrée : l'annuaire et la page de l'entreprise sont à jour.",
+    );
+    let groups = company.groups.clone();
+    let chosen_group = outcome.value("groupe");
+    view! {
+        <div class="dashboard">
+            <h1>"Ma fiche entreprise"</h1>
+            <Tabs current="/recruteur/entreprise" />
+            <Notice message=notice />
+            <p><a href=company.path.clone()>"Voir la page publique de " {company.name.clone()}</a></p>
+            {if company.owner {
+                view! {
+                    <FormMessage outcome=outcome.clone() />
+                    <form method="post" action="/recruteur/entreprise" class="stack-form editor">
+                        <Field outcome=outcome.clone() name="nom" label="Nom de l'entreprise" autocomplete="organization" />
+                        {select_with(&outcome, "activite", "Activité", options(CompanyActivity::ALL, CompanyActivity::code, CompanyActivity::label), outcome.value("activite"), "Choisir…")}
+                        <TextArea outcome=outcome.clone() name="description" label="Présentation" rows=8 hint="Ce que fait l'entreprise, l'équipe, ce qu'elle offre." />
+                        <Field outcome=outcome.clone() name="adresse" label="Adresse" autocomplete="street-address" required=false />
+                        <Field outcome=outcome.clone() name="commune" label="Commune" hint="Nom ou code postal, par exemple « Lyon (69) »." required=false />
+                        <Field outcome=outcome.clone() name="site" label="Site internet" kind="url" required=false />
+                        <Field outcome=outcome.clone() name="contact_email" label="E-mail de contact public" kind="email" required=false />
+                        <Field outcome=outcome.clone() name="contact_telephone" label="Téléphone de contact public" kind="tel" required=false />
+                        <Field outcome=outcome.clone() name="siret" label="SIRET" required=false />
+                        <div class="field">
+                            <label for="champ-groupe">"Groupe de distribution (facultatif)"</label>
+                            <select id="champ-groupe" name="groupe">
+                                <option value="">"Aucun groupe"</option>
+                                {groups.into_iter().map(|(slug, name)| {
+                                    let selected = slug == chosen_group;
+                                    view! { <option value=slug selected=selected>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <p class="field-hint">"Votre groupe n'est pas dans la liste ? Écrivez-nous : nous le créerons."</p>
+                        </div>
+                        <button class="button" type="submit">"Enregistrer ma fiche"</button>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="notice">
+                        "Seul le premier recruteur qui a créé la fiche peut la modifier"
+                        {company.owner_name.clone().map(|name| format!(" : {name}"))}
+                        ". Demandez-lui de la mettre à jour, ou écrivez-nous s'il a quitté l'entreprise."
+                    </p>
+                    <dl class="facts">
+                        {company.values.iter().filter(|(k, _)| k.as_str() != "groupe").map(|(k, v)| view! {
+                            <div class="fact"><dt>{company_label(k)}</dt><dd>{v.clone()}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+fn company_label(field: &str) -> &'static str {
+    match field {
+        "nom" => "Nom",
+        "activite" => "Activité",
+        "description" => "Présentation",
+        "adresse" => "Adresse",
+        "commune" => "Commune",
+        "site" => "Site internet",
+        "contact_email" => "E-mail de contact",
+        "contact_telephone" => "Téléphone",
+        "siret" => "SIRET",
+        _ => "",
     }
 }

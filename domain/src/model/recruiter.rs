@@ -194,3 +194,18 @@ pub struct CvResults {
     /// A place was typed that is neither a commune nor a department.
     pub place_unknown: bool,
 }
+
+/// "Éditer ma fiche" (R2): the company's values by field name, whether the
+/// reader owns it, and whom to ask when they do not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyEdit {
+    pub id: i64,
+    pub name: String,
+    pub path: String,
+    pub owner: bool,
+    /// The owner's name, for members who cannot edit.
+    pub owner_name: Option<String>,
+    pub values: BTreeMap<String, String>,
+    /// The groups to choose from: (slug, name).
+    pub groups: Vec<(String, String)>,
+}
