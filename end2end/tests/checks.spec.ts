@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { firstOffer, pdf, signedInCandidate } from "./helpers";
+import { fillOffer, firstOffer, pdf, signedInCandidate, signedInRecruiter } from "./helpers";
 
 const root = resolve(__dirname, "../..");
 
@@ -149,6 +149,29 @@ test.describe("candidate pages", () => {
       offerSignedIn: await firstOffer(page),
     };
 
+    expect(vnuErrors(await htmlOf(page.request, pages))).toEqual([]);
+    expect(await axeViolations(page, pages)).toEqual([]);
+  });
+});
+
+test.describe("recruiter pages", () => {
+  test("have no HTML error and no accessibility violation", async ({ page }) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now();
+    await signedInRecruiter(page, `paul.checks.${stamp}@garage.fr`, `Garage Contrôle ${stamp}`);
+    await page.goto("/recruteur/offres/nouvelle");
+    await fillOffer(page, "Carrossier peintre H/F", "Préparation, peinture et finition des véhicules de nos clients dans un atelier moderne.");
+    await page.getByRole("button", { name: "Publier l'offre" }).click();
+    const editor = new URL(page.url()).pathname;
+    const pages: Record<string, string> = {
+      editor,
+      postings: "/recruteur/offres",
+      newPosting: "/recruteur/offres/nouvelle",
+      received: "/recruteur/candidatures",
+      cvtheque: "/recruteur/cvtheque?q=m%C3%A9canicien&rayon=30",
+      favorites: "/recruteur/favoris",
+      company: "/recruteur/entreprise",
+    };
     expect(vnuErrors(await htmlOf(page.request, pages))).toEqual([]);
     expect(await axeViolations(page, pages)).toEqual([]);
   });

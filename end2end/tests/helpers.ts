@@ -99,3 +99,54 @@ export async function firstOffer(page: Page): Promise<string> {
   const href = await page.locator('a[href^="/offres/"]').first().getAttribute("href");
   return href!;
 }
+
+/** A random SIRET whose Luhn checksum holds. */
+export function siret(): string {
+  const digits = Array.from({ length: 13 }, () => Math.floor(Math.random() * 10));
+  const sum = (ds: number[]) =>
+    ds
+      .slice()
+      .reverse()
+      .reduce((acc, d, i) => acc + (i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d), 0);
+  for (let last = 0; last < 10; last++) {
+    if (sum([...digits, last]) % 10 === 0) return [...digits, last].join("");
+  }
+  throw new Error("unreachable");
+}
+
+/** Signs up a recruiter with a new company, confirms the address, logs in. */
+export async function signedInRecruiter(page: Page, email: string, company: string) {
+  await page.goto("/inscription/recruteur");
+  await page.getByLabel("Prénom").fill("Paul");
+  await page.getByLabel("Nom", { exact: true }).fill("Durand");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("Une entreprise qui recrute").check();
+  await page.getByLabel("Nom de l'entreprise ou de l'organisme").fill(company);
+  await page.getByLabel("Numéro SIRET").fill(siret());
+  await page.getByLabel("Adresse de l'établissement").fill("3 rue des Artisans");
+  await page.getByLabel("Commune").fill("Lyon");
+  await page.getByLabel("Activité").selectOption("garage");
+  await page.getByLabel(/J'accepte les/).check();
+  await page.getByRole("button", { name: "Créer mon compte recruteur" }).click();
+  await expect(page).toHaveURL(/\/connexion\?ok=inscription$/);
+  await page.goto(await linkFromEmail(email, "Confirmez votre adresse e-mail", "/verification"));
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await logIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/espace\/profil$/);
+}
+
+/** Fills every required field of the offer editor. */
+export async function fillOffer(page: Page, title: string, description: string) {
+  await page.getByLabel("Intitulé du poste").fill(title);
+  await page.getByLabel("Métier").selectOption("I1604");
+  await page.getByLabel("Description du poste").fill(description);
+  await page.getByLabel("Type de contrat").selectOption("cdi");
+  await page.getByLabel("Temps de travail").selectOption("temps_plein");
+  await page.getByLabel("Minimum, en euros").fill("2100");
+  await page.getByLabel("Maximum, en euros").fill("2500");
+  await page.getByLabel("Période").selectOption("mois");
+  await page.getByLabel("Lieu de travail").fill("Lyon (69)");
+  await page.getByLabel("Expérience").selectOption("1_3_ans");
+  await page.getByLabel("Formation").selectOption("cap");
+}
