@@ -138,15 +138,15 @@ export async function signedInRecruiter(page: Page, email: string, company: stri
 
 /** Fills every required field of the offer editor. */
 export async function fillOffer(page: Page, title: string, description: string) {
-  await page.getByLabel("Intitulé du poste").fill(title);
-  await page.getByLabel("Métier").selectOption("I1604");
-  await page.getByLabel("Description du poste").fill(description);
-  await page.getByLabel("Type de contrat").selectOption("cdi");
-  await page.getByLabel("Temps de travail").selectOption("temps_plein");
-  await page.getByLabel("Minimum, en euros").fill("2100");
-  await page.getByLabel("Maximum, en euros").fill("2500");
-  await page.getByLabel("Période").selectOption("mois");
-  await page.getByLabel("Lieu de travail").fill("Lyon (69)");
-  await page.getByLabel("Expérience").selectOption("1_3_ans");
-  await page.getByLabel("Formation").selectOption("cap");
+  await page.getByLabel("Intitulé du poste", { exact: true }).fill(title);
+  await page.getByLabel("Métier", { exact: true }).selectOption("I1604");
+  await page.getByLabel("Description du poste", { exact: true }).fill(description);
+  await page.getByLabel("Type de contrat", { exact: true }).selectOption("cdi");
+  await page.getByLabel("Temps de travail", { exact: true }).selectOption("temps_plein");
+  await page.getByLabel("Minimum, en euros", { exact: true }).fill("2100");
+  await page.getByLabel("Maximum, en euros", { exact: true }).fill("2500");
+  await page.getByLabel("Période", { exact: true }).selectOption("mois");
+  await page.getByLabel("Lieu de travail", { exact: true }).fill("Lyon (69)");
+  await page.getByLabel("Expérience", { exact: true }).selectOption("1_3_ans");
+  await page.getByLabel("Formation", { exact: true }).selectOption("cap");
 }

@@ -150,7 +150,7 @@ fn AccountForm(action: String, reader: Reader) -> impl IntoView {
                 {has_dossiers.then(|| view! {
                     <p class="field-hint">"Choisissez « Envoyer d'autres documents » ci-dessus pour les utiliser."</p>
                 })}
-                <FileField outcome=outcome.clone() name="cv" label="CV" />
+                <FileField outcome=outcome.clone() name="cv" label="CV" required=!has_dossiers />
                 <FileField outcome=outcome.clone() name="lettre" label="Lettre de motivation" />
                 <Field
                     outcome=outcome.clone()

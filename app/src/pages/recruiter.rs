@@ -199,7 +199,7 @@ fn editor_notice() -> Option<&'static str> {
         "enregistree" => "Les modifications sont enregistrées.",
         "depubliee" => "L'offre est dépubliée : elle n'apparaît plus dans la recherche.",
         "pourvue" => "L'offre est marquée comme pourvue.",
-        "republiee" => "L'offre est republiée pour trois mois.",
+        "republiee" => "L'offre est en ligne pour trois mois à partir d'aujourd'hui.",
         "dupliquee" => "Voici une copie de l'offre, en brouillon : modifiez-la puis publiez-la.",
         _ => return None,
     })
@@ -259,6 +259,7 @@ fn Editor(posting: PostingEdit) -> impl IntoView {
             <div class="card-actions">
                 {(status != OfferStatus::Draft).then(|| view! { <a class="button button-secondary" href=posting.path.clone()>"Voir la page publique"</a> })}
                 <a class="button button-secondary" href=format!("/recruteur/offres/{}/candidatures", posting.id)>"Candidatures"</a>
+                {published.then(|| one("republier", "Prolonger de trois mois", "button button-secondary"))}
                 {published.then(|| one("pourvue", "Marquer comme pourvue", "button button-secondary"))}
                 {published.then(|| one("depublier", "Dépublier", "button button-secondary"))}
                 {matches!(status, OfferStatus::Expired | OfferStatus::Unpublished | OfferStatus::Filled)
@@ -576,7 +577,7 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
                         <Field outcome=outcome.clone() name="nom" label="Nom de l'entreprise" autocomplete="organization" />
                         {select_with(&outcome, "activite", "Activité", options(CompanyActivity::ALL, CompanyActivity::code, CompanyActivity::label), outcome.value("activite"), "Choisir…")}
                         <TextArea outcome=outcome.clone() name="description" label="Présentation" rows=8 hint="Ce que fait l'entreprise, l'équipe, ce qu'elle offre." />
-                        <Field outcome=outcome.clone() name="adresse" label="Adresse" autocomplete="street-address" required=false />
+                        <Field outcome=outcome.clone() name="adresse" label="Adresse" autocomplete="address-line1" required=false />
                         <Field outcome=outcome.clone() name="commune" label="Commune" hint="Nom ou code postal, par exemple « Lyon (69) »." required=false />
                         <Field outcome=outcome.clone() name="site" label="Site internet" kind="url" required=false />
                         <Field outcome=outcome.clone() name="contact_email" label="E-mail de contact public" kind="email" required=false />
