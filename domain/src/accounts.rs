@@ -20,7 +20,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 use serde_json::json;
 
@@ -152,7 +151,7 @@ pub async fn sign_up(
 
     let hash = password::hash(&form.password).await?;
     let role = company.as_ref().map_or(Role::Candidate, |c| c.role);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let created = user::Entity::insert(user::ActiveModel {
         id: NotSet,
         email: Set(email.clone()),
@@ -373,7 +372,7 @@ pub async fn verify_address(
     secret: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let token = take_token(&txn, secret, VERIFY, now).await?;
     user::Entity::update_many()
         .col_expr(user::Column::EmailVerifiedAt, Expr::value(now))
@@ -432,7 +431,7 @@ pub async fn log_in(
         .await
         .is_ok()
         {
-            let txn = db.begin().await?;
+            let txn = crate::db::begin_write(db).await?;
             let token =
                 issue_token(&txn, account.id, VERIFY, None, CONFIRM_VALID, origin.now).await?;
             let link = format!("{}/verification?jeton={token}", origin.site);
@@ -480,7 +479,7 @@ pub async fn request_password_reset(
     else {
         return Ok(());
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let token = issue_token(&txn, account.id, RESET, None, RESET_VALID, origin.now).await?;
     let link = format!("{}/mot-de-passe/nouveau?jeton={token}", origin.site);
     mail::enqueue(
@@ -539,7 +538,7 @@ pub async fn reset_password(
     )
     .map_err(|m| DomainError::invalid("mot_de_passe", &m))?;
     let hash = password::hash(new_password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     take_token(&txn, secret, RESET, origin.now).await?;
     set_password(&txn, &account, hash, None, origin).await?;
     user::Entity::update_many()
@@ -643,7 +642,7 @@ pub async fn change_password(
     )
     .map_err(|m| DomainError::invalid("nouveau_mot_de_passe", &m))?;
     let hash = password::hash(new_password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     set_password(&txn, &account, hash, Some(session_hash), origin).await?;
     txn.commit().await?;
     Ok(())
@@ -693,7 +692,7 @@ pub async fn request_email_change(
         origin.now,
     )
     .await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let token = issue_token(
         &txn,
         account.id,
@@ -726,7 +725,7 @@ pub async fn confirm_email_change(
     secret: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let token = take_token(&txn, secret, EMAIL_CHANGE, now).await?;
     let new_email = token.new_email.ok_or(DomainError::Internal)?;
     if user::Entity::find()
@@ -799,7 +798,7 @@ pub async fn delete_account(
         origin.now,
     )
     .await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let unpublished = erase(&txn, &account, false, origin.now).await?;
     txn.commit().await?;
     tracing::info!(user_id, "account deleted by its owner");
@@ -1041,7 +1040,7 @@ pub async fn sweep_inactive(
             .unwrap_or(now)
             .max(now + Duration::days(30));
         let date = crate::model::french_date(crate::model::paris_date(deletion));
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         user::Entity::update_many()
             .col_expr(user::Column::InactivityWarnedAt, Expr::value(now))
             .filter(user::Column::Id.eq(account.id))
@@ -1064,7 +1063,7 @@ pub async fn sweep_inactive(
         .await?;
     let mut unpublished = Vec::new();
     for account in &to_delete {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         unpublished.extend(erase(&txn, account, true, now).await?);
         txn.commit().await?;
         tracing::info!(

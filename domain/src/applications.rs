@@ -20,7 +20,7 @@ use crate::storage::{self, Storage, Upload};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 
@@ -274,7 +274,7 @@ async fn record(
     contents: Contents,
 ) -> Result<Applied, DomainError> {
     let now = origin.now;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = application::Entity::find()
         .filter(application::Column::OfferId.eq(offer.id))
         .filter(application::Column::Email.eq(&applicant.email))
@@ -717,7 +717,7 @@ pub async fn open_received(
     let (row, offer) = handled_by(db, user, id).await?;
     if row.status == ApplicationStatus::Sent {
         let company = company_name(db, &offer).await?;
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         move_to(&txn, row, ApplicationStatus::Viewed, &company, site, now).await?;
         txn.commit().await?;
     }
@@ -761,7 +761,7 @@ pub async fn decide(
         return Ok(offer.id);
     }
     let company = company_name(db, &offer).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     move_to(&txn, row, status, &company, site, now).await?;
     txn.commit().await?;
     tracing::info!(

@@ -34,6 +34,19 @@ pub async fn connect_with(mut options: ConnectOptions) -> Result<DatabaseConnect
     Database::connect(options).await
 }
 
+/// A transaction that writes. On SQLite it takes the write lock at `BEGIN`
+/// (`BEGIN IMMEDIATE`, waiting up to the busy timeout): a deferred one that
+/// read first would fail with SQLITE_BUSY_SNAPSHOT when another writer
+/// committed meanwhile. PostgreSQL ignores the option.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// Applies the migrations that have not run yet.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await

@@ -20,7 +20,6 @@ use rand_chacha::ChaCha8Rng;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -113,7 +112,7 @@ async fn insert_offers(
     rows: Vec<offer::ActiveModel>,
 ) -> Result<u64, DomainError> {
     let count = rows.len() as u64;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<_> = rows.by_ref().take(OFFER_BATCH).collect();
@@ -275,7 +274,7 @@ async fn seed_companies(
     let now = Utc::now();
     let mut created = 0;
     let mut sirets = Vec::with_capacity(count as usize);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut pending = Vec::new();
     for j in 0..count {
         let mut rng = stream(options.seed, 1, j);

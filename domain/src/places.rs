@@ -3,10 +3,7 @@
 
 use crate::entity::{department, place, region};
 use crate::model::{PlaceOption, slugify};
-use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 use std::io::Read;
 
 const COMMUNES_TSV_GZ: &[u8] = include_bytes!("../data/communes.tsv.gz");
@@ -22,7 +19,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<usize, sea_orm::Db
     if place::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     region::Entity::insert_many(rows(REGIONS_TSV).map(|f| region::ActiveModel {
         code: Set(f[0].to_owned()),
         name: Set(f[1].to_owned()),
