@@ -752,6 +752,54 @@ pub async fn mine(
         .collect())
 }
 
+/// What "Suivi des offres" can do to several offers at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bulk {
+    /// Published offers are unpublished; the others are left as they are.
+    Unpublish,
+    /// Offers that were published are published again for 90 days; drafts
+    /// and offers whose text is refused (B2) are left as they are.
+    Renew,
+}
+
+/// R3, R4: applies `action` to the recruiter's offers `ids` — all of them
+/// must be theirs (R8: otherwise nothing is done, `NotFound`). Returns how
+/// many changed.
+pub async fn bulk(
+    db: &impl ConnectionTrait,
+    search: &SearchIndex,
+    user: &CurrentUser,
+    ids: &[i64],
+    action: Bulk,
+    now: DateTime<Utc>,
+) -> Result<usize, DomainError> {
+    if ids.is_empty() {
+        return Err(DomainError::invalid("offres", "Cochez au moins une offre."));
+    }
+    let mut offers = Vec::with_capacity(ids.len());
+    for id in ids {
+        offers.push(own(db, user, *id).await?);
+    }
+    let mut changed = 0;
+    for o in offers {
+        let done = match action {
+            Bulk::Unpublish if o.status == OfferStatus::Published => {
+                close(db, search, user, o.id, OfferStatus::Unpublished, now).await
+            }
+            Bulk::Renew if o.status != OfferStatus::Draft => {
+                renew(db, search, user, o.id, now).await
+            }
+            _ => continue,
+        };
+        match done {
+            Ok(()) => changed += 1,
+            Err(DomainError::Invalid(_)) => continue,
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(changed)
+}
+
 /// R4, B4 (scheduled): warns the recruiters of offers that end within 7
 /// days (once), unpublishes the offers past their date and tells them.
 /// Returns (warned, expired).

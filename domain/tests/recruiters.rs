@@ -630,3 +630,83 @@ async fn the_cvtheque_finds_visible_dossiers_by_keyword_profile_and_place_and_ne
         );
     }
 }
+
+#[tokio::test]
+async fn several_offers_are_unpublished_or_renewed_at_once_and_only_the_recruiters_own() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let ines = insert_recruiter(&t.db, "ines@garage.fr", &garage, false).await;
+        let now = Utc::now();
+        let mut ids = Vec::new();
+        for title in ["Mécanicien H/F", "Carrossier H/F"] {
+            let id = postings::create(&t.db, &places, &paul, &posting_form(title), now)
+                .await
+                .unwrap();
+            postings::publish(&t.db, &search, &paul, id, now)
+                .await
+                .unwrap();
+            ids.push(id);
+        }
+        let draft = postings::create(&t.db, &places, &paul, &posting_form("Vendeur H/F"), now)
+            .await
+            .unwrap();
+        let everything = [ids.clone(), vec![draft]].concat();
+
+        assert_eq!(
+            postings::bulk(
+                &t.db,
+                &search,
+                &ines,
+                &everything,
+                postings::Bulk::Unpublish,
+                now
+            )
+            .await,
+            Err(DomainError::NotFound),
+            "a colleague changes nothing"
+        );
+        assert_eq!(
+            offer_row(&t.db, ids[0]).await.status,
+            OfferStatus::Published
+        );
+        assert!(
+            field_error(
+                postings::bulk(&t.db, &search, &paul, &[], postings::Bulk::Unpublish, now).await,
+                "offres"
+            )
+            .contains("Cochez")
+        );
+
+        assert_eq!(
+            postings::bulk(
+                &t.db,
+                &search,
+                &paul,
+                &everything,
+                postings::Bulk::Unpublish,
+                now
+            )
+            .await,
+            Ok(2)
+        );
+        assert_eq!(search.len(), 0);
+        assert_eq!(offer_row(&t.db, draft).await.status, OfferStatus::Draft);
+        assert_eq!(
+            postings::bulk(
+                &t.db,
+                &search,
+                &paul,
+                &everything,
+                postings::Bulk::Renew,
+                now
+            )
+            .await,
+            Ok(2)
+        );
+        assert_eq!(search.len(), 2);
+    }
+}

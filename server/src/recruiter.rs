@@ -266,3 +266,52 @@ pub async fn edit_company(
         }
     }
 }
+
+/// POST /recruteur/offres/lot: `action` = depublier or republier on the
+/// ticked `offres`.
+pub async fn bulk_offers(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let user = match recruiter(&parts, OFFERS) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let action = match fields.get("action") {
+        "depublier" => postings::Bulk::Unpublish,
+        "republier" => postings::Bulk::Renew,
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    let ids: Vec<i64> = fields
+        .all("offres")
+        .iter()
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    match postings::bulk(
+        &state.db,
+        &state.search,
+        &user,
+        &ids,
+        action,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(changed) => {
+            let done = if action == postings::Bulk::Unpublish {
+                "depubliees"
+            } else {
+                "renouvelees"
+            };
+            see_other(&format!("{OFFERS}?ok={done}&nombre={changed}"))
+        }
+        Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(error) => {
+            pages
+                .refused_with(parts, OFFERS, values(&fields), error, None)
+                .await
+        }
+    }
+}

@@ -168,6 +168,7 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("GET", "/fichiers/{id}"),
     ("POST", "/recruteur/offres"),
     ("POST", "/recruteur/offres/{id}"),
+    ("POST", "/recruteur/offres/lot"),
     ("POST", "/recruteur/candidatures/{id}"),
     ("POST", "/recruteur/favoris"),
     ("POST", "/recruteur/entreprise"),
@@ -206,6 +207,7 @@ fn form_routes() -> Router<AppState> {
         .route("/fichiers/{id}", get(candidate::download))
         .route("/recruteur/offres", post(recruiter::create_offer))
         .route("/recruteur/offres/{id}", post(recruiter::change_offer))
+        .route("/recruteur/offres/lot", post(recruiter::bulk_offers))
         .route("/recruteur/favoris", post(recruiter::favorite))
         .route("/recruteur/entreprise", post(recruiter::edit_company))
         .route(

@@ -756,6 +756,13 @@ const MATRIX: &[Row] = &[
     },
     Row {
         method: "POST",
+        path: "/recruteur/offres/lot",
+        sample: "/recruteur/offres/lot",
+        body: "action=depublier&offres=999999",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
         path: "/recruteur/offres/{id}",
         sample: "/recruteur/offres/999999",
         body: "action=depublier",

@@ -125,6 +125,33 @@ async fn a_recruiter_publishes_an_offer_and_a_discriminatory_one_comes_back_with
     assert!(page.contains("Publiée"));
     let list = text(app.request(get("/recruteur/offres", &cookie)).await).await;
     assert!(list.contains("Mécanicien automobile H/F") && list.contains("0 candidature"));
+
+    let id = edit
+        .trim_start_matches("/recruteur/offres/")
+        .split('?')
+        .next()
+        .unwrap();
+    let unpublished = app
+        .request(post(
+            "/recruteur/offres/lot",
+            &format!("action=depublier&offres={id}"),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(
+        location(&unpublished),
+        "/recruteur/offres?ok=depubliees&nombre=1"
+    );
+    let list = text(
+        app.request(get("/recruteur/offres?ok=depubliees&nombre=1", &cookie))
+            .await,
+    )
+    .await;
+    assert!(list.contains("Offres dépubliées : 1"), "{list}");
+    let none = app
+        .request(post("/recruteur/offres/lot", "action=republier", &cookie))
+        .await;
+    assert_eq!(none.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]

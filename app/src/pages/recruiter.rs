@@ -71,11 +71,19 @@ fn date(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
 
 // ------------------------------------------------------------ Suivi des offres
 
-fn postings_notice() -> Option<&'static str> {
+fn postings_notice() -> Option<String> {
+    let count = query_param("nombre").unwrap_or_else(|| "0".into());
     Some(match query_param("ok")?.as_str() {
         "supprimee" => {
             "L'offre est supprimée. Les candidats qui y avaient postulé la voient comme retirée."
+                .to_owned()
         }
+        "depubliees" => format!(
+            "Offres dépubliées : {count}. Les offres qui n'étaient pas en ligne sont inchangées."
+        ),
+        "renouvelees" => format!(
+            "Offres remises en ligne pour trois mois : {count}. Les brouillons sont inchangés."
+        ),
         _ => return None,
     })
 }
@@ -114,7 +122,8 @@ fn Postings(rows: Vec<PostingRow>, current: Option<String>) -> impl IntoView {
         <div class="dashboard">
             <h1>"Mon espace recruteur"</h1>
             <Tabs current="/recruteur/offres" />
-            <Notice message=postings_notice() />
+            {postings_notice().map(|m| view! { <p class="notice notice-ok" role="status">{m}</p> })}
+            <FormMessage outcome=form_outcome() field="offres" />
             <nav class="filters-inline" aria-label="Filtrer par statut">
                 {filter(None, "Toutes")}
                 {OfferStatus::ALL.iter().map(|s| filter(Some(s.code()), s.label())).collect_view()}
@@ -129,9 +138,15 @@ fn Postings(rows: Vec<PostingRow>, current: Option<String>) -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <ul class="card-list">
-                        {rows.into_iter().map(|row| view! { <li><PostingCard row /></li> }).collect_view()}
-                    </ul>
+                    <form method="post" action="/recruteur/offres/lot" class="bulk">
+                        <ul class="card-list">
+                            {rows.into_iter().map(|row| view! { <li><PostingCard row /></li> }).collect_view()}
+                        </ul>
+                        <div class="card-actions bulk-actions">
+                            <button class="button button-secondary" type="submit" name="action" value="depublier">"Dépublier la sélection"</button>
+                            <button class="button button-secondary" type="submit" name="action" value="republier">"Remettre en ligne la sélection (3 mois)"</button>
+                        </div>
+                    </form>
                 }
                 .into_any()
             }}
@@ -145,6 +160,11 @@ fn PostingCard(row: PostingRow) -> impl IntoView {
     view! {
         <article class="card">
             <h2 class="card-title"><a href=row.edit_path()>{row.title.clone()}</a></h2>
+            <label class="choice">
+                <input type="checkbox" name="offres" value=row.id.to_string() />
+                <span class="visually-hidden">{format!("Sélectionner « {} »", row.title)}</span>
+                <span aria-hidden="true">"Sélectionner"</span>
+            </label>
             <p>{status_tag(row.status)}</p>
             <p class="card-meta">
                 "Publiée le " {date(row.published_at)} " · expire le " {date(row.expires_at)} " · "
