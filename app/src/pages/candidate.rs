@@ -9,34 +9,15 @@ use crate::components::candidate::{
 use crate::components::form::{Field, FormMessage, Notice};
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
-use crate::pages::not_found::{ErrorNotice, NotFound};
-use crate::response::redirect_see_other;
+use crate::pages::not_found::NotFound;
+use crate::pages::signed_in_page;
 use crate::session::{form_outcome, query_param};
-use domain::DomainError;
 use domain::model::{
     ApplicationView, DossierView, FileView, OfferState, french_date, french_date_time, paris_date,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
-
-/// Renders `ok` for a result; visitors go to the log-in page and back to
-/// `here`.
-fn signed_in_only<T>(
-    result: Result<T, DomainError>,
-    here: &str,
-    ok: impl FnOnce(T) -> AnyView,
-) -> AnyView {
-    match result {
-        Ok(value) => ok(value),
-        Err(DomainError::Forbidden) if crate::session::current_user().is_none() => {
-            redirect_see_other(&format!("/connexion?ok=session&suite={here}"));
-            ().into_any()
-        }
-        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
-        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-    }
-}
 
 fn file_link(file: &FileView) -> impl IntoView + use<> {
     view! { <a href=file.path() download>{file.describe()}</a> }
@@ -64,7 +45,7 @@ pub fn DossiersPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                signed_in_only(dossiers.await, "/espace/dossiers", |list| view! { <DossierList list /> }.into_any())
+                signed_in_page(dossiers.await, "/espace/dossiers", |list| view! { <DossierList list /> }.into_any())
             })}
         </Suspense>
     }
@@ -142,7 +123,7 @@ pub fn NewDossierPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                signed_in_only(allowed.await, "/espace/dossiers/nouveau", |_| {
+                signed_in_page(allowed.await, "/espace/dossiers/nouveau", |_| {
                     view! {
                         <div class="space">
                             <p><a href="/espace/dossiers">"← Mes dossiers"</a></p>
@@ -176,7 +157,7 @@ pub fn EditDossierPage() -> impl IntoView {
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
-                    signed_in_only(dossier.await, &here, |dossier| {
+                    signed_in_page(dossier.await, &here, |dossier| {
                         let action = dossier.path();
                         view! {
                             <div class="space">
@@ -293,7 +274,7 @@ pub fn ApplicationsPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                signed_in_only(applications.await, "/espace/candidatures", |list| {
+                signed_in_page(applications.await, "/espace/candidatures", |list| {
                     view! {
                         <div class="space">
                             <h1>"Mes candidatures"</h1>
@@ -370,7 +351,7 @@ pub fn SavedOffersPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                signed_in_only(saved.await, "/espace/favoris", |cards| {
+                signed_in_page(saved.await, "/espace/favoris", |cards| {
                     provide_context(SavedOffers(cards.iter().map(|c| c.id).collect()));
                     view! {
                         <IslandScripts />

@@ -4,10 +4,9 @@
 
 use crate::api::recruiter::{favorite_candidates, search_dossiers, visible_dossier};
 use crate::components::pagination::Pagination;
-use crate::pages::not_found::{ErrorNotice, NotFound};
+use crate::pages::not_found::NotFound;
 use crate::pages::recruiter::Tabs;
-use crate::response::redirect_see_other;
-use domain::DomainError;
+use crate::pages::signed_in_page;
 use domain::model::{
     Availability, CandidateProfile, CvQuery, CvResults, Diploma, DrivingLicence, FileView,
     JobFamily, VisibleDossier, french_date, paris_date,
@@ -15,22 +14,6 @@ use domain::model::{
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn recruiters_only<T>(
-    result: Result<T, DomainError>,
-    here: &str,
-    ok: impl FnOnce(T) -> AnyView,
-) -> AnyView {
-    match result {
-        Ok(value) => ok(value),
-        Err(DomainError::Forbidden) if crate::session::current_user().is_none() => {
-            redirect_see_other(&format!("/connexion?ok=session&suite={here}"));
-            ().into_any()
-        }
-        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
-        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-    }
-}
 
 /// "BTS, CAP · Disponible : Immédiatement · Lyon (69), jusqu'à 30 km · Permis B".
 fn summary(p: &CandidateProfile) -> String {
@@ -139,7 +122,7 @@ pub fn CvthequePage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recruiters_only(results.await, "/recruteur/cvtheque", |results| view! { <Results results /> }.into_any())
+                signed_in_page(results.await, "/recruteur/cvtheque", |results| view! { <Results results /> }.into_any())
             })}
         </Suspense>
     }
@@ -253,7 +236,7 @@ pub fn CvDossierPage() -> impl IntoView {
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
-                    recruiters_only(found.await, &here.clone(), |(found, is_favorite)| {
+                    signed_in_page(found.await, &here.clone(), |(found, is_favorite)| {
                         let d = found.dossier.clone();
                         view! {
                             <div class="dashboard">
@@ -299,7 +282,7 @@ pub fn FavoritesPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recruiters_only(favorites.await, "/recruteur/favoris", |(list, hidden)| {
+                signed_in_page(favorites.await, "/recruteur/favoris", |(list, hidden)| {
                     view! {
                         <div class="dashboard">
                             <h1>"Candidats favoris"</h1>

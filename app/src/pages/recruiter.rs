@@ -5,10 +5,9 @@
 use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
 use crate::components::candidate::TextArea;
 use crate::components::form::{Field, FormMessage, Notice, select_with};
-use crate::pages::not_found::{ErrorNotice, NotFound};
-use crate::response::redirect_see_other;
+use crate::pages::not_found::NotFound;
+use crate::pages::signed_in_page;
 use crate::session::{FormOutcome, form_outcome, query_param};
-use domain::DomainError;
 use domain::model::{
     ApplyMethod, ContractType, DECISIONS, Education, Experience, JobFamily, OfferStatus,
     PostingEdit, PostingRow, ReceivedApplication, SalaryPeriod, WorkingTime, french_date,
@@ -17,23 +16,6 @@ use domain::model::{
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
-
-/// Renders `ok` for a result; visitors go to the log-in page and back.
-fn recruiters_only<T>(
-    result: Result<T, DomainError>,
-    here: &str,
-    ok: impl FnOnce(T) -> AnyView,
-) -> AnyView {
-    match result {
-        Ok(value) => ok(value),
-        Err(DomainError::Forbidden) if crate::session::current_user().is_none() => {
-            redirect_see_other(&format!("/connexion?ok=session&suite={here}"));
-            ().into_any()
-        }
-        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
-        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-    }
-}
 
 fn id_param() -> Option<i64> {
     use_params_map()
@@ -101,7 +83,7 @@ pub fn PostingsPage() -> impl IntoView {
             {move || {
                 let current = current.clone();
                 Suspend::new(async move {
-                    recruiters_only(rows.await, "/recruteur/offres", |rows| view! { <Postings rows current /> }.into_any())
+                    signed_in_page(rows.await, "/recruteur/offres", |rows| view! { <Postings rows current /> }.into_any())
                 })
             }}
         </Suspense>
@@ -189,7 +171,7 @@ pub fn NewPostingPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recruiters_only(allowed.await, "/recruteur/offres/nouvelle", |_| {
+                signed_in_page(allowed.await, "/recruteur/offres/nouvelle", |_| {
                     let outcome = form_outcome();
                     view! {
                         <div class="dashboard">
@@ -240,7 +222,7 @@ pub fn EditPostingPage() -> impl IntoView {
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
-                    recruiters_only(posting.await, &here, |posting| view! { <Editor posting /> }.into_any())
+                    signed_in_page(posting.await, &here, |posting| view! { <Editor posting /> }.into_any())
                 })
             }}
         </Suspense>
@@ -401,7 +383,7 @@ pub fn ReceivedPage() -> impl IntoView {
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
-                    recruiters_only(list.await, &here, |list| {
+                    signed_in_page(list.await, &here, |list| {
                         let heading = match (offer_id, list.first()) {
                             (Some(_), Some(first)) => format!("Candidatures : {}", first.offer_title),
                             _ => "Candidatures reçues".to_owned(),
@@ -467,7 +449,7 @@ pub fn ApplicationPage() -> impl IntoView {
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
-                    recruiters_only(application.await, &here, |application| view! { <Application application /> }.into_any())
+                    signed_in_page(application.await, &here, |application| view! { <Application application /> }.into_any())
                 })
             }}
         </Suspense>
@@ -566,7 +548,7 @@ pub fn CompanyEditPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recruiters_only(company.await, "/recruteur/entreprise", |company| view! { <CompanyEditor company /> }.into_any())
+                signed_in_page(company.await, "/recruteur/entreprise", |company| view! { <CompanyEditor company /> }.into_any())
             })}
         </Suspense>
     }
