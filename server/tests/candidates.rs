@@ -36,7 +36,7 @@ async fn applications(app: &TestApp) -> Vec<application::Model> {
     application::Entity::find().all(&app.db.db).await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
     let app = TestApp::spawn().await;
     let apply = format!("{}/postuler", app.offer_path);
@@ -72,7 +72,7 @@ async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
     assert_eq!(applications(&app).await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_offer_page_has_a_one_click_form_that_works_without_javascript() {
     let app = TestApp::spawn().await;
     let page = text(app.get(&app.offer_path).await).await;
@@ -84,7 +84,7 @@ async fn the_offer_page_has_a_one_click_form_that_works_without_javascript() {
     assert!(!expired.contains("/postuler"), "no form on a closed offer");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_uploads_are_refused_with_a_french_message_and_nothing_is_kept() {
     let app = TestApp::spawn().await;
     let apply = format!("{}/postuler", app.offer_path);
@@ -115,7 +115,7 @@ async fn hostile_uploads_are_refused_with_a_french_message_and_nothing_is_kept()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_multipart_bodies_get_a_400_never_a_panic() {
     let app = TestApp::spawn().await;
     let apply = format!("{}/postuler", app.offer_path);
@@ -173,7 +173,7 @@ async fn malformed_multipart_bodies_get_a_400_never_a_panic() {
     assert!(applications(&app).await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_upload_island_gets_the_same_answers_as_json() {
     let app = TestApp::spawn().await;
     let apply = format!("{}/postuler", app.offer_path);
@@ -215,7 +215,7 @@ async fn the_upload_island_gets_the_same_answers_as_json() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_are_downloaded_as_attachments_by_their_readers_only() {
     let app = TestApp::spawn().await;
     let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
@@ -263,7 +263,7 @@ async fn files_are_downloaded_as_attachments_by_their_readers_only() {
     assert!(page.contains("Mécanicienne") && page.contains(&path));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_applies_with_a_dossier_and_finds_the_application_in_mes_candidatures() {
     let app = TestApp::spawn().await;
     let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
@@ -302,7 +302,7 @@ async fn a_candidate_applies_with_a_dossier_and_finds_the_application_in_mes_can
     assert!(page.contains("avec le dossier « Mécanicienne »"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_saves_an_offer_with_a_plain_form_and_finds_it_in_favoris() {
     let app = TestApp::spawn().await;
     let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
@@ -321,7 +321,7 @@ async fn a_candidate_saves_an_offer_with_a_plain_form_and_finds_it_in_favoris() 
     assert!(offer.contains(r#"aria-pressed="true""#));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_profile_of_a_candidate_has_the_encart_jaune_and_saves_it() {
     let app = TestApp::spawn().await;
     let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;

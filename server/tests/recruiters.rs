@@ -67,7 +67,7 @@ fn offer_body(title: &str, description: &str, action: &str) -> String {
 
 const LAWFUL: &str = "Atelier de six personnes : entretien, diagnostic et réparation des véhicules de nos clients particuliers.";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_recruiter_publishes_an_offer_and_a_discriminatory_one_comes_back_with_the_reason() {
     let app = TestApp::spawn().await;
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
@@ -154,7 +154,7 @@ async fn a_recruiter_publishes_an_offer_and_a_discriminatory_one_comes_back_with
     assert_eq!(none.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_colleague_of_the_same_company_cannot_see_or_change_the_offer() {
     let app = TestApp::spawn().await;
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
@@ -185,7 +185,7 @@ async fn a_colleague_of_the_same_company_cannot_see_or_change_the_offer() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate() {
     let app = TestApp::spawn().await;
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
@@ -246,7 +246,7 @@ async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate()
     assert!(!mine.contains("Rappeler lundi"), "the note is private");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cvtheque_shows_visible_dossiers_to_recruiters_and_hides_the_others() {
     let app = TestApp::spawn().await;
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
@@ -290,7 +290,7 @@ async fn the_cvtheque_shows_visible_dossiers_to_recruiters_and_hides_the_others(
     assert!(favorites.contains("Mécanicienne poids lourds"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_owner_edits_the_company_page_and_a_colleague_is_told_whom_to_ask() {
     let app = TestApp::spawn().await;
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
