@@ -130,10 +130,8 @@ pub async fn dossier(
     id: i64,
 ) -> Result<(VisibleDossier, bool), DomainError> {
     recruiter_only(user)?;
-    let all = dossiers::all_visible(db, places).await?;
-    let found = all
-        .into_iter()
-        .find(|d| d.dossier.id == id)
+    let found = dossiers::visible_one(db, places, id)
+        .await?
         .ok_or(DomainError::NotFound)?;
     let favorite = favorite_ids(db, user).await?.contains(&found.candidate_id);
     Ok((found, favorite))

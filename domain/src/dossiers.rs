@@ -368,7 +368,16 @@ pub async fn visible(
     limit: u64,
     offset: u64,
 ) -> Result<(Vec<VisibleDossier>, u64), DomainError> {
-    load_visible(db, places, Some((limit, offset))).await
+    load_visible(db, places, None, Some((limit, offset))).await
+}
+
+/// The visible dossier `id`, if it is one (a hidden one is not).
+pub async fn visible_one(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    id: i64,
+) -> Result<Option<VisibleDossier>, DomainError> {
+    Ok(load_visible(db, places, Some(id), None).await?.0.pop())
 }
 
 /// Every visible dossier, as [`visible`] gives them.
@@ -376,16 +385,20 @@ pub async fn all_visible(
     db: &impl ConnectionTrait,
     places: &Directory,
 ) -> Result<Vec<VisibleDossier>, DomainError> {
-    Ok(load_visible(db, places, None).await?.0)
+    Ok(load_visible(db, places, None, None).await?.0)
 }
 
 async fn load_visible(
     db: &impl ConnectionTrait,
     places: &Directory,
+    only: Option<i64>,
     page: Option<(u64, u64)>,
 ) -> Result<(Vec<VisibleDossier>, u64), DomainError> {
-    let query = dossier::Entity::find()
-        .filter(dossier::Column::Visible.eq(true))
+    let mut query = dossier::Entity::find().filter(dossier::Column::Visible.eq(true));
+    if let Some(id) = only {
+        query = query.filter(dossier::Column::Id.eq(id));
+    }
+    let query = query
         .order_by_desc(dossier::Column::UpdatedAt)
         .order_by_desc(dossier::Column::Id);
     let total = query.clone().count(db).await?;

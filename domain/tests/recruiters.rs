@@ -593,6 +593,13 @@ async fn the_cvtheque_finds_visible_dossiers_by_keyword_profile_and_place_and_ne
             .total,
             0
         );
+        let (opened, favorite) = domain::cvtheque::dossier(&t.db, &places, &paul, zoe_dossier)
+            .await
+            .unwrap();
+        assert_eq!(
+            (opened.dossier.title.as_str(), opened.candidate_id, favorite),
+            ("Mécanicienne électrique", zoe.id, false)
+        );
         assert_eq!(
             domain::cvtheque::dossier(&t.db, &places, &paul, hidden_dossier)
                 .await
