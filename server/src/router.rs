@@ -33,12 +33,17 @@ pub const APPLICATION_BODY_LIMIT: usize = 2 * domain::model::DOCUMENT_MAX_BYTES 
 pub const DOSSIER_BODY_LIMIT: usize =
     2 * domain::model::DOCUMENT_MAX_BYTES + domain::model::VIDEO_MAX_BYTES + 1024 * 1024;
 
+/// A logo and the form around it.
+pub const LOGO_BODY_LIMIT: usize = domain::model::LOGO_MAX_BYTES + 64 * 1024;
+
 /// The largest body a request to `path` may send.
 fn body_limit(path: &str) -> usize {
     if path.starts_with("/offres/") && path.ends_with("/postuler") {
         APPLICATION_BODY_LIMIT
     } else if path.starts_with("/espace/dossiers") {
         DOSSIER_BODY_LIMIT
+    } else if path == "/recruteur/entreprise/logo" {
+        LOGO_BODY_LIMIT
     } else {
         BODY_LIMIT
     }
@@ -63,6 +68,17 @@ async fn limit_bodies(
     next.run(request).await
 }
 
+/// The app's routes, listed once per process. While Leptos walks the app
+/// to list them it suppresses resource loads process-wide, and a page
+/// rendered in that window would wait forever (leptos#4773): tests build
+/// many routers while others serve pages, so the walk happens once, before
+/// anything is served.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application.
 pub fn build(state: AppState) -> Router {
     build_with(state, Router::new())
@@ -71,7 +87,7 @@ pub fn build(state: AppState) -> Router {
 /// Builds the application with `extra` routes behind the same layers (tests
 /// use it to mount handlers that misbehave).
 pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site = state.site.clone();
     let options = state.leptos_options.clone();
     let assets = crate::assets::resolve(&options);
@@ -172,6 +188,8 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/recruteur/candidatures/{id}"),
     ("POST", "/recruteur/favoris"),
     ("POST", "/recruteur/entreprise"),
+    ("POST", "/recruteur/entreprise/logo"),
+    ("GET", "/logos/{key}"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
     ("GET", "/robots.txt"),
@@ -211,6 +229,11 @@ fn form_routes() -> Router<AppState> {
         .route("/recruteur/favoris", post(recruiter::favorite))
         .route("/recruteur/entreprise", post(recruiter::edit_company))
         .route(
+            "/recruteur/entreprise/logo",
+            post(recruiter::change_logo).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/logos/{key}", get(recruiter::logo))
+        .route(
             "/recruteur/candidatures/{id}",
             post(recruiter::change_application),
         )
@@ -219,7 +242,7 @@ fn form_routes() -> Router<AppState> {
 /// Every endpoint of the application: (method, path) of the Leptos pages,
 /// the server functions and the routes above.
 pub fn endpoints() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = generate_route_list(App)
+    let mut all: Vec<(String, String)> = route_list()
         .into_iter()
         .map(|route| ("GET".to_owned(), route.path().to_owned()))
         .collect();
