@@ -114,6 +114,7 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail,
     Ok(CompanyDetail {
         id: company.id,
         slug: company.slug,
+        logo: company.logo_key.as_deref().map(crate::logos::logo_path),
         name: company.name,
         activity: company.activity,
         description: company.description,
@@ -169,6 +170,7 @@ struct SummaryRow {
     id: i64,
     slug: String,
     name: String,
+    logo_key: Option<String>,
     activity: crate::model::CompanyActivity,
     place_name: Option<String>,
     department_code: Option<String>,
@@ -182,6 +184,7 @@ fn summary_select() -> sea_orm::Select<company::Entity> {
             company::Column::Id,
             company::Column::Slug,
             company::Column::Name,
+            company::Column::LogoKey,
             company::Column::Activity,
         ])
         .column_as(place::Column::Name, "place_name")
@@ -223,6 +226,7 @@ async fn with_offer_counts(
                 .map(|(name, dep)| format!("{name} ({dep})")),
             id: r.id,
             slug: r.slug,
+            logo: r.logo_key.as_deref().map(crate::logos::logo_path),
             name: r.name,
             activity: r.activity,
             group_name: r.group_name,
@@ -233,7 +237,7 @@ async fn with_offer_counts(
 // ------------------------------------------------------------ R2 "Éditer ma fiche"
 
 /// The company of a recruiter, with its membership.
-async fn membership(
+pub(crate) async fn membership(
     db: &impl ConnectionTrait,
     user: &crate::model::CurrentUser,
 ) -> Result<(company::Model, crate::entity::company_member::Model), DomainError> {
@@ -305,6 +309,7 @@ pub async fn edit_values(
     put("groupe", group_slug);
     Ok(crate::model::CompanyEdit {
         id: c.id,
+        logo: c.logo_key.as_deref().map(crate::logos::logo_path),
         path: format!("/entreprises/{}-{}", c.slug, c.id),
         name: c.name,
         owner: member.is_owner,

@@ -394,6 +394,26 @@ pub fn upload(name: &str, bytes: &'static [u8]) -> crate::storage::Upload {
     }
 }
 
+/// A real image of `width` × `height` pixels in `format` (a logo).
+pub fn image(
+    name: &str,
+    width: u32,
+    height: u32,
+    format: image::ImageFormat,
+) -> crate::storage::Upload {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(pixels)
+        .write_to(&mut bytes, format)
+        .expect("encodable test image");
+    crate::storage::Upload {
+        name: name.into(),
+        bytes: bytes::Bytes::from(bytes.into_inner()),
+    }
+}
+
 /// The French message of `field` in an `Invalid` result; panics otherwise.
 pub fn field_error<T: std::fmt::Debug>(
     result: Result<T, crate::DomainError>,

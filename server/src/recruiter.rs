@@ -315,3 +315,99 @@ pub async fn bulk_offers(
         }
     }
 }
+
+/// POST /recruteur/entreprise/logo: R2, a new logo (`logo`, multipart) or
+/// none (`action=retirer`), for the company's owner. The recruiter is
+/// checked before a byte of the body is read.
+pub async fn change_logo(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Extension(cache): Extension<crate::page_cache::PageCache>,
+    request: axum::extract::Request,
+) -> Response {
+    const PAGE: &str = "/recruteur/entreprise";
+    let (parts, body) = request.into_parts();
+    let user = match recruiter(&parts, PAGE) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let mut posted = match crate::uploads::read(&parts, body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
+    };
+    if !posted.refused.is_empty() {
+        return pages
+            .refused_with(
+                parts,
+                PAGE,
+                posted.values(),
+                DomainError::Invalid(posted.refused.clone()),
+                None,
+            )
+            .await;
+    }
+    let remove = posted.text("action") == "retirer";
+    let upload = match (remove, posted.file("logo")) {
+        (true, _) => None,
+        (_, Some(upload)) => Some(upload),
+        (_, None) => {
+            let error = DomainError::invalid("logo", "Choisissez une image.");
+            return pages
+                .refused_with(parts, PAGE, posted.values(), error, None)
+                .await;
+        }
+    };
+    let removed = upload.is_none();
+    match domain::logos::set_logo(&state.db, &state.storage, &user, upload, chrono::Utc::now())
+        .await
+    {
+        Ok(_) => {
+            cache.clear();
+            let done = if removed { "logo-retire" } else { "logo" };
+            see_other(&format!("{PAGE}?ok={done}"))
+        }
+        Err(error) => {
+            pages
+                .refused_with(parts, PAGE, posted.values(), error, None)
+                .await
+        }
+    }
+}
+
+/// GET /logos/{key}: a company's logo, public, cached for good (a new logo
+/// gets a new key). Only keys a company uses are served.
+pub async fn logo(State(state): State<AppState>, Path(key): Path<String>) -> Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    if key.len() > 64
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return error_page(StatusCode::NOT_FOUND);
+    }
+    match domain::logos::logo(&state.db, &state.storage, &key).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+                (
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static("default-src 'none'"),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => error_page(
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        ),
+    }
+}

@@ -11,7 +11,7 @@ use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::StatusCode;
 use axum::response::Response;
 use bytes::{Bytes, BytesMut};
-use domain::model::{DOCUMENT_MAX_BYTES, VIDEO_MAX_BYTES};
+use domain::model::{DOCUMENT_MAX_BYTES, LOGO_MAX_BYTES, VIDEO_MAX_BYTES};
 use domain::storage::{Upload, too_large_message};
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,6 +24,8 @@ const MAX_PARTS: usize = 40;
 fn file_cap(name: &str) -> usize {
     if name == "video" {
         VIDEO_MAX_BYTES
+    } else if name == "logo" {
+        LOGO_MAX_BYTES
     } else {
         DOCUMENT_MAX_BYTES
     }

@@ -821,6 +821,21 @@ const MATRIX: &[Row] = &[
     },
     Row {
         method: "POST",
+        path: "/recruteur/entreprise/logo",
+        sample: "/recruteur/entreprise/logo",
+        body: "multipart:action=envoyer",
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+    },
+    // Logos are public, but only the keys companies use.
+    Row {
+        method: "GET",
+        path: "/logos/{key}",
+        sample: "/logos/inconnu",
+        body: "",
+        outcomes: [NotFound; 5],
+    },
+    Row {
+        method: "POST",
         path: "/api/recruteur-entreprise",
         sample: "/api/recruteur-entreprise",
         body: "",

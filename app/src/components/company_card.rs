@@ -21,6 +21,9 @@ pub fn CompanyList(companies: Vec<CompanySummary>, #[prop(into)] empty: String) 
                     };
                     view! {
                         <li class="company-card">
+                            {company.logo.map(|src| view! {
+                                <img class="company-card-logo" src=src alt="" width="48" height="48" loading="lazy" />
+                            })}
                             <h3 class="company-card-name">
                                 <a href=path>{company.name}</a>
                             </h3>

@@ -198,6 +198,9 @@ fn Company(company: CompanyDetail) -> impl IntoView {
         {href.map(|href| view! { <Link rel="canonical" href=href /> })}
         <article class="company">
             <header class="offer-header">
+                {company.logo.clone().map(|src| view! {
+                    <img class="company-logo" src=src alt=format!("Logo de {}", company.name) width="96" height="96" />
+                })}
                 <h1>{company.name.clone()}</h1>
                 <p class="offer-company">{company.activity.label()}</p>
                 {company

@@ -3,7 +3,7 @@
 //! training organisations only; visitors are sent to log in.
 
 use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
-use crate::components::candidate::TextArea;
+use crate::components::candidate::{FileField, TextArea};
 use crate::components::form::{Field, FormMessage, Notice, select_with};
 use crate::pages::not_found::NotFound;
 use crate::pages::signed_in_page;
@@ -561,9 +561,14 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
     if outcome.values.is_empty() {
         outcome.values = company.values.clone();
     }
-    let notice = (query_param("ok").as_deref() == Some("enregistree")).then_some(
-        "Votre fiche est enregistrée : l'annuaire et la page de l'entreprise sont à jour.",
-    );
+    let notice = match query_param("ok").as_deref() {
+        Some("enregistree") => {
+            Some("Votre fiche est enregistrée : l'annuaire et la page de l'entreprise sont à jour.")
+        }
+        Some("logo") => Some("Votre logo est en ligne."),
+        Some("logo-retire") => Some("Votre logo est retiré."),
+        _ => None,
+    };
     let groups = company.groups.clone();
     let chosen_group = outcome.value("groupe");
     view! {
@@ -575,6 +580,7 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
             {if company.owner {
                 view! {
                     <FormMessage outcome=outcome.clone() />
+                    <LogoEditor outcome=outcome.clone() name=company.name.clone() logo=company.logo.clone() />
                     <form method="post" action="/recruteur/entreprise" class="stack-form editor">
                         <Field outcome=outcome.clone() name="nom" label="Nom de l'entreprise" autocomplete="organization" />
                         {select_with(&outcome, "activite", "Activité", options(CompanyActivity::ALL, CompanyActivity::code, CompanyActivity::label), outcome.value("activite"), "Choisir…")}
@@ -616,6 +622,34 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
                 .into_any()
             }}
         </div>
+    }
+}
+
+/// R2: the company's logo, its replacement and its removal (multipart
+/// forms of their own, so the company form stays light).
+#[component]
+fn LogoEditor(outcome: FormOutcome, name: String, logo: Option<String>) -> impl IntoView {
+    let has_logo = logo.is_some();
+    view! {
+        <section class="logo-editor" aria-labelledby="titre-logo">
+            <h2 id="titre-logo">"Logo"</h2>
+            {match logo {
+                Some(src) => view! {
+                    <img class="company-logo" src=src alt=format!("Logo actuel de {name}") width="96" height="96" />
+                }.into_any(),
+                None => view! { <p class="logo-none">"Pas encore de logo : il apparaît sur votre page et dans l'annuaire."</p> }.into_any(),
+            }}
+            <form method="post" action="/recruteur/entreprise/logo" enctype="multipart/form-data" class="stack-form">
+                <FileField outcome=outcome.clone() name="logo" label=if has_logo { "Nouveau logo" } else { "Votre logo" } accept="image/png,image/jpeg,image/webp" hint="PNG, JPEG ou WebP, 2 Mo au plus ; il sera réduit à 256 × 256 pixels." required=true />
+                <button class="button" type="submit">"Envoyer le logo"</button>
+            </form>
+            {has_logo.then(|| view! {
+                <form method="post" action="/recruteur/entreprise/logo" enctype="multipart/form-data">
+                    <input type="hidden" name="action" value="retirer" />
+                    <button class="button button-secondary" type="submit">"Retirer le logo"</button>
+                </form>
+            })}
+        </section>
     }
 }
 

@@ -97,6 +97,8 @@ pub struct CompanySummary {
     pub id: i64,
     pub slug: String,
     pub name: String,
+    /// The logo's path, when there is one.
+    pub logo: Option<String>,
     pub activity: CompanyActivity,
     /// "Lyon (69)".
     pub place: Option<String>,
@@ -141,6 +143,8 @@ pub struct CompanyDetail {
     pub id: i64,
     pub slug: String,
     pub name: String,
+    /// The logo's path, when there is one.
+    pub logo: Option<String>,
     pub activity: CompanyActivity,
     pub description: String,
     pub address: Option<String>,

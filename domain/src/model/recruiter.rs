@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 pub const PUBLICATION_DAYS: i64 = 90;
 /// The recruiter is warned this many days before (B4).
 pub const EXPIRY_WARNING_DAYS: i64 = 7;
+/// A logo as sent: at most 2 MB (it is stored resized).
+pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// One line of "Suivi des offres".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +202,8 @@ pub struct CvResults {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyEdit {
     pub id: i64,
+    /// The logo's path, when there is one.
+    pub logo: Option<String>,
     pub name: String,
     pub path: String,
     pub owner: bool,
