@@ -13,6 +13,7 @@ use crate::model::{
     ApplicationStatus, ApplyMethod, ContractType, CurrentUser, EXPIRY_WARNING_DAYS, Education,
     Experience, JobFamily, OfferSource, OfferStatus, PUBLICATION_DAYS, PostingEdit, PostingRow,
     SalaryPeriod, WorkingTime, check_offer_text, html_to_text, normalize_email, slugify,
+    text_to_html,
 };
 use crate::places::{Directory, Location};
 use crate::search::SearchIndex;
@@ -68,48 +69,22 @@ async fn own(
     found.ok_or(DomainError::NotFound)
 }
 
-/// Plain text with blank-line paragraphs and "- " lists, as HTML.
-fn text_to_html(text: &str) -> String {
-    let escape = crate::mail::templates::escape_html;
-    let mut html = String::new();
-    for block in text.replace("\r\n", "\n").split("\n\n") {
-        let lines: Vec<&str> = block
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            continue;
-        }
-        let bullet = |l: &str| {
-            l.strip_prefix("- ")
-                .or_else(|| l.strip_prefix("• "))
-                .or_else(|| l.strip_prefix("* "))
-                .map(str::to_owned)
-        };
-        if lines.iter().all(|l| bullet(l).is_some()) {
-            html.push_str("<ul>");
-            for line in &lines {
-                html.push_str(&format!(
-                    "<li>{}</li>",
-                    escape(&bullet(line).unwrap_or_default())
-                ));
-            }
-            html.push_str("</ul>");
-        } else {
-            let joined: Vec<String> = lines.iter().map(|l| escape(l)).collect();
-            html.push_str(&format!("<p>{}</p>", joined.join("<br>")));
-        }
-    }
-    html
-}
-
 /// The description as stored: HTML from the editor is cleaned by ammonia
 /// (a few formatting tags, no attribute, no link); text becomes paragraphs
 /// and lists.
-pub fn sanitize_description(input: &str) -> String {
-    let html = if input.contains('<') {
-        input.to_owned()
+///
+/// `from_editor` says the text comes from the rich-text island (HTML);
+/// otherwise it was typed in the plain textarea and any `<` is text. The
+/// divs a browser's editor may make become paragraphs; HTML without any
+/// block (a paste of plain text) is read as text.
+pub fn sanitize_description(input: &str, from_editor: bool) -> String {
+    let has_blocks = ["<p", "<br", "<ul", "<ol", "<h3", "<h4", "<div"]
+        .iter()
+        .any(|tag| input.contains(tag));
+    let html = if from_editor && has_blocks {
+        input.replace("<div>", "<p>").replace("</div>", "</p>")
+    } else if from_editor {
+        text_to_html(&crate::model::html_to_text_lines(input))
     } else {
         text_to_html(input)
     };
@@ -212,7 +187,8 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     }
     let job_family = choice(form, "metier", JobFamily::from_code, &mut errors);
     let description = get(form, "description");
-    let description_html = sanitize_description(description);
+    let description_html =
+        sanitize_description(description, get(form, "description_format") == "html");
     let description_length = html_to_text(&description_html).chars().count();
     if description_length < 50 {
         errors.insert(
@@ -687,6 +663,7 @@ pub async fn edit(
     put("candidature_email", o.apply_email.clone());
     put("candidature_lien", o.apply_url.clone());
     put("reference", o.reference.clone());
+    put("description_editeur", Some(o.description_html.clone()));
     Ok(PostingEdit {
         id: o.id,
         path: format!("/offres/{}-{}", o.slug, o.id),
@@ -891,7 +868,7 @@ mod tests {
     #[test]
     fn text_descriptions_become_paragraphs_and_lists_and_come_back() {
         let text = "Nous recrutons.\nCDI.\n\n- Diagnostic\n- Entretien";
-        let html = sanitize_description(text);
+        let html = sanitize_description(text, false);
         assert_eq!(
             html,
             "<p>Nous recrutons.<br>CDI.</p><ul><li>Diagnostic</li><li>Entretien</li></ul>"
@@ -906,8 +883,29 @@ mod tests {
     fn editor_html_is_cleaned_of_scripts_attributes_and_links() {
         let html = sanitize_description(
             r#"<p onclick="x()">Bonjour <script>alert(1)</script><a href="javascript:x">lien</a> <strong>CDI</strong></p><img src=x onerror=alert(1)>"#,
+            true,
         );
         assert_eq!(html, "<p>Bonjour lien <strong>CDI</strong></p>");
+    }
+
+    #[test]
+    fn the_plain_textarea_keeps_angle_brackets_as_text() {
+        assert_eq!(
+            sanitize_description("Prime si CA > 10 000 € et <b>bonus</b>", false),
+            "<p>Prime si CA &gt; 10 000 € et &lt;b&gt;bonus&lt;/b&gt;</p>"
+        );
+    }
+
+    #[test]
+    fn the_editor_divs_become_paragraphs_and_plain_lines_are_read_as_text() {
+        assert_eq!(
+            sanitize_description("<div>Atelier</div><div><b>CDI</b></div>", true),
+            "<p>Atelier</p><p><b>CDI</b></p>"
+        );
+        assert_eq!(
+            sanitize_description("Nous recrutons.\n\n- Diagnostic\n- Entretien", true),
+            "<p>Nous recrutons.</p><ul><li>Diagnostic</li><li>Entretien</li></ul>"
+        );
     }
 
     #[test]

@@ -31,7 +31,12 @@ test("a recruiter publishes, duplicates, handles an application and searches the
   await expect(recruiter.getByText(/« jeune »/).first()).toBeVisible();
 
   await recruiter.getByLabel("Intitulé du poste").fill(title);
-  await recruiter.getByLabel("Description du poste").fill("Entretien et réparation de notre flotte de camions et de semi-remorques, en atelier et sur la route.");
+  // The rich-text editor (an island over the textarea): type, select all, make it bold.
+  await expect(recruiter.getByRole("toolbar", { name: "Mise en forme de la description" })).toBeVisible();
+  const description = recruiter.getByRole("textbox", { name: "Description du poste" });
+  await description.fill("Entretien et réparation de notre flotte de camions et de semi-remorques, en atelier et sur la route.");
+  await description.press("ControlOrMeta+a");
+  await recruiter.getByRole("button", { name: "Gras" }).click();
   await recruiter.getByRole("button", { name: "Publier l'offre" }).click();
   await expect(recruiter.getByRole("status")).toContainText("L'offre est publiée");
   const publicPath = await recruiter.getByRole("link", { name: "Voir la page publique" }).getAttribute("href");
@@ -43,6 +48,7 @@ test("a recruiter publishes, duplicates, handles an application and searches the
   // A candidate with an account applies, and makes one visible and one hidden dossier.
   await signedInCandidate(candidate, `zoe.recrutement.${stamp}@exemple.fr`);
   await candidate.goto(publicPath!);
+  await expect(candidate.locator(".offer-description b, .offer-description strong").first()).toContainText("Entretien et réparation");
   await candidate.getByLabel("CV", { exact: true }).setInputFiles(pdf("cv-zoe.pdf"));
   await candidate.getByLabel("Message au recruteur").fill("Titulaire du permis C, disponible de suite.");
   await candidate.getByRole("button", { name: "Envoyer ma candidature" }).click();

@@ -34,8 +34,19 @@ fn form_of(fields: &Fields) -> PostingForm {
     fields.0.clone()
 }
 
+/// The posted values to show again. A description from the rich editor
+/// comes back to it only as the server cleaned it.
 fn values(fields: &Fields) -> std::collections::BTreeMap<String, String> {
-    fields.0.clone().into_iter().collect()
+    let mut values: std::collections::BTreeMap<String, String> =
+        fields.0.clone().into_iter().collect();
+    values.remove("description_editeur");
+    if fields.get("description_format") == "html" {
+        values.insert(
+            "description_editeur".into(),
+            postings::sanitize_description(fields.get("description"), true),
+        );
+    }
+    values
 }
 
 /// POST /recruteur/offres: a new offer, kept as a draft (`action=brouillon`)

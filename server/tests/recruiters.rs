@@ -348,3 +348,123 @@ async fn the_owner_edits_the_company_page_and_a_colleague_is_told_whom_to_ask() 
     let page = text(bad).await;
     assert!(page.contains("Un nom de 2 à 120 caractères") && page.contains("14 chiffres"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_uploads_a_logo_that_shows_on_the_company_page_and_a_fake_one_is_refused() {
+    use domain::testing::image;
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let owner = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let member = insert_recruiter(&app.db.db, "ines@lumiere.fr", &garage, false).await;
+    let (owner, member) = (
+        session(&app, owner.id).await,
+        session(&app, member.id).await,
+    );
+    let png = image("logo.png", 400, 400, image::ImageFormat::Png);
+
+    let body = multipart_body(&[], &[("logo", "logo.png", &png.bytes)]);
+    let sent = app
+        .request(multipart_post(
+            "/recruteur/entreprise/logo",
+            body,
+            Some(&owner),
+        ))
+        .await;
+    assert_eq!(location(&sent), "/recruteur/entreprise?ok=logo");
+    let page = text(
+        app.get(&format!("/entreprises/garage-lumiere-{}", garage.id))
+            .await,
+    )
+    .await;
+    let src = page
+        .split("src=\"/logos/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no logo on the page: {page}"));
+    let served = app.get(&format!("/logos/{src}")).await;
+    assert_eq!(served.status(), StatusCode::OK);
+    assert_eq!(served.headers()[header::CONTENT_TYPE], "image/png");
+    assert_eq!(served.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(
+        served.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>";
+    let body = multipart_body(&[], &[("logo", "logo.png", svg)]);
+    let refused = app
+        .request(multipart_post(
+            "/recruteur/entreprise/logo",
+            body,
+            Some(&owner),
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(refused).await.contains("PNG, JPEG ou WebP"));
+
+    let body = multipart_body(&[], &[("logo", "logo.png", &png.bytes)]);
+    let colleague = app
+        .request(multipart_post(
+            "/recruteur/entreprise/logo",
+            body,
+            Some(&member),
+        ))
+        .await;
+    assert_eq!(colleague.status(), StatusCode::FORBIDDEN);
+
+    let body = multipart_body(&[("action", "retirer")], &[]);
+    let removed = app
+        .request(multipart_post(
+            "/recruteur/entreprise/logo",
+            body,
+            Some(&owner),
+        ))
+        .await;
+    assert_eq!(location(&removed), "/recruteur/entreprise?ok=logo-retire");
+    assert_eq!(
+        app.get(&format!("/logos/{src}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rich_editor_keeps_its_formatting_and_nothing_hostile() {
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let cookie = session(&app, paul.id).await;
+    let html = format!(
+        "<div><b>Atelier</b> de six personnes</div><h3>Missions</h3><ul><li>{LAWFUL}</li></ul><img src=x onerror=alert(1)><script>alert(2)</script>"
+    );
+    let body = format!(
+        "{}&description_format=html",
+        offer_body("Mécanicien automobile H/F", &html, "publier")
+    );
+    let published = app.request(post("/recruteur/offres", &body, &cookie)).await;
+    let to = location(&published).to_owned();
+    assert!(to.ends_with("?ok=publiee"), "{to}");
+    let editor = text(app.request(get(&to, &cookie)).await).await;
+    assert!(
+        editor.contains("<p><b>Atelier</b> de six personnes</p><h3>Missions</h3><ul><li>"),
+        "the editor starts from the stored HTML: {editor}"
+    );
+    assert!(!editor.contains("onerror") && !editor.contains("alert(2)"));
+
+    // Refused (no salary): the editor gets back only what the server cleaned,
+    // and an injected `description_editeur` is ignored.
+    let body = format!(
+        "{}&description_format=html&description_editeur=%3Cscript%3Ealert(3)%3C%2Fscript%3E",
+        offer_body("Mécanicien automobile H/F", &html, "publier")
+            .replace("salaire_min=2100", "salaire_min=")
+    );
+    let refused = app.request(post("/recruteur/offres", &body, &cookie)).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = text(refused).await;
+    assert!(page.contains("<b>Atelier</b> de six personnes"), "{page}");
+    assert!(
+        !page.contains("onerror") && !page.contains("alert(2)") && !page.contains("alert(3)"),
+        "{page}"
+    );
+}

@@ -11,7 +11,7 @@ pub const ACCEPT_DOCUMENTS: &str = ".pdf,.docx,.doc,.odt,application/pdf,applica
 pub const ACCEPT_VIDEOS: &str = ".mp4,.webm,video/mp4,video/webm";
 
 /// The ids of a field's hint and error, and its `aria-describedby`.
-fn described(id: &str, hint: bool, error: bool) -> Option<String> {
+pub(crate) fn described(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [
         hint.then(|| format!("{id}-aide")),
         error.then(|| format!("{id}-erreur")),

@@ -8,5 +8,6 @@ pub mod layout;
 pub mod offer_card;
 pub mod pagination;
 pub mod password;
+pub mod rich_text;
 pub mod search_form;
 pub mod share;

@@ -5,6 +5,7 @@
 use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
 use crate::components::candidate::{FileField, TextArea};
 use crate::components::form::{Field, FormMessage, Notice, select_with};
+use crate::components::rich_text::RichText;
 use crate::pages::not_found::NotFound;
 use crate::pages::signed_in_page;
 use crate::session::{FormOutcome, form_outcome, query_param};
@@ -304,6 +305,17 @@ fn options<T: Copy>(
 #[component]
 fn OfferFields(outcome: FormOutcome) -> impl IntoView {
     let chosen = |name: &str| outcome.value(name);
+    // The rich editor starts from HTML the server sanitized (the stored
+    // description, or what the editor posted); the plain field from text.
+    let description_text = if chosen("description_format") == "html" {
+        domain::model::html_to_text(&chosen("description_editeur"))
+    } else {
+        chosen("description")
+    };
+    let description_html = match chosen("description_editeur") {
+        html if html.is_empty() => domain::model::text_to_html(&description_text),
+        html => html,
+    };
     let apply = chosen("candidature");
     let apply = if apply.is_empty() {
         "portail".to_owned()
@@ -321,13 +333,13 @@ fn OfferFields(outcome: FormOutcome) -> impl IntoView {
     view! {
         <Field outcome=outcome.clone() name="titre" label="Intitulé du poste" hint="Avec « H/F » ou une forme neutre, par exemple « Mécanicien automobile H/F »." />
         {select_with(&outcome, "metier", "Métier", options(JobFamily::ALL, JobFamily::code, JobFamily::short_label), chosen("metier"), "Choisir…")}
-        <TextArea
-            outcome=outcome.clone()
-            name="description"
-            label="Description du poste"
-            hint="Missions, profil, avantages. Séparez les paragraphes par une ligne vide ; commencez une ligne par « - » pour une liste."
-            rows=12
-            required=true
+        <RichText
+            name="description".to_owned()
+            label="Description du poste".to_owned()
+            hint="Missions, profil, avantages. Séparez les paragraphes par une ligne vide ; commencez une ligne par « - » pour une liste.".to_owned()
+            text=description_text
+            html=description_html
+            error=outcome.error("description")
             max_chars=20000
         />
         <fieldset class="field">

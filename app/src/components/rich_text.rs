@@ -1,0 +1,144 @@
+//! The offer description's editor (R3): a plain textarea that works
+//! without JavaScript (blank lines make paragraphs, "- " makes lists),
+//! turned by an island into a small rich-text editor — bold, italic,
+//! subheadings, lists. The island posts HTML with `{name}_format=html`; the
+//! server keeps a few tags of it (ammonia), whatever is sent.
+
+use crate::components::candidate::described;
+use leptos::prelude::*;
+
+/// The editor of `name`: `text` for the plain textarea, `html` for the
+/// rich one (already sanitized by the server).
+#[island]
+pub fn RichText(
+    name: String,
+    label: String,
+    hint: String,
+    text: String,
+    html: String,
+    error: Option<String>,
+    max_chars: usize,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let label_id = format!("{id}-libelle");
+    let editor_id = format!("{id}-editeur");
+    let invalid = error.is_some();
+    let describedby = described(&id, true, invalid);
+    let enhanced = RwSignal::new(false);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let editor = NodeRef::<leptos::html::Div>::new();
+    let typed = text.clone();
+    let format_name = format!("{name}_format");
+    Effect::new(move |_| {
+        if let (Some(area), Some(editor)) = (area.get(), editor.get()) {
+            // Typed into before the page came alive: keep the plain field.
+            if area.value() != typed {
+                return;
+            }
+            run("defaultParagraphSeparator", "p");
+            area.set_value(&editor.inner_html());
+            enhanced.set(true);
+        }
+    });
+    let sync = move || {
+        if let (Some(area), Some(editor)) = (area.get_untracked(), editor.get_untracked()) {
+            area.set_value(&editor.inner_html());
+        }
+    };
+    let button = move |label: &'static str,
+                       shown: &'static str,
+                       command: &'static str,
+                       value: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="rte-button"
+                aria-label=label
+                title=label
+                on:mousedown=|event| event.prevent_default()
+                on:click=move |_| {
+                    run(command, value);
+                    sync();
+                }
+            >
+                {shown}
+            </button>
+        }
+    };
+    let paste = move |event: leptos::ev::ClipboardEvent| {
+        let text = event
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok());
+        if let Some(text) = text {
+            event.prevent_default();
+            run("insertText", &text);
+            sync();
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=invalid>
+            <label id=label_id.clone() for=move || (!enhanced.get()).then(|| id.clone())>{label}</label>
+            <p class="field-hint" id=format!("champ-{name}-aide")>
+                {move || if enhanced.get() {
+                    "Missions, profil, avantages. Mettez en forme avec les boutons ; un texte collé arrive sans mise en forme.".to_owned()
+                } else {
+                    hint.clone()
+                }}
+            </p>
+            <div class="rte" hidden=move || !enhanced.get()>
+                <div class="rte-toolbar" role="toolbar" aria-label="Mise en forme de la description" aria-controls=editor_id.clone()>
+                    {button("Gras", "Gras", "bold", "")}
+                    {button("Italique", "Italique", "italic", "")}
+                    {button("Intertitre", "Intertitre", "formatBlock", "h3")}
+                    {button("Paragraphe", "Paragraphe", "formatBlock", "p")}
+                    {button("Liste à puces", "• Liste", "insertUnorderedList", "")}
+                    {button("Liste numérotée", "1. Liste", "insertOrderedList", "")}
+                </div>
+                <div
+                    id=editor_id.clone()
+                    class="rte-area offer-description"
+                    contenteditable="true"
+                    role="textbox"
+                    aria-multiline="true"
+                    aria-labelledby=label_id
+                    aria-describedby=describedby.clone()
+                    aria-invalid=invalid.then_some("true")
+                    node_ref=editor
+                    inner_html=html
+                    on:input=move |_| sync()
+                    on:paste=paste
+                ></div>
+            </div>
+            <textarea
+                id=format!("champ-{name}")
+                name=name.clone()
+                rows=12
+                maxlength=max_chars.to_string()
+                required=move || !enhanced.get()
+                hidden=move || enhanced.get()
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=describedby
+                node_ref=area
+            >
+                {text}
+            </textarea>
+            {error.map(|message| view! { <p class="field-error" id=format!("champ-{name}-erreur")>{message}</p> })}
+            {move || enhanced.get().then(|| view! { <input type="hidden" name=format_name.clone() value="html" /> })}
+        </div>
+    }
+}
+
+/// Runs one of the browser's editing commands on the selection.
+#[cfg(feature = "hydrate")]
+fn run(command: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = document.exec_command_with_show_ui_and_value(command, false, value);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn run(_command: &str, _value: &str) {}
