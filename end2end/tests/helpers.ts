@@ -93,6 +93,18 @@ export function pdf(name: string) {
   };
 }
 
+/** A real 48 × 48 PNG (a company logo). */
+export function png(name: string) {
+  return {
+    name,
+    mimeType: "image/png",
+    buffer: Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAOklEQVR42u3OMQ0AAAgDsP04wxPecUE4mlRAUz2vREhISEhISEhISEhISEhISEhISEhISEhISEjozgIqsmJqEK3uDAAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  };
+}
+
 /** The path of the first offer the home page lists. */
 export async function firstOffer(page: Page): Promise<string> {
   await page.goto("/");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fillOffer, pdf, signedInCandidate, signedInRecruiter } from "./helpers";
+import { fillOffer, pdf, png, signedInCandidate, signedInRecruiter } from "./helpers";
 
 // The recruiter space through its screens: publish (a discriminatory offer
 // refused first), duplicate, receive an application from a candidate with
@@ -21,6 +21,22 @@ test("a recruiter publishes, duplicates, handles an application and searches the
   const title = `Mécanicien poids lourds H/F ${stamp}`;
 
   await signedInRecruiter(recruiter, `paul.${stamp}@garage.fr`, `Garage Test ${stamp}`);
+
+  // Complete the company page: a logo (a page that is not an image is refused), then the details.
+  await recruiter.goto("/recruteur/entreprise");
+  await recruiter.getByLabel("Votre logo").setInputFiles(pdf("logo.pdf"));
+  await recruiter.getByRole("button", { name: "Envoyer le logo" }).click();
+  await expect(recruiter.getByText(/n'est pas une image PNG, JPEG ou WebP/)).toBeVisible();
+  await recruiter.getByLabel("Votre logo").setInputFiles(png("logo.png"));
+  await recruiter.getByRole("button", { name: "Envoyer le logo" }).click();
+  await expect(recruiter.getByRole("status")).toContainText("Votre logo est en ligne");
+  await recruiter.getByLabel("Présentation").fill("Atelier poids lourds et véhicules utilitaires depuis 1990.");
+  await recruiter.getByLabel("Commune").fill("Lyon (69)");
+  await recruiter.getByRole("button", { name: "Enregistrer ma fiche" }).click();
+  await expect(recruiter.getByRole("status")).toContainText("Votre fiche est enregistrée");
+  await recruiter.getByRole("link", { name: /Voir la page publique/ }).click();
+  await expect(recruiter.getByRole("img", { name: `Logo de Garage Test ${stamp}` })).toBeVisible();
+  await expect(recruiter.getByText("Atelier poids lourds et véhicules utilitaires depuis 1990.")).toBeVisible();
   await nav(recruiter, "Mes offres").click();
   await expect(recruiter.getByRole("heading", { name: "Mon espace recruteur" })).toBeVisible();
   await recruiter.getByRole("link", { name: "Publier une offre" }).first().click();
