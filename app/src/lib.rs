@@ -140,6 +140,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/recruteur/cvtheque/:id") view=pages::cvtheque::CvDossierPage ssr=SsrMode::Async />
                     <Route path=path!("/recruteur/favoris") view=pages::cvtheque::FavoritesPage ssr=SsrMode::Async />
                     <Route path=path!("/recruteur/entreprise") view=pages::recruiter::CompanyEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages") view=pages::messages::MessagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages/:id") view=pages::messages::ConversationPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/candidatures/:id")
                         view=pages::recruiter::ApplicationPage

@@ -811,6 +811,7 @@ async fn erase(
     after_inactivity: bool,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, DomainError> {
+    crate::messaging::forget_author(txn, account.id).await?;
     let open: Vec<i64> = offer::Entity::find()
         .filter(offer::Column::RecruiterId.eq(account.id))
         .filter(offer::Column::Status.eq(OfferStatus::Published))

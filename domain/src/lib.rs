@@ -34,6 +34,8 @@ pub mod logos;
 #[cfg(feature = "server")]
 pub mod mail;
 #[cfg(feature = "server")]
+pub mod messaging;
+#[cfg(feature = "server")]
 pub mod offers;
 #[cfg(feature = "server")]
 pub mod places;

@@ -11,6 +11,7 @@ mod m20261127_000003_company_search_name;
 mod m20261127_000004_accounts;
 mod m20261127_000005_candidate_space;
 mod m20261127_000006_recruiter_space;
+mod m20261127_000007_messaging;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_accounts::Migration),
             Box::new(m20261127_000005_candidate_space::Migration),
             Box::new(m20261127_000006_recruiter_space::Migration),
+            Box::new(m20261127_000007_messaging::Migration),
         ]
     }
 }

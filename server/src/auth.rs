@@ -109,6 +109,19 @@ pub async fn sessions(
     };
     let signed_in = resolved.is_some();
     if let Some(auth) = resolved {
+        // Pages show the unread count in the header and the bottom bar.
+        let path = request.uri().path();
+        if request.method() == axum::http::Method::GET
+            && !path.starts_with("/api/")
+            && !path.starts_with("/fichiers/")
+        {
+            let unread = domain::messaging::unread(&state.db, &auth.user)
+                .await
+                .unwrap_or(0);
+            request
+                .extensions_mut()
+                .insert(domain::model::UnreadMessages(unread));
+        }
         request.extensions_mut().insert(auth.user.clone());
         request.extensions_mut().insert(auth);
     }

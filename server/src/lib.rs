@@ -12,6 +12,7 @@ pub mod commands;
 pub mod forms;
 pub mod health;
 pub mod html;
+pub mod messages;
 pub mod page_cache;
 pub mod recruiter;
 pub mod router;

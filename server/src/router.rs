@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions, static files, health,
 //! and the layers every response goes through.
 
-use crate::{auth, candidate, forms, health, html, recruiter, seo};
+use crate::{auth, candidate, forms, health, html, messages, recruiter, seo};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
@@ -189,6 +189,9 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/recruteur/favoris"),
     ("POST", "/recruteur/entreprise"),
     ("POST", "/recruteur/entreprise/logo"),
+    ("POST", "/messages/ouvrir"),
+    ("POST", "/messages/blocages"),
+    ("POST", "/messages/{id}"),
     ("GET", "/logos/{key}"),
     ("GET", "/espace/profil/donnees.json"),
     ("GET", "/health"),
@@ -233,6 +236,9 @@ fn form_routes() -> Router<AppState> {
             post(recruiter::change_logo).layer(DefaultBodyLimit::disable()),
         )
         .route("/logos/{key}", get(recruiter::logo))
+        .route("/messages/ouvrir", post(messages::open))
+        .route("/messages/blocages", post(messages::block))
+        .route("/messages/{id}", post(messages::send))
         .route(
             "/recruteur/candidatures/{id}",
             post(recruiter::change_application),

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod candidate;
 pub mod companies;
+pub mod messages;
 pub mod offers;
 pub mod recruiter;
 pub mod search;

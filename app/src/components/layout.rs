@@ -46,6 +46,11 @@ const CVTHEQUE: Entry = (
     "CVthèque",
     "M9 3a6 6 0 0 1 4.8 9.6l1 1H16l5 5-1.4 1.4-5-5v-1.2l-1-1A6 6 0 1 1 9 3zm0 2a4 4 0 1 0 0 8 4 4 0 0 0 0-8z",
 );
+const MESSAGES: Entry = (
+    "/messages",
+    "Messages",
+    "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm0 2v11.2L7.2 14H20V6H4zm3 2h10v2H7V8zm0 3h7v2H7v-2z",
+);
 const COMPANIES: Entry = (
     "/entreprises",
     "Entreprises",
@@ -56,12 +61,68 @@ const COMPANIES: Entry = (
 /// who are asked to sign in on the way) get their space one tap away.
 fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
     match role {
-        Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, PROFILE],
+        Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, MESSAGES, PROFILE],
         None => &[OFFERS, DOSSIERS, APPLICATIONS, LOG_IN],
         Some(Role::Recruiter | Role::TrainingOrganisation) => {
-            &[MY_OFFERS, RECEIVED, CVTHEQUE, PROFILE]
+            &[MY_OFFERS, RECEIVED, CVTHEQUE, MESSAGES, PROFILE]
         }
         Some(_) => &[OFFERS, COMPANIES, PROFILE],
+    }
+}
+
+/// The reader's unread messages, counted by the server for this page.
+fn unread_messages() -> u64 {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<domain::model::UnreadMessages>()
+                    .copied()
+            })
+            .map_or(0, |unread| unread.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    0
+}
+
+/// The unread count next to "Messages": as the page came, then asked again
+/// every 30 seconds while the tab is visible.
+#[island]
+pub fn UnreadBadge(count: u64) -> impl IntoView {
+    let (count, set_count) = signal(count);
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move {
+        loop {
+            crate::pages::messages::sleep(30_000).await;
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| !d.hidden());
+            if !visible {
+                continue;
+            }
+            if let Ok(n) = crate::api::messages::unread_count().await {
+                set_count.set(n);
+            }
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = set_count;
+    view! {
+        <span class="badge badge-count" class:badge-empty=move || count.get() == 0>
+            {move || match count.get() {
+                0 => String::new(),
+                n => n.to_string(),
+            }}
+            <span class="visually-hidden">
+                {move || match count.get() {
+                    0 => String::new(),
+                    1 => " message non lu".to_owned(),
+                    _ => " messages non lus".to_owned(),
+                }}
+            </span>
+        </span>
     }
 }
 
@@ -79,6 +140,7 @@ pub fn BottomBar() -> impl IntoView {
     let role = crate::session::current_user().map(|u| u.role);
     let here = current_path();
     let entries = bottom_entries(role);
+    let unread = unread_messages();
     view! {
         <nav class="bottom-bar" aria-label="Navigation rapide">
             {entries
@@ -91,6 +153,7 @@ pub fn BottomBar() -> impl IntoView {
                                 <path d=icon fill="currentColor"></path>
                             </svg>
                             <span>{label}</span>
+                            {(path == MESSAGES.0).then(|| view! { <UnreadBadge count=unread /> })}
                         </a>
                     }
                 })
@@ -113,6 +176,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="/recruteur/offres">"Mes offres"</a>
                 <a href="/recruteur/candidatures">"Candidatures"</a>
                 <a href="/recruteur/cvtheque">"CVthèque"</a>
+            })}
+            {(user.role == Role::Candidate || user.is_recruiter()).then(|| view! {
+                <a href="/messages">"Messages" <UnreadBadge count=unread_messages() /></a>
             })}
             <a href="/espace/profil">"Mon profil"</a>
             <form method="post" action="/deconnexion" class="inline-form">

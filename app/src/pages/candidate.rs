@@ -279,6 +279,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                         <div class="space">
                             <h1>"Mes candidatures"</h1>
                             <p><a href="/espace/favoris">"Mes offres sauvegardées"</a></p>
+                            <FormMessage outcome=form_outcome() field="message" />
                             {if list.is_empty() {
                                 view! {
                                     <p class="empty">
@@ -336,6 +337,12 @@ fn ApplicationCard(application: ApplicationView) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </details>
+            {(application.offer != OfferState::Removed).then(|| crate::pages::messages::write_button(
+                "candidature",
+                application.id,
+                "/espace/candidatures".to_owned(),
+                format!("Écrire au recruteur de « {} »", application.offer_title),
+            ))}
         </article>
     }
 }

@@ -269,6 +269,7 @@ fn Company(company: CompanyDetail) -> impl IntoView {
                     .map(|p| view! { <p>{p.trim().to_owned()}</p> })
                     .collect_view()}
             </section>
+            <ContactRecruiters company_id=company.id path=company.path() />
         </article>
         <section class="section" aria-labelledby="offres-entreprise">
             <h2 id="offres-entreprise">{offers_heading}</h2>
@@ -335,4 +336,36 @@ fn Group(group: GroupDetail) -> impl IntoView {
             <OfferList offers=hits(group.offers) empty="Aucune offre en ligne en ce moment." />
         </section>
     }
+}
+
+/// "Contacter les recruteurs" (P4, C6): a spontaneous application by
+/// message, for candidates with an account; visitors are asked to log in.
+#[component]
+fn ContactRecruiters(company_id: i64, path: String) -> impl IntoView {
+    use domain::model::Role;
+    let role = crate::session::current_user().map(|u| u.role);
+    let body = match role {
+        Some(Role::Candidate) => view! {
+            <p>"Une candidature spontanée ? Écrivez aux recruteurs de l'entreprise : ils vous répondront dans vos messages."</p>
+            <crate::components::form::FormMessage outcome=crate::session::form_outcome() field="message" />
+            {crate::pages::messages::write_button("entreprise", company_id, path.clone(), "Écrire aux recruteurs".to_owned())}
+        }
+        .into_any(),
+        None => view! {
+            <p>
+                "Pour écrire aux recruteurs de l'entreprise (une candidature spontanée, par exemple), "
+                <a href=format!("/connexion?ok=session&suite={path}")>"connectez-vous avec votre compte candidat"</a>
+                " ou " <a href="/inscription">"créez-en un"</a> "."
+            </p>
+        }
+        .into_any(),
+        Some(_) => return ().into_any(),
+    };
+    view! {
+        <section aria-labelledby="contacter">
+            <h2 id="contacter">"Contacter les recruteurs"</h2>
+            {body}
+        </section>
+    }
+    .into_any()
 }

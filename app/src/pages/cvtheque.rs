@@ -3,10 +3,12 @@
 //! organisations only. The search is a GET form (the URL holds it).
 
 use crate::api::recruiter::{favorite_candidates, search_dossiers, visible_dossier};
+use crate::components::form::FormMessage;
 use crate::components::pagination::Pagination;
 use crate::pages::not_found::NotFound;
 use crate::pages::recruiter::Tabs;
 use crate::pages::signed_in_page;
+use crate::session::form_outcome;
 use domain::model::{
     Availability, CandidateProfile, CvQuery, CvResults, Diploma, DrivingLicence, FileView,
     JobFamily, VisibleDossier, french_date, paris_date,
@@ -249,7 +251,8 @@ pub fn CvDossierPage() -> impl IntoView {
                                     <p>{summary(&found.profile)}</p>
                                     {found.profile.status.map(|s| view! { <p>"Situation : " {s.label()}</p> })}
                                     {found.profile.phone.clone().map(|p| view! { <p>"Téléphone : " <a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></p> })}
-                                    <p class="field-hint">"La messagerie avec les candidats arrive bientôt ; en attendant, appelez le candidat s'il a donné son numéro."</p>
+                                    <FormMessage outcome=form_outcome() field="message" />
+                                    {crate::pages::messages::write_button("dossier", d.id, here.clone(), "Contacter le candidat".to_owned())}
                                 </section>
                                 <section class="profile-section" aria-labelledby="documents">
                                     <h2 id="documents">"Documents"</h2>

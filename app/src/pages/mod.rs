@@ -8,6 +8,7 @@ pub mod cvtheque;
 pub mod encart;
 pub mod home;
 pub mod info;
+pub mod messages;
 pub mod not_found;
 pub mod offer;
 pub mod profile;

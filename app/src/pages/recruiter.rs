@@ -38,6 +38,7 @@ pub fn Tabs(current: &'static str) -> impl IntoView {
             {tab("/recruteur/candidatures", "Candidatures")}
             {tab("/recruteur/cvtheque", "CVthèque")}
             {tab("/recruteur/favoris", "Candidats favoris")}
+            {tab("/messages", "Messages")}
             {tab("/recruteur/entreprise", "Ma fiche entreprise")}
         </nav>
     }
@@ -499,6 +500,7 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
                     {if application.with_account { "Candidat inscrit sur JobToMove." } else { "Candidature sans compte : répondez par e-mail ou par téléphone." }}
                     {application.dossier_title.clone().map(|t| format!(" Dossier « {t} »."))}
                 </p>
+                {application.with_account.then(|| crate::pages::messages::write_button("candidature", application.id, action.clone(), "Écrire au candidat".to_owned()))}
             </section>
             <section class="profile-section" aria-labelledby="documents">
                 <h2 id="documents">"Candidature"</h2>

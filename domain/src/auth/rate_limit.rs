@@ -52,6 +52,20 @@ pub const EMAILS_PER_ACCOUNT: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// New conversations a person opens (C6).
+pub const THREADS_PER_USER: Limit = Limit {
+    action: "conversations",
+    max: 20,
+    window: Duration::hours(1),
+};
+
+/// Messages a person sends (C6).
+pub const MESSAGES_PER_USER: Limit = Limit {
+    action: "messages",
+    max: 60,
+    window: Duration::hours(1),
+};
+
 /// Applications from one IP address (P7).
 pub const APPLY_PER_IP: Limit = Limit {
     action: "candidature-ip",

@@ -378,6 +378,21 @@ pub fn application_status(
     )
 }
 
+/// C6: someone wrote in a thread (at most one such email per thread and
+/// person every 15 minutes). The message itself is only on the site.
+pub fn new_message(to: &str, first_name: &str, from: &str, subject: &str, link: &str) -> Email {
+    compose(
+        to,
+        &format!("Nouveau message de {from}"),
+        first_name,
+        &[
+            format!("{from} vous a écrit au sujet de « {subject} »."),
+            "Pour le lire et répondre, ouvrez la conversation sur JobToMove. Tant que vous ne l'avez pas lue, nous ne vous écrivons pas plus d'une fois par quart d'heure pour elle.".into(),
+        ],
+        Some(("Lire le message", link)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,769 @@
+//! Messaging (C6, R5, R6): threads between a candidate with an account and
+//! recruiters. Who may write to whom follows the FAQ: only candidates with
+//! an account write to recruiters (about their application, or to a
+//! company from its page); a recruiter writes to a candidate who applied to
+//! one of their own offers (R8), or whose dossier is visible in the
+//! CVthèque. A candidate may block a company. Messages are plain text.
+//!
+//! A person reading a thread they may not read gets a 404, as for offers.
+
+use crate::DomainError;
+use crate::auth::rate_limit;
+use crate::entity::{
+    application, company, company_block, company_member, dossier, message, offer, thread,
+    thread_read, user,
+};
+use crate::mail::{self, templates};
+use crate::model::{
+    CurrentUser, DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Role, ThreadSummary,
+    ThreadTarget, ThreadView, truncate_text,
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder,
+};
+use std::collections::HashMap;
+
+/// One notification email per thread and person at most this often.
+pub const NOTIFY_EVERY: Duration = Duration::minutes(15);
+
+const KIND_APPLICATION: &str = "candidature";
+const KIND_COMPANY: &str = "entreprise";
+const KIND_DOSSIER: &str = "cvtheque";
+
+/// Which side of a thread the reader is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Candidate,
+    Recruiter,
+}
+
+async fn company_of(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<i64, DomainError> {
+    Ok(company_member::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::Forbidden)?
+        .company_id)
+}
+
+async fn blocked(
+    db: &impl ConnectionTrait,
+    candidate_id: i64,
+    company_id: i64,
+) -> Result<bool, DomainError> {
+    Ok(
+        company_block::Entity::find_by_id((candidate_id, company_id))
+            .one(db)
+            .await?
+            .is_some(),
+    )
+}
+
+fn blocked_message() -> DomainError {
+    DomainError::invalid(
+        "message",
+        "Ce candidat ne souhaite plus recevoir de messages de votre entreprise.",
+    )
+}
+
+/// Opens the thread about `target` (or finds the one already open) and
+/// returns its id.
+pub async fn open(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    target: ThreadTarget,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    let (kind, candidate_id, company_id, recruiter_id, application_id, dossier_id, subject) = match (
+        user.role, target,
+    ) {
+        (Role::Candidate, ThreadTarget::Application(id)) => {
+            let found = application::Entity::find_by_id(id)
+                .filter(application::Column::UserId.eq(user.id))
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound)?;
+            let offer = match found.offer_id {
+                Some(offer_id) => offer::Entity::find_by_id(offer_id).one(db).await?,
+                None => None,
+            };
+            let Some((offer, recruiter)) = offer.and_then(|o| o.recruiter_id.map(|r| (o, r)))
+            else {
+                return Err(DomainError::invalid(
+                    "message",
+                    "Cette offre a été supprimée : son recruteur ne peut plus être contacté ici.",
+                ));
+            };
+            (
+                KIND_APPLICATION,
+                user.id,
+                offer.company_id,
+                Some(recruiter),
+                Some(id),
+                None,
+                offer.title,
+            )
+        }
+        (Role::Candidate, ThreadTarget::Company(id)) => {
+            let found = company::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound)?;
+            let _ = found;
+            (
+                KIND_COMPANY,
+                user.id,
+                id,
+                None,
+                None,
+                None,
+                "Candidature spontanée".to_owned(),
+            )
+        }
+        (_, ThreadTarget::Application(id)) if user.is_recruiter() => {
+            let found = application::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound)?;
+            let offer = match found.offer_id {
+                Some(offer_id) => {
+                    offer::Entity::find_by_id(offer_id)
+                        .filter(offer::Column::RecruiterId.eq(user.id))
+                        .one(db)
+                        .await?
+                }
+                None => None,
+            }
+            .ok_or(DomainError::NotFound)?;
+            let Some(candidate) = found.user_id else {
+                return Err(DomainError::invalid(
+                    "message",
+                    &format!(
+                        "Ce candidat a postulé sans compte : écrivez-lui par e-mail à {}.",
+                        found.email
+                    ),
+                ));
+            };
+            if blocked(db, candidate, offer.company_id).await? {
+                return Err(blocked_message());
+            }
+            (
+                KIND_APPLICATION,
+                candidate,
+                offer.company_id,
+                Some(user.id),
+                Some(id),
+                None,
+                offer.title,
+            )
+        }
+        (_, ThreadTarget::Dossier(id)) if user.is_recruiter() => {
+            let found = dossier::Entity::find_by_id(id)
+                .filter(dossier::Column::Visible.eq(true))
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound)?;
+            let company_id = company_of(db, user).await?;
+            if blocked(db, found.user_id, company_id).await? {
+                return Err(blocked_message());
+            }
+            (
+                KIND_DOSSIER,
+                found.user_id,
+                company_id,
+                Some(user.id),
+                None,
+                Some(id),
+                found.title,
+            )
+        }
+        _ => return Err(DomainError::Forbidden),
+    };
+    let mut existing = thread::Entity::find()
+        .filter(thread::Column::Kind.eq(kind))
+        .filter(thread::Column::CandidateId.eq(candidate_id))
+        .filter(thread::Column::CompanyId.eq(company_id));
+    existing = match (application_id, dossier_id) {
+        (Some(id), _) => existing.filter(thread::Column::ApplicationId.eq(id)),
+        (_, Some(id)) => existing
+            .filter(thread::Column::DossierId.eq(id))
+            .filter(thread::Column::RecruiterId.eq(user.id)),
+        _ => existing,
+    };
+    if let Some(found) = existing.one(db).await? {
+        return Ok(found.id);
+    }
+    rate_limit::hit(db, rate_limit::THREADS_PER_USER, &user.id.to_string(), now).await?;
+    let created = thread::ActiveModel {
+        kind: Set(kind.to_owned()),
+        candidate_id: Set(Some(candidate_id)),
+        company_id: Set(company_id),
+        recruiter_id: Set(recruiter_id),
+        application_id: Set(application_id),
+        dossier_id: Set(dossier_id),
+        subject: Set(truncate_text(&subject, 200)),
+        opened_by: Set(Some(user.id)),
+        created_at: Set(now),
+        last_message_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(thread = created.id, user = user.id, kind, "thread opened");
+    Ok(created.id)
+}
+
+/// The threads `user` may read, as a condition on `threads`.
+async fn readable(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Condition, DomainError> {
+    if user.role == Role::Candidate {
+        return Ok(Condition::all().add(thread::Column::CandidateId.eq(user.id)));
+    }
+    if !user.is_recruiter() {
+        return Ok(Condition::all().add(thread::Column::Id.eq(-1)));
+    }
+    let mut any = Condition::any().add(thread::Column::RecruiterId.eq(user.id));
+    if let Ok(company_id) = company_of(db, user).await {
+        any = any.add(
+            Condition::all()
+                .add(thread::Column::Kind.eq(KIND_COMPANY))
+                .add(thread::Column::CompanyId.eq(company_id)),
+        );
+    }
+    Ok(any)
+}
+
+/// The thread `id` if `user` may read it (404 otherwise), and their side.
+async fn thread_for(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(thread::Model, Side), DomainError> {
+    let found = thread::Entity::find_by_id(id)
+        .filter(readable(db, user).await?)
+        .one(db)
+        .await?;
+    let Some(found) = found else {
+        tracing::info!(user = user.id, thread = id, "thread refused");
+        return Err(DomainError::NotFound);
+    };
+    let side = if user.role == Role::Candidate {
+        Side::Candidate
+    } else {
+        Side::Recruiter
+    };
+    Ok((found, side))
+}
+
+/// Why `side` cannot write in `t` any more, if it cannot.
+async fn closed_reason(
+    db: &impl ConnectionTrait,
+    t: &thread::Model,
+    side: Side,
+) -> Result<Option<String>, DomainError> {
+    let Some(candidate) = t.candidate_id else {
+        return Ok(Some(
+            "Le compte de ce candidat a été supprimé : la conversation est close.".into(),
+        ));
+    };
+    if t.kind != KIND_COMPANY && t.recruiter_id.is_none() {
+        return Ok(Some(
+            "Le compte de ce recruteur a été supprimé : écrivez à l'entreprise depuis sa page."
+                .into(),
+        ));
+    }
+    if side == Side::Recruiter && blocked(db, candidate, t.company_id).await? {
+        return Ok(Some(
+            "Ce candidat ne souhaite plus recevoir de messages de votre entreprise.".into(),
+        ));
+    }
+    Ok(None)
+}
+
+fn full_name(u: &user::Model) -> String {
+    format!("{} {}", u.first_name, u.last_name)
+        .trim()
+        .to_owned()
+}
+
+async fn users_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, user::Model>, DomainError> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
+}
+
+/// Who the reader talks with in `t`.
+fn other_side(
+    t: &thread::Model,
+    side: Side,
+    users: &HashMap<i64, user::Model>,
+    companies: &HashMap<i64, String>,
+) -> String {
+    let company = companies.get(&t.company_id).cloned().unwrap_or_default();
+    match side {
+        Side::Recruiter => t
+            .candidate_id
+            .and_then(|id| users.get(&id))
+            .map_or_else(|| DELETED_ACCOUNT.to_owned(), full_name),
+        Side::Candidate => match t.recruiter_id.and_then(|id| users.get(&id)) {
+            Some(recruiter) => format!("{} — {company}", full_name(recruiter)),
+            None if t.kind == KIND_COMPANY => format!("Les recruteurs de {company}"),
+            None => format!("{DELETED_ACCOUNT} — {company}"),
+        },
+    }
+}
+
+async fn company_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, String>, DomainError> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(company::Entity::find()
+        .filter(company::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect())
+}
+
+/// How far `user` read each of `threads`.
+async fn reads(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    threads: &[i64],
+) -> Result<HashMap<i64, i64>, DomainError> {
+    if threads.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(thread_read::Entity::find()
+        .filter(thread_read::Column::UserId.eq(user_id))
+        .filter(thread_read::Column::ThreadId.is_in(threads.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.thread_id, r.last_read_id))
+        .collect())
+}
+
+/// Unread messages of `threads` for `user_id`, per thread.
+async fn unread_counts(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    threads: &[i64],
+) -> Result<HashMap<i64, u64>, DomainError> {
+    if threads.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let read = reads(db, user_id, threads).await?;
+    let mut counts = HashMap::new();
+    let messages = message::Entity::find()
+        .filter(message::Column::ThreadId.is_in(threads.to_vec()))
+        .filter(
+            Condition::any()
+                .add(message::Column::AuthorId.ne(user_id))
+                .add(message::Column::AuthorId.is_null()),
+        )
+        .all(db)
+        .await?;
+    for m in messages {
+        if m.id > read.get(&m.thread_id).copied().unwrap_or(0) {
+            *counts.entry(m.thread_id).or_insert(0) += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// The inbox: threads with a message (or opened by the reader), latest first.
+pub async fn threads(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Vec<ThreadSummary>, DomainError> {
+    let side = if user.role == Role::Candidate {
+        Side::Candidate
+    } else {
+        Side::Recruiter
+    };
+    let rows = thread::Entity::find()
+        .filter(readable(db, user).await?)
+        .filter(
+            Condition::any()
+                .add(thread::Column::LastMessageAt.is_not_null())
+                .add(thread::Column::OpenedBy.eq(user.id)),
+        )
+        .order_by_desc(thread::Column::LastMessageAt)
+        .order_by_desc(thread::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|t| t.id).collect();
+    let unread = unread_counts(db, user.id, &ids).await?;
+    let people: Vec<i64> = rows
+        .iter()
+        .flat_map(|t| [t.candidate_id, t.recruiter_id])
+        .flatten()
+        .collect();
+    let users = users_by_id(db, people).await?;
+    let company_ids: Vec<i64> = rows.iter().map(|t| t.company_id).collect();
+    let companies = company_names(db, company_ids).await?;
+    let mut last: HashMap<i64, message::Model> = HashMap::new();
+    if !ids.is_empty() {
+        for m in message::Entity::find()
+            .filter(message::Column::ThreadId.is_in(ids.clone()))
+            .order_by_asc(message::Column::Id)
+            .all(db)
+            .await?
+        {
+            last.insert(m.thread_id, m);
+        }
+    }
+    Ok(rows
+        .iter()
+        .map(|t| ThreadSummary {
+            id: t.id,
+            subject: t.subject.clone(),
+            with: other_side(t, side, &users, &companies),
+            excerpt: last.get(&t.id).map(|m| {
+                if m.author_id.is_none() {
+                    format!("{DELETED_ACCOUNT}.")
+                } else {
+                    truncate_text(&m.body.replace('\n', " "), 90)
+                }
+            }),
+            last_at: t.last_message_at,
+            unread: unread.get(&t.id).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
+/// How many unread messages `user` has, over every thread.
+pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u64, DomainError> {
+    if !(user.role == Role::Candidate || user.is_recruiter()) {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = thread::Entity::find()
+        .filter(readable(db, user).await?)
+        .filter(thread::Column::LastMessageAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    Ok(unread_counts(db, user.id, &ids).await?.values().sum())
+}
+
+async fn mark_read(
+    db: &impl ConnectionTrait,
+    thread_id: i64,
+    user_id: i64,
+    last_id: i64,
+) -> Result<(), DomainError> {
+    match thread_read::Entity::find_by_id((thread_id, user_id))
+        .one(db)
+        .await?
+    {
+        Some(row) if row.last_read_id >= last_id => Ok(()),
+        Some(row) => {
+            let mut row: thread_read::ActiveModel = row.into();
+            row.last_read_id = Set(last_id);
+            // Read: the next message may be emailed again.
+            row.notified_at = Set(None);
+            row.update(db).await?;
+            Ok(())
+        }
+        None => {
+            thread_read::ActiveModel {
+                thread_id: Set(thread_id),
+                user_id: Set(user_id),
+                last_read_id: Set(last_id),
+                notified_at: Set(None),
+            }
+            .insert(db)
+            .await?;
+            Ok(())
+        }
+    }
+}
+
+fn views(
+    messages: Vec<message::Model>,
+    user: &CurrentUser,
+    users: &HashMap<i64, user::Model>,
+    company: &str,
+) -> Vec<MessageView> {
+    messages
+        .into_iter()
+        .map(|m| {
+            let author = match m.author_id.and_then(|id| users.get(&id)) {
+                None => DELETED_ACCOUNT.to_owned(),
+                Some(u) if m.from_candidate => full_name(u),
+                Some(u) => format!("{} — {company}", full_name(u)),
+            };
+            MessageView {
+                id: m.id,
+                mine: m.author_id == Some(user.id),
+                author,
+                body: m.author_id.map(|_| m.body),
+                at: m.created_at,
+            }
+        })
+        .collect()
+}
+
+/// Messages of thread `id` after message `after` (0: all), marked read.
+async fn messages_after(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    t: &thread::Model,
+    after: i64,
+) -> Result<Vec<MessageView>, DomainError> {
+    let rows = message::Entity::find()
+        .filter(message::Column::ThreadId.eq(t.id))
+        .filter(message::Column::Id.gt(after))
+        .order_by_asc(message::Column::Id)
+        .all(db)
+        .await?;
+    if let Some(last) = rows.last() {
+        mark_read(db, t.id, user.id, last.id).await?;
+    }
+    let authors: Vec<i64> = rows.iter().filter_map(|m| m.author_id).collect();
+    let users = users_by_id(db, authors).await?;
+    let company = company_names(db, [t.company_id])
+        .await?
+        .remove(&t.company_id)
+        .unwrap_or_default();
+    Ok(views(rows, user, &users, &company))
+}
+
+/// A conversation, marked read.
+pub async fn read(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<ThreadView, DomainError> {
+    let (t, side) = thread_for(db, user, id).await?;
+    let messages = messages_after(db, user, &t, 0).await?;
+    let users = users_by_id(db, [t.candidate_id, t.recruiter_id].into_iter().flatten()).await?;
+    let companies = company_names(db, [t.company_id]).await?;
+    let company_name = companies.get(&t.company_id).cloned().unwrap_or_default();
+    let about = match (side, t.application_id, t.dossier_id) {
+        (Side::Candidate, Some(_), _) => Some((
+            "Mes candidatures".to_owned(),
+            "/espace/candidatures".to_owned(),
+        )),
+        (Side::Recruiter, Some(id), _) => Some((
+            "Voir la candidature".to_owned(),
+            format!("/recruteur/candidatures/{id}"),
+        )),
+        (Side::Recruiter, None, Some(id)) => Some((
+            "Voir le dossier dans la CVthèque".to_owned(),
+            format!("/recruteur/cvtheque/{id}"),
+        )),
+        _ => None,
+    };
+    let company = match (side, t.candidate_id) {
+        (Side::Candidate, Some(candidate)) => Some((
+            t.company_id,
+            company_name,
+            blocked(db, candidate, t.company_id).await?,
+        )),
+        _ => None,
+    };
+    Ok(ThreadView {
+        id: t.id,
+        subject: t.subject.clone(),
+        with: other_side(&t, side, &users, &companies),
+        about,
+        messages,
+        closed: closed_reason(db, &t, side).await?,
+        company,
+    })
+}
+
+/// The messages of thread `id` after message `after`, marked read (the
+/// conversation island asks for them every few seconds).
+pub async fn since(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: i64,
+    after: i64,
+) -> Result<Vec<MessageView>, DomainError> {
+    let (t, _) = thread_for(db, user, id).await?;
+    messages_after(db, user, &t, after).await
+}
+
+/// Writes `body` in thread `id`; the other side is emailed (once per 15
+/// minutes at most while they have not read it). Returns the message id.
+pub async fn send(
+    db: &impl ConnectionTrait,
+    site: &str,
+    user: &CurrentUser,
+    id: i64,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, DomainError> {
+    let (t, side) = thread_for(db, user, id).await?;
+    let body = body.replace("\r\n", "\n").trim().to_owned();
+    if body.is_empty() {
+        return Err(DomainError::invalid("message", "Écrivez votre message."));
+    }
+    if body.chars().count() > MESSAGE_MAX_CHARS {
+        return Err(DomainError::invalid(
+            "message",
+            &format!("{MESSAGE_MAX_CHARS} caractères au plus."),
+        ));
+    }
+    if let Some(reason) = closed_reason(db, &t, side).await? {
+        return Err(DomainError::invalid("message", &reason));
+    }
+    rate_limit::hit(db, rate_limit::MESSAGES_PER_USER, &user.id.to_string(), now).await?;
+    let saved = message::ActiveModel {
+        thread_id: Set(t.id),
+        author_id: Set(Some(user.id)),
+        from_candidate: Set(side == Side::Candidate),
+        body: Set(body),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut row: thread::ActiveModel = t.clone().into();
+    row.last_message_at = Set(Some(now));
+    row.update(db).await?;
+    mark_read(db, t.id, user.id, saved.id).await?;
+
+    let recipients: Vec<i64> = match side {
+        Side::Candidate => match t.recruiter_id {
+            Some(recruiter) => vec![recruiter],
+            None => company_member::Entity::find()
+                .filter(company_member::Column::CompanyId.eq(t.company_id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|m| m.user_id)
+                .collect(),
+        },
+        Side::Recruiter => t.candidate_id.into_iter().collect(),
+    };
+    let users = users_by_id(db, recipients.iter().copied()).await?;
+    let companies = company_names(db, [t.company_id]).await?;
+    let from = match side {
+        Side::Candidate => format!("{} {}", user.first_name, user.last_name)
+            .trim()
+            .to_owned(),
+        Side::Recruiter => companies.get(&t.company_id).cloned().unwrap_or_default(),
+    };
+    let link = format!("{site}/messages/{}", t.id);
+    for recipient in recipients {
+        let Some(person) = users.get(&recipient) else {
+            continue;
+        };
+        let read = thread_read::Entity::find_by_id((t.id, recipient))
+            .one(db)
+            .await?;
+        if read
+            .as_ref()
+            .and_then(|r| r.notified_at)
+            .is_some_and(|at| now - at < NOTIFY_EVERY)
+        {
+            continue;
+        }
+        mail::enqueue(
+            db,
+            templates::new_message(&person.email, &person.first_name, &from, &t.subject, &link),
+            now,
+        )
+        .await?;
+        match read {
+            Some(row) => {
+                let mut row: thread_read::ActiveModel = row.into();
+                row.notified_at = Set(Some(now));
+                row.update(db).await?;
+            }
+            None => {
+                thread_read::ActiveModel {
+                    thread_id: Set(t.id),
+                    user_id: Set(recipient),
+                    last_read_id: Set(0),
+                    notified_at: Set(Some(now)),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+    }
+    Ok(saved.id)
+}
+
+/// A candidate blocks (or unblocks) a company: its recruiters can no longer
+/// write to them nor open a conversation.
+pub async fn set_block(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    company_id: i64,
+    block: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if user.role != Role::Candidate {
+        return Err(DomainError::Forbidden);
+    }
+    company::Entity::find_by_id(company_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let existing = company_block::Entity::find_by_id((user.id, company_id))
+        .one(db)
+        .await?;
+    match (existing, block) {
+        (None, true) => {
+            company_block::ActiveModel {
+                candidate_id: Set(user.id),
+                company_id: Set(company_id),
+                created_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+        (Some(row), false) => {
+            company_block::Entity::delete_by_id((row.candidate_id, row.company_id))
+                .exec(db)
+                .await?;
+        }
+        _ => {}
+    }
+    tracing::info!(
+        user = user.id,
+        company = company_id,
+        block,
+        "company block changed"
+    );
+    Ok(())
+}
+
+/// Before an account is deleted: its messages are emptied (the other side
+/// sees "Compte supprimé" in their place).
+pub async fn forget_author(db: &impl ConnectionTrait, user_id: i64) -> Result<(), DomainError> {
+    message::Entity::update_many()
+        .col_expr(message::Column::Body, sea_orm::sea_query::Expr::value(""))
+        .col_expr(
+            message::Column::AuthorId,
+            sea_orm::sea_query::Expr::value(Option::<i64>::None),
+        )
+        .filter(message::Column::AuthorId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
