@@ -826,6 +826,72 @@ const MATRIX: &[Row] = &[
         body: "multipart:action=envoyer",
         outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
     },
+    // Messaging (C6): candidates and recruiters with an account; a thread
+    // one may not read is a 404; only candidates write to a company or
+    // block it.
+    Row {
+        method: "GET",
+        path: "/messages",
+        sample: "/messages",
+        body: "",
+        outcomes: [LogIn, Ok, Ok, Ok, Forbidden],
+    },
+    Row {
+        method: "GET",
+        path: "/messages/{id}",
+        sample: "/messages/999999",
+        body: "",
+        outcomes: [LogIn, NotFound, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/messages/{id}",
+        sample: "/messages/999999",
+        body: "message=Bonjour",
+        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound],
+    },
+    Row {
+        method: "POST",
+        path: "/messages/ouvrir",
+        sample: "/messages/ouvrir",
+        body: "entreprise=999999",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/messages/blocages",
+        sample: "/messages/blocages",
+        body: "entreprise=999999&action=bloquer",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/messages",
+        sample: "/api/messages",
+        body: "",
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/messages-non-lus",
+        sample: "/api/messages-non-lus",
+        body: "",
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/conversation",
+        sample: "/api/conversation",
+        body: "id=999999",
+        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/api/conversation-suite",
+        sample: "/api/conversation-suite",
+        body: "id=999999&after=0",
+        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden],
+    },
     // Logos are public, but only the keys companies use.
     Row {
         method: "GET",
