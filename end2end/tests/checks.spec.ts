@@ -139,7 +139,17 @@ test.describe("candidate pages", () => {
     await page.getByLabel("CV", { exact: true }).setInputFiles(pdf("cv.pdf"));
     await page.getByRole("button", { name: "Créer le dossier" }).click();
     const dossier = await page.getByRole("link", { name: "Carrossière" }).getAttribute("href");
+    await page.goto("/entreprises");
+    await page.locator(".company-card-name a").first().click();
+    const company = new URL(page.url()).pathname;
+    await page.getByRole("button", { name: "Écrire aux recruteurs" }).click();
+    await page.getByLabel("Votre message").fill("Bonjour, voici ma candidature spontanée : https://exemple.fr/cv");
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    const conversation = new URL(page.url()).pathname;
     const pages: Record<string, string> = {
+      messages: "/messages",
+      conversation,
+      companySignedIn: company,
       dossiers: "/espace/dossiers",
       newDossier: "/espace/dossiers/nouveau",
       dossier: dossier!,
@@ -171,6 +181,7 @@ test.describe("recruiter pages", () => {
       cvtheque: "/recruteur/cvtheque?q=m%C3%A9canicien&rayon=30",
       favorites: "/recruteur/favoris",
       company: "/recruteur/entreprise",
+      messages: "/messages",
     };
     expect(vnuErrors(await htmlOf(page.request, pages))).toEqual([]);
     expect(await axeViolations(page, pages)).toEqual([]);
