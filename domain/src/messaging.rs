@@ -451,12 +451,22 @@ pub async fn threads(
 
 /// How many unread messages `user` has, over every thread.
 pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u64, DomainError> {
+    unread_except(db, user, None).await
+}
+
+/// …but thread `except`, which the page being shown is about to mark read.
+pub async fn unread_except(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    except: Option<i64>,
+) -> Result<u64, DomainError> {
     if !(user.role == Role::Candidate || user.is_recruiter()) {
         return Ok(0);
     }
     let ids: Vec<i64> = thread::Entity::find()
         .filter(readable(db, user).await?)
         .filter(thread::Column::LastMessageAt.is_not_null())
+        .filter(thread::Column::Id.ne(except.unwrap_or(-1)))
         .all(db)
         .await?
         .into_iter()

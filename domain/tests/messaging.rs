@@ -127,6 +127,13 @@ async fn a_candidate_and_the_recruiter_of_the_offer_talk_about_an_application() 
             "one email per 15 minutes"
         );
         assert_eq!(messaging::unread(&t.db, &paul).await.unwrap(), 2);
+        assert_eq!(
+            messaging::unread_except(&t.db, &paul, Some(thread))
+                .await
+                .unwrap(),
+            0,
+            "the page of the conversation being read does not count it"
+        );
         assert_eq!(messaging::unread(&t.db, &zoe).await.unwrap(), 0);
         let inbox = messaging::threads(&t.db, &paul).await.unwrap();
         assert_eq!(inbox.len(), 1);
@@ -464,5 +471,33 @@ async fn a_deleted_account_leaves_compte_supprime_and_a_closed_thread() {
         );
         let inbox = messaging::threads(&t.db, &ines).await.unwrap();
         assert_eq!(inbox[0].excerpt.as_deref(), Some("Compte supprimé."));
+    }
+}
+
+#[tokio::test]
+async fn too_many_messages_in_an_hour_are_refused() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        insert_recruiter(&t.db, "ines@garage.fr", &garage, true).await;
+        let zoe = candidate_user(&t.db, "zoe@exemple.fr").await;
+        let now = Utc::now();
+        let thread = messaging::open(&t.db, &zoe, ThreadTarget::Company(garage.id), now)
+            .await
+            .unwrap();
+        for i in 0..60 {
+            messaging::send(&t.db, SITE, &zoe, thread, &format!("Message {i}"), now)
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            messaging::send(&t.db, SITE, &zoe, thread, "Encore un", now).await,
+            Err(DomainError::RateLimited)
+        );
+        assert_eq!(
+            new_message_emails(&t.db, "ines@garage.fr").await,
+            1,
+            "sixty messages, one email"
+        );
     }
 }

@@ -152,6 +152,8 @@ export async function signedInRecruiter(page: Page, email: string, company: stri
 export async function fillOffer(page: Page, title: string, description: string) {
   await page.getByLabel("Intitulé du poste", { exact: true }).fill(title);
   await page.getByLabel("Métier", { exact: true }).selectOption("I1604");
+  // The description's rich-text editor replaces the textarea once the page is alive.
+  await expect(page.getByRole("toolbar", { name: "Mise en forme de la description" })).toBeVisible();
   await page.getByLabel("Description du poste", { exact: true }).fill(description);
   await page.getByLabel("Type de contrat", { exact: true }).selectOption("cdi");
   await page.getByLabel("Temps de travail", { exact: true }).selectOption("temps_plein");

@@ -115,7 +115,11 @@ pub async fn sessions(
             && !path.starts_with("/api/")
             && !path.starts_with("/fichiers/")
         {
-            let unread = domain::messaging::unread(&state.db, &auth.user)
+            // A conversation's page marks it read as it renders.
+            let reading = path
+                .strip_prefix("/messages/")
+                .and_then(|id| id.parse::<i64>().ok());
+            let unread = domain::messaging::unread_except(&state.db, &auth.user, reading)
                 .await
                 .unwrap_or(0);
             request

@@ -25,26 +25,21 @@ pub fn RichText(
     let invalid = error.is_some();
     let describedby = described(&id, true, invalid);
     let enhanced = RwSignal::new(false);
-    let area = NodeRef::<leptos::html::Textarea>::new();
-    let editor = NodeRef::<leptos::html::Div>::new();
     let typed = text.clone();
     let format_name = format!("{name}_format");
-    Effect::new(move |_| {
-        if let (Some(area), Some(editor)) = (area.get(), editor.get()) {
+    {
+        let (area_id, editor_id) = (id.clone(), editor_id.clone());
+        Effect::new(move |_| {
             // Typed into before the page came alive: keep the plain field.
-            if area.value() != typed {
-                return;
+            if elements(&area_id, &editor_id).is_some_and(|(area, _)| area.value() == typed) {
+                run("defaultParagraphSeparator", "p");
+                sync(&area_id, &editor_id);
+                enhanced.set(true);
             }
-            run("defaultParagraphSeparator", "p");
-            area.set_value(&editor.inner_html());
-            enhanced.set(true);
-        }
-    });
-    let sync = move || {
-        if let (Some(area), Some(editor)) = (area.get_untracked(), editor.get_untracked()) {
-            area.set_value(&editor.inner_html());
-        }
-    };
+        });
+    }
+    let ids = StoredValue::new((id.clone(), editor_id.clone()));
+    let sync = move || ids.with_value(|(area_id, editor_id)| sync(area_id, editor_id));
     let button = move |label: &'static str,
                        shown: &'static str,
                        command: &'static str,
@@ -100,10 +95,9 @@ pub fn RichText(
                     contenteditable="true"
                     role="textbox"
                     aria-multiline="true"
-                    aria-labelledby=label_id
+                    aria-labelledby=move || enhanced.get().then(|| label_id.clone())
                     aria-describedby=describedby.clone()
                     aria-invalid=invalid.then_some("true")
-                    node_ref=editor
                     inner_html=html
                     on:input=move |_| sync()
                     on:paste=paste
@@ -118,7 +112,6 @@ pub fn RichText(
                 hidden=move || enhanced.get()
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=describedby
-                node_ref=area
             >
                 {text}
             </textarea>
@@ -126,6 +119,45 @@ pub fn RichText(
             {move || enhanced.get().then(|| view! { <input type="hidden" name=format_name.clone() value="html" /> })}
         </div>
     }
+}
+
+/// The textarea and the editor of a field, by their ids.
+#[cfg(feature = "hydrate")]
+fn elements(
+    area_id: &str,
+    editor_id: &str,
+) -> Option<(web_sys::HtmlTextAreaElement, web_sys::HtmlElement)> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let area = document.get_element_by_id(area_id)?.dyn_into().ok()?;
+    let editor = document.get_element_by_id(editor_id)?.dyn_into().ok()?;
+    Some((area, editor))
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn elements(_area_id: &str, _editor_id: &str) -> Option<(Textarea, Textarea)> {
+    None
+}
+
+/// Server side: no element ever (the island only acts in the browser).
+#[cfg(not(feature = "hydrate"))]
+struct Textarea;
+
+#[cfg(not(feature = "hydrate"))]
+impl Textarea {
+    fn value(&self) -> String {
+        String::new()
+    }
+}
+
+/// The editor's HTML into the textarea the form posts.
+fn sync(area_id: &str, editor_id: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some((area, editor)) = elements(area_id, editor_id) {
+        area.set_value(&editor.inner_html());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (area_id, editor_id);
 }
 
 /// Runs one of the browser's editing commands on the selection.

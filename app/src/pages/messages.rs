@@ -6,6 +6,7 @@
 
 use crate::api::messages::{conversation, my_threads};
 use crate::components::form::{FormMessage, Notice};
+use crate::components::islands::IslandScripts;
 use crate::pages::signed_in_page;
 use crate::session::{form_outcome, query_param};
 use domain::model::{
@@ -22,6 +23,7 @@ pub fn MessagesPage() -> impl IntoView {
     view! {
         <Title text="Messages — JobToMove" />
         <Meta name="robots" content="noindex" />
+        <IslandScripts />
         <div class="dashboard">
             <h1>"Messages"</h1>
             <Suspense fallback=|| ()>
@@ -104,6 +106,7 @@ fn Conversation(thread: ThreadView) -> impl IntoView {
     let error = outcome.error("message");
     view! {
         <Title text=format!("{} — Messages — JobToMove", thread.with) />
+        <IslandScripts eager=true />
         <div class="dashboard conversation">
             <p><a href="/messages">"← Messages"</a></p>
             <h1>{thread.with.clone()}</h1>

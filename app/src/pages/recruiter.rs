@@ -5,6 +5,7 @@
 use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
 use crate::components::candidate::{FileField, TextArea};
 use crate::components::form::{Field, FormMessage, Notice, select_with};
+use crate::components::islands::IslandScripts;
 use crate::components::rich_text::RichText;
 use crate::pages::not_found::NotFound;
 use crate::pages::signed_in_page;
@@ -180,6 +181,7 @@ pub fn NewPostingPage() -> impl IntoView {
                             <h1>"Publier une offre"</h1>
                             <Tabs current="/recruteur/offres/nouvelle" />
                             <FormMessage outcome=outcome.clone() field="description" />
+                            <IslandScripts eager=true />
                             <form method="post" action="/recruteur/offres" class="stack-form editor">
                                 <OfferFields outcome />
                                 <div class="card-actions">
@@ -270,6 +272,7 @@ fn Editor(posting: PostingEdit) -> impl IntoView {
                     .then(|| one("republier", "Republier telle quelle", "button"))}
                 {one("dupliquer", "Dupliquer", "button button-secondary")}
             </div>
+            <IslandScripts eager=true />
             <form method="post" action=action.clone() class="stack-form editor">
                 <OfferFields outcome />
                 <div class="card-actions">
