@@ -63,6 +63,8 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       RUST_LOG: "warn",
+      // Every test signs up its own accounts, all from 127.0.0.1.
+      SIGN_UPS_PER_IP_PER_HOUR: "200",
     },
   },
 });

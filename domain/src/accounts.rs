@@ -131,7 +131,7 @@ pub async fn sign_up(
     let (Some(email), Some(first_name), Some(last_name)) = (email, first_name, last_name) else {
         return Err(DomainError::Internal);
     };
-    rate_limit::hit(db, rate_limit::SIGN_UP_PER_IP, origin.ip, origin.now).await?;
+    rate_limit::hit(db, rate_limit::sign_up_per_ip(), origin.ip, origin.now).await?;
 
     if let Some(existing) = user::Entity::find()
         .filter(user::Column::Email.eq(&email))

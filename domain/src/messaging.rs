@@ -489,8 +489,6 @@ async fn mark_read(
         Some(row) => {
             let mut row: thread_read::ActiveModel = row.into();
             row.last_read_id = Set(last_id);
-            // Read: the next message may be emailed again.
-            row.notified_at = Set(None);
             row.update(db).await?;
             Ok(())
         }
@@ -615,8 +613,8 @@ pub async fn since(
     messages_after(db, user, &t, after).await
 }
 
-/// Writes `body` in thread `id`; the other side is emailed (once per 15
-/// minutes at most while they have not read it). Returns the message id.
+/// Writes `body` in thread `id`; the other side is emailed, at most once
+/// per thread and person every 15 minutes. Returns the message id.
 pub async fn send(
     db: &impl ConnectionTrait,
     site: &str,

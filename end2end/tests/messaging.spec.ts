@@ -7,7 +7,7 @@ import { fillOffer, pdf, signedInCandidate, signedInRecruiter } from "./helpers"
 
 /** The unread badge next to the visible "Messages" entry (bottom bar on a phone, header on a desktop). */
 function badge(page: Page) {
-  return page.locator('a:visible[href="/messages"] .badge-count');
+  return page.locator('a:visible[href="/messages"] .badge-count').first();
 }
 
 test("a candidate and a recruiter exchange messages about an application", async ({ browser, baseURL }, info) => {

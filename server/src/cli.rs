@@ -116,6 +116,15 @@ pub struct Config {
     /// the AWS_* variables); without it, files are kept under DATA_DIR/files.
     #[arg(long, env = "S3_BUCKET", global = true)]
     pub s3_bucket: Option<String>,
+    /// Accounts one address may create per hour (10 by default; the browser
+    /// tests, which sign up many accounts from 127.0.0.1, raise it).
+    #[arg(
+        long,
+        env = "SIGN_UPS_PER_IP_PER_HOUR",
+        default_value_t = 10,
+        global = true
+    )]
+    pub sign_ups_per_ip_per_hour: i32,
     /// Sender of the emails.
     #[arg(
         long,

@@ -163,6 +163,7 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     let places = Arc::new(Directory::load(&db).await.context("loading the places")?);
     let leptos_options = leptos_options(&config.leptos_config)?;
     let addr = leptos_options.site_addr;
+    domain::auth::rate_limit::set_sign_ups_per_ip(config.sign_ups_per_ip_per_hour);
     let state = AppState {
         leptos_options,
         db: db.clone(),

@@ -40,23 +40,18 @@ pub fn RichText(
     }
     let ids = StoredValue::new((id.clone(), editor_id.clone()));
     let sync = move || ids.with_value(|(area_id, editor_id)| sync(area_id, editor_id));
-    let button = move |label: &'static str,
-                       shown: &'static str,
-                       command: &'static str,
-                       value: &'static str| {
+    let button = move |label: &'static str, command: &'static str, value: &'static str| {
         view! {
             <button
                 type="button"
                 class="rte-button"
-                aria-label=label
-                title=label
                 on:mousedown=|event| event.prevent_default()
                 on:click=move |_| {
                     run(command, value);
                     sync();
                 }
             >
-                {shown}
+                {label}
             </button>
         }
     };
@@ -82,12 +77,12 @@ pub fn RichText(
             </p>
             <div class="rte" hidden=move || !enhanced.get()>
                 <div class="rte-toolbar" role="toolbar" aria-label="Mise en forme de la description" aria-controls=editor_id.clone()>
-                    {button("Gras", "Gras", "bold", "")}
-                    {button("Italique", "Italique", "italic", "")}
-                    {button("Intertitre", "Intertitre", "formatBlock", "h3")}
-                    {button("Paragraphe", "Paragraphe", "formatBlock", "p")}
-                    {button("Liste à puces", "• Liste", "insertUnorderedList", "")}
-                    {button("Liste numérotée", "1. Liste", "insertOrderedList", "")}
+                    {button("Gras", "bold", "")}
+                    {button("Italique", "italic", "")}
+                    {button("Intertitre", "formatBlock", "h3")}
+                    {button("Paragraphe", "formatBlock", "p")}
+                    {button("Liste à puces", "insertUnorderedList", "")}
+                    {button("Liste numérotée", "insertOrderedList", "")}
                 </div>
                 <div
                     id=editor_id.clone()

@@ -45,6 +45,23 @@ pub const SIGN_UP_PER_IP: Limit = Limit {
     max: 10,
     window: Duration::hours(1),
 };
+
+/// The sign-up limit the server was started with (see [`set_sign_ups_per_ip`]).
+static SIGN_UPS_PER_IP: std::sync::atomic::AtomicI32 =
+    std::sync::atomic::AtomicI32::new(SIGN_UP_PER_IP.max);
+
+/// Sets how many accounts one address may create per hour (at startup).
+pub fn set_sign_ups_per_ip(max: i32) {
+    SIGN_UPS_PER_IP.store(Ord::max(max, 1), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// [`SIGN_UP_PER_IP`] with the configured maximum.
+pub fn sign_up_per_ip() -> Limit {
+    Limit {
+        max: SIGN_UPS_PER_IP.load(std::sync::atomic::Ordering::Relaxed),
+        ..SIGN_UP_PER_IP
+    }
+}
 /// Emails sent on demand (verification again, email change) per account.
 pub const EMAILS_PER_ACCOUNT: Limit = Limit {
     action: "emails-compte",

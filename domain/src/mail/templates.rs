@@ -387,7 +387,7 @@ pub fn new_message(to: &str, first_name: &str, from: &str, subject: &str, link: 
         first_name,
         &[
             format!("{from} vous a écrit au sujet de « {subject} »."),
-            "Pour le lire et répondre, ouvrez la conversation sur JobToMove. Tant que vous ne l'avez pas lue, nous ne vous écrivons pas plus d'une fois par quart d'heure pour elle.".into(),
+            "Pour le lire et répondre, ouvrez la conversation sur JobToMove. Nous ne vous écrivons pas plus d'une fois par quart d'heure pour une même conversation.".into(),
         ],
         Some(("Lire le message", link)),
     )
