@@ -621,7 +621,7 @@ async fn views_for_recruiter(
 
 /// The application `id` if `user` published its offer (R8); others get
 /// `NotFound`.
-async fn handled_by(
+pub(crate) async fn handled_by(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     id: i64,

@@ -122,20 +122,8 @@ pub async fn open(
             )
         }
         (_, ThreadTarget::Application(id)) if user.is_recruiter() => {
-            let found = application::Entity::find_by_id(id)
-                .one(db)
-                .await?
-                .ok_or(DomainError::NotFound)?;
-            let offer = match found.offer_id {
-                Some(offer_id) => {
-                    offer::Entity::find_by_id(offer_id)
-                        .filter(offer::Column::RecruiterId.eq(user.id))
-                        .one(db)
-                        .await?
-                }
-                None => None,
-            }
-            .ok_or(DomainError::NotFound)?;
+            // R8: only the recruiter who published the offer.
+            let (found, offer) = crate::applications::handled_by(db, user, id).await?;
             let Some(candidate) = found.user_id else {
                 return Err(DomainError::invalid(
                     "message",

@@ -105,24 +105,7 @@ pub fn description_to_text(html: &str) -> String {
         .replace("</li>", "\n")
         .replace("</ul>", "\n")
         .replace("</ol>", "\n");
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in spaced.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .trim()
-        .to_owned()
+    crate::model::html_to_text_lines(&spaced).trim().to_owned()
 }
 
 /// Euros as typed ("1 850", "1850,50", "12.5") to cents.

@@ -16,14 +16,10 @@ pub fn html_to_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = text
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_entities(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` with the five HTML-special characters escaped.
@@ -91,6 +87,11 @@ pub fn html_to_text_lines(html: &str) -> String {
             _ => {}
         }
     }
+    decode_entities(&text)
+}
+
+/// The entities sanitized HTML uses, decoded (`&amp;` last).
+pub fn decode_entities(text: &str) -> String {
     text.replace("&nbsp;", " ")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
