@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed bench-search bench-http bench-apply
+.PHONY: setup build run test test-rust test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages
 
 setup:
 	./scripts/bootstrap.sh
@@ -63,3 +63,7 @@ bench-http: build
 ## temporary database and files).
 bench-apply: build
 	$(SERVER_BIN) bench-apply --cv-kb $${CV_KB:-1024}
+
+## Unread count and inbox of a recruiter with THREADS conversations (own temporary database).
+bench-messages: build
+	RUST_LOG=warn $(SERVER_BIN) bench-messages --threads $${THREADS:-300} --messages $${MESSAGES:-10}

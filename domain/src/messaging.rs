@@ -21,7 +21,7 @@ use crate::model::{
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -358,20 +358,36 @@ async fn unread_counts(
         return Ok(HashMap::new());
     }
     let read = reads(db, user_id, threads).await?;
+    // Counted by the database: per thread, the messages after the last
+    // read. Threads go by batches (SQLite caps an expression's depth).
     let mut counts = HashMap::new();
-    let messages = message::Entity::find()
-        .filter(message::Column::ThreadId.is_in(threads.to_vec()))
-        .filter(
-            Condition::any()
-                .add(message::Column::AuthorId.ne(user_id))
-                .add(message::Column::AuthorId.is_null()),
-        )
-        .all(db)
-        .await?;
-    for m in messages {
-        if m.id > read.get(&m.thread_id).copied().unwrap_or(0) {
-            *counts.entry(m.thread_id).or_insert(0) += 1;
+    for batch in threads.chunks(200) {
+        let mut after_read = Condition::any();
+        for &thread in batch {
+            after_read = after_read.add(
+                Condition::all()
+                    .add(message::Column::ThreadId.eq(thread))
+                    .add(message::Column::Id.gt(read.get(&thread).copied().unwrap_or(0))),
+            );
         }
+        let rows = message::Entity::find()
+            .select_only()
+            .column(message::Column::ThreadId)
+            .column_as(message::Column::Id.count(), "unread")
+            .filter(after_read)
+            .filter(
+                Condition::any()
+                    .add(message::Column::AuthorId.ne(user_id))
+                    .add(message::Column::AuthorId.is_null()),
+            )
+            .group_by(message::Column::ThreadId)
+            .into_tuple::<(i64, i64)>()
+            .all(db)
+            .await?;
+        counts.extend(
+            rows.into_iter()
+                .map(|(thread, n)| (thread, n.max(0) as u64)),
+        );
     }
     Ok(counts)
 }
@@ -407,11 +423,22 @@ pub async fn threads(
     let users = users_by_id(db, people).await?;
     let company_ids: Vec<i64> = rows.iter().map(|t| t.company_id).collect();
     let companies = company_names(db, company_ids).await?;
+    // The last message of each thread: its id per thread, then those rows.
     let mut last: HashMap<i64, message::Model> = HashMap::new();
     if !ids.is_empty() {
-        for m in message::Entity::find()
+        let last_ids: Vec<i64> = message::Entity::find()
+            .select_only()
+            .column_as(message::Column::Id.max(), "last")
             .filter(message::Column::ThreadId.is_in(ids.clone()))
-            .order_by_asc(message::Column::Id)
+            .group_by(message::Column::ThreadId)
+            .into_tuple::<Option<i64>>()
+            .all(db)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
+        for m in message::Entity::find()
+            .filter(message::Column::Id.is_in(last_ids))
             .all(db)
             .await?
         {

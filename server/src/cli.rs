@@ -59,6 +59,18 @@ pub enum Command {
         #[arg(long, default_value_t = 1024)]
         cv_kb: usize,
     },
+    /// Measure the unread count and the inbox of a busy recruiter (prints figures).
+    BenchMessages {
+        /// Candidates who wrote to the company.
+        #[arg(long, default_value_t = 300)]
+        threads: usize,
+        /// Messages each of them wrote.
+        #[arg(long, default_value_t = 10)]
+        messages: usize,
+        /// Timed runs of each.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
 }
 
 /// Options of `seed-demo`.

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod auth;
 pub mod bench;
 pub mod bench_apply;
+pub mod bench_messages;
 pub mod candidate;
 pub mod cli;
 pub mod commands;

@@ -30,5 +30,10 @@ async fn main() -> anyhow::Result<()> {
             warmup,
             cv_kb,
         } => server::bench_apply::run(&cli.config.leptos_config, runs, warmup, cv_kb).await,
+        Command::BenchMessages {
+            threads,
+            messages,
+            runs,
+        } => server::bench_messages::run(threads, messages, runs).await,
     }
 }
