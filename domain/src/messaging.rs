@@ -329,65 +329,55 @@ async fn company_names(
         .collect())
 }
 
-/// How far `user` read each of `threads`.
-async fn reads(
-    db: &impl ConnectionTrait,
-    user_id: i64,
-    threads: &[i64],
-) -> Result<HashMap<i64, i64>, DomainError> {
-    if threads.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(thread_read::Entity::find()
-        .filter(thread_read::Column::UserId.eq(user_id))
-        .filter(thread_read::Column::ThreadId.is_in(threads.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.thread_id, r.last_read_id))
-        .collect())
-}
-
-/// Unread messages of `threads` for `user_id`, per thread.
+/// Unread messages of the threads `user` may read (and `among`), per
+/// thread: one query joining each message to its thread and to how far
+/// the reader read it.
 async fn unread_counts(
     db: &impl ConnectionTrait,
-    user_id: i64,
-    threads: &[i64],
+    user: &CurrentUser,
+    among: Condition,
 ) -> Result<HashMap<i64, u64>, DomainError> {
-    if threads.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let read = reads(db, user_id, threads).await?;
-    // Counted by the database: per thread, the messages after the last
-    // read. Threads go by batches (SQLite caps an expression's depth).
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
+    let message_col = |c: message::Column| Expr::col((message::Entity, c));
+    let statement = Query::select()
+        .column((message::Entity, message::Column::ThreadId))
+        .expr_as(
+            Func::count(message_col(message::Column::Id)),
+            Alias::new("unread"),
+        )
+        .from(message::Entity)
+        .inner_join(
+            thread::Entity,
+            Expr::col((thread::Entity, thread::Column::Id))
+                .equals((message::Entity, message::Column::ThreadId)),
+        )
+        .left_join(
+            thread_read::Entity,
+            Condition::all()
+                .add(
+                    Expr::col((thread_read::Entity, thread_read::Column::ThreadId))
+                        .equals((message::Entity, message::Column::ThreadId)),
+                )
+                .add(Expr::col((thread_read::Entity, thread_read::Column::UserId)).eq(user.id)),
+        )
+        .cond_where(readable(db, user).await?)
+        .cond_where(among)
+        .and_where(message_col(message::Column::Id).gt(Func::coalesce([
+            Expr::col((thread_read::Entity, thread_read::Column::LastReadId)),
+            Expr::val(0),
+        ])))
+        .cond_where(
+            Condition::any()
+                .add(message_col(message::Column::AuthorId).ne(user.id))
+                .add(message_col(message::Column::AuthorId).is_null()),
+        )
+        .group_by_col((message::Entity, message::Column::ThreadId))
+        .to_owned();
     let mut counts = HashMap::new();
-    for batch in threads.chunks(200) {
-        let mut after_read = Condition::any();
-        for &thread in batch {
-            after_read = after_read.add(
-                Condition::all()
-                    .add(message::Column::ThreadId.eq(thread))
-                    .add(message::Column::Id.gt(read.get(&thread).copied().unwrap_or(0))),
-            );
-        }
-        let rows = message::Entity::find()
-            .select_only()
-            .column(message::Column::ThreadId)
-            .column_as(message::Column::Id.count(), "unread")
-            .filter(after_read)
-            .filter(
-                Condition::any()
-                    .add(message::Column::AuthorId.ne(user_id))
-                    .add(message::Column::AuthorId.is_null()),
-            )
-            .group_by(message::Column::ThreadId)
-            .into_tuple::<(i64, i64)>()
-            .all(db)
-            .await?;
-        counts.extend(
-            rows.into_iter()
-                .map(|(thread, n)| (thread, n.max(0) as u64)),
-        );
+    for row in db.query_all(&statement).await? {
+        let thread: i64 = row.try_get("", "thread_id")?;
+        let unread: i64 = row.try_get("", "unread")?;
+        counts.insert(thread, u64::try_from(unread).unwrap_or(0));
     }
     Ok(counts)
 }
@@ -414,7 +404,7 @@ pub async fn threads(
         .all(db)
         .await?;
     let ids: Vec<i64> = rows.iter().map(|t| t.id).collect();
-    let unread = unread_counts(db, user.id, &ids).await?;
+    let unread = unread_counts(db, user, Condition::all()).await?;
     let people: Vec<i64> = rows
         .iter()
         .flat_map(|t| [t.candidate_id, t.recruiter_id])
@@ -478,16 +468,8 @@ pub async fn unread_except(
     if !(user.role == Role::Candidate || user.is_recruiter()) {
         return Ok(0);
     }
-    let ids: Vec<i64> = thread::Entity::find()
-        .filter(readable(db, user).await?)
-        .filter(thread::Column::LastMessageAt.is_not_null())
-        .filter(thread::Column::Id.ne(except.unwrap_or(-1)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
-    Ok(unread_counts(db, user.id, &ids).await?.values().sum())
+    let among = Condition::all().add(thread::Column::Id.ne(except.unwrap_or(-1)));
+    Ok(unread_counts(db, user, among).await?.values().sum())
 }
 
 async fn mark_read(
