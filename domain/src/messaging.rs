@@ -106,11 +106,10 @@ pub async fn open(
             )
         }
         (Role::Candidate, ThreadTarget::Company(id)) => {
-            let found = company::Entity::find_by_id(id)
+            company::Entity::find_by_id(id)
                 .one(db)
                 .await?
                 .ok_or(DomainError::NotFound)?;
-            let _ = found;
             (
                 KIND_COMPANY,
                 user.id,

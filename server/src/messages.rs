@@ -17,12 +17,9 @@ use domain::model::{CurrentUser, ThreadTarget};
 
 /// A path of this site to come back to (never another site).
 fn back(fields: &Fields, default: &str) -> String {
-    match fields.get("suite") {
-        path if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => default.to_owned(),
-    }
+    domain::model::safe_return_path(fields.get("suite"))
+        .unwrap_or(default)
+        .to_owned()
 }
 
 fn signed_in(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {

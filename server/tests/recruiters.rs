@@ -552,4 +552,19 @@ async fn a_candidate_writes_to_a_company_and_its_recruiters_reply_with_plain_for
         "/messages?ok=debloquee",
         "never back to another site"
     );
+    let tabbed = app
+        .request(post(
+            "/messages/blocages",
+            &format!(
+                "entreprise={}&action=debloquer&suite=%2F%09%2Fevil.example",
+                garage.id
+            ),
+            &zoe,
+        ))
+        .await;
+    assert_eq!(
+        location(&tabbed),
+        "/messages?ok=debloquee",
+        "a tab does not hide a second slash"
+    );
 }
