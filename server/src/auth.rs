@@ -114,6 +114,7 @@ pub async fn sessions(
         if request.method() == axum::http::Method::GET
             && !path.starts_with("/api/")
             && !path.starts_with("/fichiers/")
+            && !path.starts_with("/logos/")
         {
             // A conversation's page marks it read as it renders.
             let reading = path
