@@ -51,13 +51,15 @@ fi
 
 # Debian packages the test suite drives: Chromium (Playwright), xmllint
 # (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk
-# (the HTTP benchmark), aiosmtpd (the SMTP server the email tests send to).
+# (the HTTP benchmark), aiosmtpd (the SMTP server the email tests send to),
+# faketime (the domain suite again a year ahead, `make test-clock`).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v wrk >/dev/null || missing+=(wrk)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v faketime >/dev/null || missing+=(faketime)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""

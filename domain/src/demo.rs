@@ -29,8 +29,16 @@ pub struct DemoOptions {
     /// How many demo offers the catalogue should hold in all.
     pub offers: u64,
     pub seed: u64,
-    /// The day offers are dated back from.
-    pub today: NaiveDate,
+    /// The moment the catalogue is seeded at: offers are dated back from it
+    /// and their status (open, expired) is decided against it; companies and
+    /// groups are created at it. The wall clock is never read, so the same
+    /// options give the same catalogue whatever the day the seeding runs.
+    pub now: DateTime<Utc>,
+}
+
+/// 9:00 UTC on `day`: the moment `seed-demo --today` seeds at.
+pub fn morning_of(day: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).expect("9:00 exists"))
 }
 
 /// What a run created.
@@ -62,7 +70,7 @@ pub async fn seed(
         ..Default::default()
     };
     let towns = Towns::load(db).await?;
-    let (group_ids, groups_created) = seed_groups(db).await?;
+    let (group_ids, groups_created) = seed_groups(db, options.now).await?;
     report.groups = groups_created;
     let companies = company_count(options.offers);
     let (company_rows, companies_created) =
@@ -74,14 +82,12 @@ pub async fn seed(
         .count(db)
         .await?;
     let todo = options.offers.saturating_sub(existing);
-    let now = Utc::now();
-    let anchor = Utc.from_utc_datetime(&options.today.and_hms_opt(9, 0, 0).expect("9:00 exists"));
     let mut done = 0u64;
     let mut batch = Vec::with_capacity(OFFERS_PER_TRANSACTION);
     for i in existing..options.offers {
         let mut rng = stream(options.seed, 2, i);
         let company = &company_rows[rng.random_range(0..company_rows.len())];
-        batch.push(demo_offer(&mut rng, i, company, &towns, anchor, now));
+        batch.push(demo_offer(&mut rng, i, company, &towns, options.now));
         if batch.len() == OFFERS_PER_TRANSACTION {
             done += insert_offers(db, std::mem::take(&mut batch)).await?;
             progress(done, todo);
@@ -214,8 +220,10 @@ const GROUPS: &[(&str, &str)] = &[
     ),
 ];
 
-async fn seed_groups(db: &DatabaseConnection) -> Result<(Vec<i64>, u64), DomainError> {
-    let now = Utc::now();
+async fn seed_groups(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<(Vec<i64>, u64), DomainError> {
     let created =
         group::Entity::insert_many(GROUPS.iter().map(|(name, description)| group::ActiveModel {
             id: NotSet,
@@ -271,7 +279,7 @@ async fn seed_companies(
     group_ids: &[i64],
     count: u64,
 ) -> Result<(Vec<DemoCompany>, u64), DomainError> {
-    let now = Utc::now();
+    let now = options.now;
     let mut created = 0;
     let mut sirets = Vec::with_capacity(count as usize);
     let txn = crate::db::begin_write(db).await?;
@@ -378,7 +386,6 @@ fn demo_offer(
     index: u64,
     company: &DemoCompany,
     towns: &Towns,
-    anchor: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> offer::ActiveModel {
     let family = *pick(rng, families_for(company.activity));
@@ -397,8 +404,7 @@ fn demo_offer(
     } else {
         rng.random_range(0..120)
     };
-    let published_at =
-        anchor - Duration::days(age_days) - Duration::minutes(rng.random_range(0..600));
+    let published_at = now - Duration::days(age_days) - Duration::minutes(rng.random_range(0..600));
     let expires_at = published_at + Duration::days(OFFER_LIFETIME_DAYS);
     let status = if expires_at <= now {
         OfferStatus::Expired
@@ -446,7 +452,7 @@ fn demo_offer(
         region_code: Set(place.region_code.clone()),
         start_date: Set(rng
             .random_bool(0.6)
-            .then(|| (anchor + Duration::days(rng.random_range(7..60))).date_naive())),
+            .then(|| (now + Duration::days(rng.random_range(7..60))).date_naive())),
         experience: Set(match contract {
             ContractType::Alternance | ContractType::Stage => Experience::Beginner,
             _ => *pick(rng, Experience::ALL),

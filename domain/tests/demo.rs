@@ -11,7 +11,7 @@ fn options(offers: u64) -> DemoOptions {
     DemoOptions {
         offers,
         seed: 7,
-        today: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        now: demo::morning_of(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()),
     }
 }
 

@@ -67,7 +67,7 @@ pub async fn run(
     let options = DemoOptions {
         offers: 20,
         seed: 7,
-        today: chrono::Utc::now().date_naive(),
+        now: chrono::Utc::now(),
     };
     demo::seed(&db, &options, |_, _| {})
         .await

@@ -82,7 +82,7 @@ pub struct SeedDemoArgs {
     /// Seed of the random generator: the same seed gives the same catalogue.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// Day the offers are dated back from (default: today).
+    /// Day the offers are dated back from, at 9:00 UTC (default: now).
     #[arg(long)]
     pub today: Option<NaiveDate>,
 }

@@ -35,9 +35,7 @@ pub async fn seed_demo(db: &DatabaseConnection, args: SeedDemoArgs) -> anyhow::R
     let options = DemoOptions {
         offers: args.offers,
         seed: args.seed,
-        today: args
-            .today
-            .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+        now: args.today.map_or_else(chrono::Utc::now, demo::morning_of),
     };
     let bar = progress_bar();
     let started = Instant::now();
@@ -132,7 +130,7 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         let options = DemoOptions {
             offers: config.demo_offers,
             seed: 42,
-            today: chrono::Utc::now().date_naive(),
+            now: chrono::Utc::now(),
         };
         demo::seed(&db, &options, |done, total| {
             tracing::debug!(done, total, "demo offers")
