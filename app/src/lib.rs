@@ -109,6 +109,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mot-de-passe-oublie") view=pages::account::ForgotPasswordPage />
                     <Route path=path!("/mot-de-passe/nouveau") view=pages::account::ResetPasswordPage />
                     <Route path=path!("/email/confirmer") view=pages::account::ConfirmEmailChangePage />
+                    <Route path=path!("/connexion/deverrouiller") view=pages::account::UnlockLogInPage />
+                    <Route path=path!("/candidature/remplacer") view=pages::account::ConfirmReplacementPage />
                     <Route path=path!("/espace/profil") view=pages::profile::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/espace/dossiers") view=pages::candidate::DossiersPage ssr=SsrMode::Async />
                     <Route

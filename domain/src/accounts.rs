@@ -26,6 +26,7 @@ use serde_json::json;
 const VERIFY: &str = "verification";
 const RESET: &str = "reinitialisation";
 const EMAIL_CHANGE: &str = "changement_email";
+const UNLOCK: &str = "deverrouillage";
 
 /// How long an address-confirmation link stays valid.
 const CONFIRM_VALID: Duration = Duration::hours(48);
@@ -71,8 +72,10 @@ pub struct Organisation {
 pub enum Membership {
     /// A new company, owned by the new account.
     Owner(i64),
-    /// An existing company with that SIRET, joined as a member.
-    Member(i64),
+    /// An existing company with that SIRET, asked to join: the member waits
+    /// for the owner's acceptance (and for the JobToMove team when the
+    /// company has no owner).
+    Pending(i64),
 }
 
 fn errors_or(errors: FieldErrors) -> Result<(), DomainError> {
@@ -132,24 +135,32 @@ pub async fn sign_up(
         return Err(DomainError::Internal);
     };
     rate_limit::hit(db, rate_limit::sign_up_per_ip(), origin.ip, origin.now).await?;
+    // Hashed whether or not the address has an account: both answers take
+    // the same time (the hash is most of it).
+    let hash = password::hash(&form.password).await?;
 
     if let Some(existing) = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
         .await?
     {
-        rate_limit::hit(db, rate_limit::EMAILS_PER_ACCOUNT, &email, origin.now).await?;
-        let email = templates::already_registered(
-            &existing.email,
-            &existing.first_name,
-            &format!("{}/connexion", origin.site),
-            &format!("{}/mot-de-passe-oublie", origin.site),
-        );
-        mail::enqueue(db, email, origin.now).await?;
+        // Past the emails' limit nothing more is sent, and the answer stays
+        // the same: a refusal here would say the account exists.
+        if rate_limit::hit(db, rate_limit::EMAILS_PER_ACCOUNT, &email, origin.now)
+            .await
+            .is_ok()
+        {
+            let email = templates::already_registered(
+                &existing.email,
+                &existing.first_name,
+                &format!("{}/connexion", origin.site),
+                &format!("{}/mot-de-passe-oublie", origin.site),
+            );
+            mail::enqueue(db, email, origin.now).await?;
+        }
         return Ok(None);
     }
 
-    let hash = password::hash(&form.password).await?;
     let role = company.as_ref().map_or(Role::Candidate, |c| c.role);
     let txn = crate::db::begin_write(db).await?;
     let created = user::Entity::insert(user::ActiveModel {
@@ -168,7 +179,7 @@ pub async fn sign_up(
     .await?;
     let user_id = created.last_insert_id;
     let membership = match company {
-        Some(new) => Some(join_or_create_company(&txn, user_id, new, origin.now).await?),
+        Some(new) => Some(join_or_create_company(&txn, user_id, new, origin).await?),
         None => None,
     };
     let token = issue_token(&txn, user_id, VERIFY, None, CONFIRM_VALID, origin.now).await?;
@@ -217,6 +228,8 @@ fn check_organisation(
             "entreprise".into(),
             "Le nom de l'entreprise dépasse 160 caractères.".into(),
         );
+    } else if let Some(refusal) = crate::model::line_refusal(name) {
+        errors.insert("entreprise".into(), refusal.into());
     }
     let siret = field(errors, "siret", Siret::parse(&org.siret));
     let address = org.address.trim();
@@ -227,6 +240,8 @@ fn check_organisation(
         );
     } else if address.chars().count() > 200 {
         errors.insert("adresse".into(), "L'adresse dépasse 200 caractères.".into());
+    } else if let Some(refusal) = crate::model::line_refusal(address) {
+        errors.insert("adresse".into(), refusal.into());
     }
     let insee = match places.resolve(&org.commune) {
         Some(Location::Commune(commune)) => Some(commune.insee.clone()),
@@ -257,17 +272,21 @@ fn check_organisation(
     })
 }
 
+/// Creates the company of `new` owned by `user_id`, or asks to join the one
+/// that has its SIRET. A SIRET is public: knowing one proves nothing, so a
+/// newcomer to an existing company waits for its owner, who is emailed.
 async fn join_or_create_company(
     txn: &impl ConnectionTrait,
     user_id: i64,
     new: NewCompany,
-    now: DateTime<Utc>,
+    origin: &Origin<'_>,
 ) -> Result<Membership, DomainError> {
+    let now = origin.now;
     let existing = company::Entity::find()
         .filter(company::Column::Siret.eq(new.siret.as_str()))
         .one(txn)
         .await?;
-    let (company_id, is_owner) = match existing {
+    let (company_id, is_owner) = match &existing {
         Some(found) => (found.id, false),
         None => {
             let created = company::Entity::insert(company::ActiveModel {
@@ -285,6 +304,7 @@ async fn join_or_create_company(
                 contact_phone: Set(None),
                 group_id: Set(None),
                 logo_key: Set(None),
+                requested_group_id: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
             })
@@ -298,14 +318,42 @@ async fn join_or_create_company(
         company_id: Set(company_id),
         is_owner: Set(is_owner),
         created_at: Set(now),
+        accepted_at: Set(is_owner.then_some(now)),
     })
     .exec_without_returning(txn)
     .await?;
-    Ok(if is_owner {
-        Membership::Owner(company_id)
-    } else {
-        Membership::Member(company_id)
-    })
+    let Some(company) = existing else {
+        return Ok(Membership::Owner(company_id));
+    };
+    match crate::companies::owner_of(txn, company.id).await? {
+        Some(owner) => {
+            let who = user::Entity::find_by_id(user_id)
+                .one(txn)
+                .await?
+                .map(|u| format!("{} {} ({})", u.first_name, u.last_name, u.email))
+                .unwrap_or_default();
+            mail::enqueue(
+                txn,
+                templates::join_requested(
+                    &owner.email,
+                    &owner.first_name,
+                    &who,
+                    &company.name,
+                    &format!("{}/recruteur/entreprise#demandes", origin.site),
+                ),
+                now,
+            )
+            .await?;
+        }
+        // Nobody can vouch for the newcomer: the claim waits for the team.
+        None => tracing::warn!(
+            company = company.id,
+            user_id,
+            "claim of a company without owner"
+        ),
+    }
+    tracing::info!(company = company.id, user_id, "request to join a company");
+    Ok(Membership::Pending(company_id))
 }
 
 /// Stores a new single-use token; returns its secret for the emailed link.
@@ -409,15 +457,20 @@ pub async fn log_in(
         }
         return Err(DomainError::Invalid(errors));
     }
-    rate_limit::hit(db, rate_limit::LOG_IN_PER_ACCOUNT, &email, origin.now).await?;
     let account = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
         .await?;
+    if log_in_suspended(db, &email, origin.now).await? {
+        // The same refusal whether the password is right or not, and
+        // whether the address has an account or not.
+        return Err(suspended());
+    }
     let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
     // Never truncated: the whole typed password is checked (ASVS 2.1.3).
     if !password::verify(password_typed, stored).await {
         tracing::info!("log-in refused");
+        wrong_password(db, origin, &email, account.as_ref()).await?;
         return Err(wrong_credentials());
     }
     let account = account.ok_or_else(wrong_credentials)?;
@@ -460,6 +513,87 @@ pub async fn log_in(
         .await?;
     tracing::info!(user_id = account.id, "log-in");
     Ok((secret, sessions::current_user(&account)))
+}
+
+/// Whether the log-in of `email` is suspended: [`rate_limit::LOG_IN_PER_ACCOUNT`]
+/// wrong passwords in its window.
+///
+/// ASVS 2.2.1 asks that guessing be stopped without letting anyone lock the
+/// owner out. The choice here: wrong passwords are counted per address (and
+/// per IP); past the limit every attempt is refused for the rest of the
+/// window, even with the right password — an attacker learns nothing more —
+/// and the owner is emailed a single-use link that lifts the suspension at
+/// once (a password reset lifts it too). A delay that grows with each
+/// failure was the other way; it would keep guessing going slowly, and keep
+/// connections open on the server while it waits.
+async fn log_in_suspended(
+    db: &impl ConnectionTrait,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DomainError> {
+    let limit = rate_limit::LOG_IN_PER_ACCOUNT;
+    Ok(rate_limit::count(db, limit, email, now).await? >= limit.max)
+}
+
+fn suspended() -> DomainError {
+    DomainError::invalid(
+        "connexion",
+        "Trop de mots de passe erronés pour cette adresse : la connexion est suspendue pendant 15 minutes. \
+         Si un compte utilise cette adresse, un lien pour la débloquer tout de suite vient d'y être envoyé.",
+    )
+}
+
+/// Counts a wrong password for `email`; the one that reaches the limit
+/// emails the owner the link that lifts the suspension.
+async fn wrong_password(
+    db: &DatabaseConnection,
+    origin: &Origin<'_>,
+    email: &str,
+    account: Option<&user::Model>,
+) -> Result<(), DomainError> {
+    let limit = rate_limit::LOG_IN_PER_ACCOUNT;
+    // Past the limit `hit` refuses: counting is all that matters here.
+    let _ = rate_limit::hit(db, limit, email, origin.now).await;
+    let Some(account) = account else {
+        return Ok(());
+    };
+    if rate_limit::count(db, limit, email, origin.now).await? != limit.max {
+        return Ok(());
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let token = issue_token(&txn, account.id, UNLOCK, None, RESET_VALID, origin.now).await?;
+    mail::enqueue(
+        &txn,
+        templates::log_in_locked(
+            &account.email,
+            &account.first_name,
+            &format!("{}/connexion/deverrouiller?jeton={token}", origin.site),
+            &format!("{}/mot-de-passe-oublie", origin.site),
+        ),
+        origin.now,
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::warn!(
+        user_id = account.id,
+        "log-in suspended after wrong passwords"
+    );
+    Ok(())
+}
+
+/// C1: lifts the suspension of a log-in from the link emailed to its owner.
+pub async fn unlock_log_in(
+    db: &DatabaseConnection,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let txn = crate::db::begin_write(db).await?;
+    let token = take_token(&txn, secret, UNLOCK, now).await?;
+    let account = account_of(&txn, token.user_id).await?;
+    rate_limit::clear(&txn, rate_limit::LOG_IN_PER_ACCOUNT, &account.email).await?;
+    txn.commit().await?;
+    tracing::info!(user_id = account.id, "log-in unlocked by its owner");
+    Ok(())
 }
 
 /// C1: "J'ai oublié mon mot de passe". Emails a single-use link valid one
@@ -540,7 +674,8 @@ pub async fn reset_password(
     let hash = password::hash(new_password).await?;
     let txn = crate::db::begin_write(db).await?;
     take_token(&txn, secret, RESET, origin.now).await?;
-    set_password(&txn, &account, hash, None, origin).await?;
+    set_password(&txn, &account, hash, origin).await?;
+    rate_limit::clear(&txn, rate_limit::LOG_IN_PER_ACCOUNT, &account.email).await?;
     user::Entity::update_many()
         .col_expr(user::Column::EmailVerifiedAt, Expr::value(origin.now))
         .filter(user::Column::Id.eq(account.id))
@@ -551,11 +686,12 @@ pub async fn reset_password(
     Ok(())
 }
 
+/// Sets the password hash, ends every session and every pending link of the
+/// account (a reset or an address change asked before), and tells the address.
 async fn set_password(
     txn: &impl ConnectionTrait,
     account: &user::Model,
     hash: String,
-    keep_session: Option<&str>,
     origin: &Origin<'_>,
 ) -> Result<(), DomainError> {
     user::Entity::update_many()
@@ -563,7 +699,8 @@ async fn set_password(
         .filter(user::Column::Id.eq(account.id))
         .exec(txn)
         .await?;
-    sessions::end_all(txn, account.id, keep_session).await?;
+    sessions::end_all(txn, account.id, None).await?;
+    end_pending_links(txn, account.id).await?;
     let reset = format!("{}/mot-de-passe-oublie", origin.site);
     mail::enqueue(
         txn,
@@ -572,6 +709,18 @@ async fn set_password(
     )
     .await?;
     tracing::info!(user_id = account.id, "password changed");
+    Ok(())
+}
+
+/// Ends the account's pending reset and address-change links: after a
+/// password or address change, a link sent before (perhaps to a mailbox the
+/// owner no longer holds) must not work.
+async fn end_pending_links(txn: &impl ConnectionTrait, user_id: i64) -> Result<(), DomainError> {
+    account_token::Entity::delete_many()
+        .filter(account_token::Column::UserId.eq(user_id))
+        .filter(account_token::Column::Purpose.is_in([RESET, EMAIL_CHANGE]))
+        .exec(txn)
+        .await?;
     Ok(())
 }
 
@@ -591,7 +740,10 @@ async fn confirm_password(
     field_name: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    rate_limit::hit(db, rate_limit::LOG_IN_PER_ACCOUNT, &account.email, now).await?;
+    let limit = rate_limit::LOG_IN_PER_ACCOUNT;
+    if log_in_suspended(db, &account.email, now).await? {
+        return Err(DomainError::RateLimited);
+    }
     if typed.is_empty() {
         return Err(DomainError::invalid(
             field_name,
@@ -599,6 +751,7 @@ async fn confirm_password(
         ));
     }
     if !password::verify(typed, account.password_hash.as_deref()).await {
+        let _ = rate_limit::hit(db, limit, &account.email, now).await;
         return Err(DomainError::invalid(field_name, "Mot de passe incorrect."));
     }
     Ok(())
@@ -624,16 +777,17 @@ pub async fn update_names(
     Ok(())
 }
 
-/// C1: changes the password (the current one is required); every other
-/// session ends, and the address is told.
+/// C1: changes the password (the current one is required); every session
+/// ends, this one included, and the address is told. Returns the secret of
+/// the session that replaces this one, so its owner stays signed in under
+/// a new id.
 pub async fn change_password(
     db: &DatabaseConnection,
     origin: &Origin<'_>,
     user_id: i64,
-    session_hash: &str,
     current: &str,
     new_password: &str,
-) -> Result<(), DomainError> {
+) -> Result<String, DomainError> {
     let account = account_of(db, user_id).await?;
     confirm_password(db, &account, current, "mot_de_passe_actuel", origin.now).await?;
     password::check_strength(
@@ -643,9 +797,11 @@ pub async fn change_password(
     .map_err(|m| DomainError::invalid("nouveau_mot_de_passe", &m))?;
     let hash = password::hash(new_password).await?;
     let txn = crate::db::begin_write(db).await?;
-    set_password(&txn, &account, hash, Some(session_hash), origin).await?;
+    set_password(&txn, &account, hash, origin).await?;
+    let secret =
+        sessions::start(&txn, account.id, origin.ip, origin.user_agent, origin.now).await?;
     txn.commit().await?;
-    Ok(())
+    Ok(secret)
 }
 
 /// C1: asks to use another address. A link goes to the new address; the
@@ -745,6 +901,7 @@ pub async fn confirm_email_change(
         .filter(user::Column::Id.eq(token.user_id))
         .exec(&txn)
         .await?;
+    end_pending_links(&txn, token.user_id).await?;
     txn.commit().await?;
     tracing::info!(user_id = token.user_id, "email address changed");
     Ok(())
@@ -838,6 +995,8 @@ async fn erase(
         && let Some(successor) = company_member::Entity::find()
             .filter(company_member::Column::CompanyId.eq(member.company_id))
             .filter(company_member::Column::UserId.ne(account.id))
+            // Never someone the owner had not accepted.
+            .filter(company_member::Column::AcceptedAt.is_not_null())
             .order_by_asc(company_member::Column::CreatedAt)
             .one(txn)
             .await?

@@ -8,7 +8,11 @@
 use crate::DomainError;
 use crate::accounts::Origin;
 use crate::auth::rate_limit::{self, APPLY_PER_EMAIL, APPLY_PER_IP};
-use crate::entity::{application, application_event, company, dossier, offer, stored_file, user};
+use crate::auth::{random_secret, secret_hash};
+use crate::entity::{
+    application, application_event, application_replacement, company, dossier, offer, stored_file,
+    user,
+};
 use crate::error::FieldErrors;
 use crate::mail::{self, templates};
 use crate::model::{
@@ -161,7 +165,178 @@ pub async fn apply_anonymously(
         phone,
         message,
     };
-    record(db, storage, origin, &offer, &company, applicant, contents).await
+    record(
+        db,
+        storage,
+        origin,
+        &offer,
+        &company,
+        applicant,
+        contents,
+        Replacing::AskFirst,
+    )
+    .await
+}
+
+/// How long the link that confirms a replacement stays valid.
+const REPLACEMENT_VALID: chrono::Duration = chrono::Duration::hours(48);
+
+/// Whether an application of a known address may replace the earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replacing {
+    /// Anonymous: the address confirms it by the emailed link first.
+    AskFirst,
+    /// Signed in, or confirmed from the link: at once.
+    AtOnce,
+}
+
+/// B3: keeps an anonymous application that would replace `previous` until
+/// the link emailed to its address confirms it.
+async fn hold_replacement(
+    txn: &impl ConnectionTrait,
+    origin: &Origin<'_>,
+    offer: &offer::Model,
+    company: &company::Model,
+    previous: &application::Model,
+    applicant: &Applicant,
+    contents: &Contents,
+) -> Result<(), DomainError> {
+    let secret = random_secret();
+    application_replacement::ActiveModel {
+        token_hash: Set(secret_hash(&secret)),
+        application_id: Set(previous.id),
+        first_name: Set(applicant.first_name.clone()),
+        last_name: Set(applicant.last_name.clone()),
+        phone: Set(applicant.phone.clone()),
+        message: Set(applicant.message.clone()),
+        cv_file_id: Set(contents.cv.as_ref().map(|f| f.id)),
+        letter_file_id: Set(contents.letter.as_ref().map(|f| f.id)),
+        created_at: Set(origin.now),
+        expires_at: Set(origin.now + REPLACEMENT_VALID),
+    }
+    .insert(txn)
+    .await?;
+    mail::enqueue(
+        txn,
+        templates::confirm_replacement(
+            &previous.email,
+            &applicant.first_name,
+            &offer.title,
+            &company.name,
+            &format!("{}/candidature/remplacer?jeton={secret}", origin.site),
+        ),
+        origin.now,
+    )
+    .await?;
+    tracing::info!(
+        offer = offer.id,
+        application = previous.id,
+        "replacement held for confirmation"
+    );
+    Ok(())
+}
+
+/// B3: the address confirmed, from the emailed link, that its new anonymous
+/// application replaces the earlier one. The link serves once, for 48
+/// hours, and only while the offer takes applications.
+pub async fn confirm_replacement(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    origin: &Origin<'_>,
+    secret: &str,
+) -> Result<String, DomainError> {
+    let invalid = || {
+        DomainError::invalid(
+            "jeton",
+            "Ce lien n'est plus valable : il a déjà servi ou a expiré. Votre candidature précédente reste telle quelle ; vous pouvez postuler de nouveau.",
+        )
+    };
+    if secret.is_empty() || secret.len() > 100 {
+        return Err(invalid());
+    }
+    let hash = secret_hash(secret);
+    let held = application_replacement::Entity::find_by_id(hash.clone())
+        .one(db)
+        .await?
+        .ok_or_else(invalid)?;
+    let taken = application_replacement::Entity::delete_by_id(hash)
+        .exec(db)
+        .await?;
+    let previous = application::Entity::find_by_id(held.application_id)
+        .one(db)
+        .await?;
+    let file = |id: Option<i64>| async move {
+        match id {
+            Some(id) => stored_file::Entity::find_by_id(id).one(db).await,
+            None => Ok(None),
+        }
+    };
+    let contents = Contents {
+        cv: file(held.cv_file_id).await?,
+        letter: file(held.letter_file_id).await?,
+        ..Default::default()
+    };
+    let (Some(previous), true, true) = (
+        previous,
+        taken.rows_affected == 1,
+        held.expires_at > origin.now,
+    ) else {
+        storage::release(
+            db,
+            storage,
+            [held.cv_file_id, held.letter_file_id].into_iter().flatten(),
+        )
+        .await?;
+        return Err(invalid());
+    };
+    let offer_id = previous.offer_id.ok_or_else(invalid)?;
+    let (offer, company) = match open_offer(db, offer_id, origin.now).await {
+        Ok(found) => found,
+        Err(error) => {
+            storage::release(
+                db,
+                storage,
+                [held.cv_file_id, held.letter_file_id].into_iter().flatten(),
+            )
+            .await?;
+            return Err(error);
+        }
+    };
+    let applicant = Applicant {
+        // An account's application confirmed from its mailbox stays the
+        // account's.
+        user_id: previous.user_id,
+        email: previous.email.clone(),
+        first_name: held.first_name,
+        last_name: held.last_name,
+        phone: held.phone,
+        message: held.message,
+    };
+    record(
+        db,
+        storage,
+        origin,
+        &offer,
+        &company,
+        applicant,
+        contents,
+        Replacing::AtOnce,
+    )
+    .await?;
+    Ok(format!("/offres/{}-{}", offer.slug, offer.id))
+}
+
+/// Scheduled work: forgets replacements nobody confirmed in time (their
+/// files are then left to the orphan sweep).
+pub async fn purge_expired_replacements(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, DomainError> {
+    Ok(application_replacement::Entity::delete_many()
+        .filter(application_replacement::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// C4: a signed-in candidate applies to `offer_id`.
@@ -244,7 +419,17 @@ pub async fn apply_with_account(
         phone,
         message,
     };
-    record(db, storage, origin, &offer, &company, applicant, contents).await
+    record(
+        db,
+        storage,
+        origin,
+        &offer,
+        &company,
+        applicant,
+        contents,
+        Replacing::AtOnce,
+    )
+    .await
 }
 
 async fn upload(
@@ -263,7 +448,10 @@ async fn upload(
 }
 
 /// Writes the application (or replaces the one of the same address, B3),
-/// its history step and the two emails, in one transaction.
+/// its history step and the two emails, in one transaction. An anonymous
+/// application that would replace another is held until its address
+/// confirms it (`Replacing::AskFirst`).
+#[expect(clippy::too_many_arguments, reason = "the steps of one application")]
 async fn record(
     db: &DatabaseConnection,
     storage: &Storage,
@@ -272,6 +460,7 @@ async fn record(
     company: &company::Model,
     applicant: Applicant,
     contents: Contents,
+    replacing: Replacing,
 ) -> Result<Applied, DomainError> {
     let now = origin.now;
     let txn = crate::db::begin_write(db).await?;
@@ -281,14 +470,16 @@ async fn record(
         .one(&txn)
         .await?;
     if let Some(previous) = &existing
-        && previous.user_id.is_some()
-        && previous.user_id != applicant.user_id
+        && replacing == Replacing::AskFirst
     {
-        return Err(DomainError::Conflict(
-            "Vous avez déjà postulé à cette offre avec votre compte : connectez-vous pour la renvoyer."
-                .into(),
-        ));
+        hold_replacement(
+            &txn, origin, offer, company, previous, &applicant, &contents,
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(Applied::ToConfirm);
     }
+
     let file_id = |file: &Option<stored_file::Model>| file.as_ref().map(|f| f.id);
     let mut row = application::ActiveModel {
         offer_id: Set(Some(offer.id)),

@@ -286,6 +286,7 @@ pub async fn save_offer(
     candidate_only(user)?;
     if save {
         crate::entity::offer::Entity::find_by_id(offer_id)
+            .filter(crate::offers::public_offers())
             .one(db)
             .await?
             .ok_or(DomainError::NotFound)?;

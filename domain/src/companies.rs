@@ -1,13 +1,16 @@
-//! The company directory, company pages and group pages (P4, P5).
+//! The company directory, company pages and group pages (P4, P5); a
+//! company's members (R1: the owner accepts who joins) and its page's
+//! editor (R2).
 
-use crate::entity::{company, group, offer, place};
+use crate::entity::{company, company_member, group, offer, place, user as users};
 use crate::model::{
-    COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyQuery, CompanySummary, GroupDetail,
-    GroupLink, PlaceFilter, fold_name,
+    COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyQuery, CompanySummary, CurrentUser,
+    GroupDetail, GroupLink, JoinRequest, PlaceFilter, fold_name,
 };
 use crate::places::{Directory, Location};
 use crate::{DomainError, offers};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
@@ -234,21 +237,177 @@ async fn with_offer_counts(
         .collect())
 }
 
-// ------------------------------------------------------------ R2 "Éditer ma fiche"
+// ------------------------------------------------------------ R1 members
 
-/// The company of a recruiter, with its membership.
-pub(crate) async fn membership(
+/// A recruiter's or training organisation's membership, pending or not.
+async fn member_of(
     db: &impl ConnectionTrait,
-    user: &crate::model::CurrentUser,
-) -> Result<(company::Model, crate::entity::company_member::Model), DomainError> {
-    use crate::entity::company_member;
+    user: &CurrentUser,
+) -> Result<company_member::Model, DomainError> {
     if !user.is_recruiter() {
         return Err(DomainError::Forbidden);
     }
-    let member = company_member::Entity::find_by_id(user.id)
+    company_member::Entity::find_by_id(user.id)
         .one(db)
         .await?
-        .ok_or(DomainError::Forbidden)?;
+        .ok_or(DomainError::Forbidden)
+}
+
+/// What a member waiting for the owner is told when they try to act.
+pub fn pending_refusal() -> DomainError {
+    DomainError::Conflict(
+        "Votre demande pour rejoindre cette entreprise attend l'accord du responsable de sa fiche : \
+         vous pourrez publier des offres, consulter la CVthèque et échanger avec les candidats dès qu'il l'aura acceptée."
+            .into(),
+    )
+}
+
+/// The company `user` acts for: publishing under its name, reading and
+/// receiving its messages, the CVthèque. Only an accepted member acts; a
+/// pending one gets [`pending_refusal`], anyone else `Forbidden`.
+pub async fn acting_company(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<i64, DomainError> {
+    let member = member_of(db, user).await?;
+    if member.is_active() {
+        Ok(member.company_id)
+    } else {
+        Err(pending_refusal())
+    }
+}
+
+/// The accepted members of a company (who receives its messages).
+pub async fn active_members(
+    db: &impl ConnectionTrait,
+    company_id: i64,
+) -> Result<Vec<i64>, DomainError> {
+    Ok(company_member::Entity::find()
+        .filter(company_member::Column::CompanyId.eq(company_id))
+        .filter(company_member::Column::AcceptedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
+}
+
+/// The account that owns the company's page, if it still has one.
+pub async fn owner_of(
+    db: &impl ConnectionTrait,
+    company_id: i64,
+) -> Result<Option<users::Model>, DomainError> {
+    let owner = company_member::Entity::find()
+        .filter(company_member::Column::CompanyId.eq(company_id))
+        .filter(company_member::Column::IsOwner.eq(true))
+        .one(db)
+        .await?;
+    Ok(match owner {
+        Some(owner) => users::Entity::find_by_id(owner.user_id).one(db).await?,
+        None => None,
+    })
+}
+
+/// The requests to join the owner's company, oldest first.
+async fn join_requests(
+    db: &impl ConnectionTrait,
+    company_id: i64,
+) -> Result<Vec<JoinRequest>, DomainError> {
+    let pending = company_member::Entity::find()
+        .filter(company_member::Column::CompanyId.eq(company_id))
+        .filter(company_member::Column::AcceptedAt.is_null())
+        .order_by_asc(company_member::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let people: HashMap<i64, users::Model> = users::Entity::find()
+        .filter(users::Column::Id.is_in(pending.iter().map(|m| m.user_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    Ok(pending
+        .into_iter()
+        .filter_map(|member| {
+            let user = people.get(&member.user_id)?.clone();
+            Some(JoinRequest {
+                user_id: member.user_id,
+                name: format!("{} {}", user.first_name, user.last_name),
+                email: user.email,
+                asked_at: member.created_at,
+            })
+        })
+        .collect())
+}
+
+/// R1: the owner accepts (`accept`) or refuses a recruiter's request to
+/// join the company; the recruiter is emailed either way. A refused request
+/// is removed (the account stays, attached to no company). Only the owner
+/// may decide, and only on a pending request of their own company.
+pub async fn decide_join(
+    db: &impl ConnectionTrait,
+    owner: &CurrentUser,
+    member_id: i64,
+    accept: bool,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let mine = member_of(db, owner).await?;
+    if !mine.is_owner {
+        return Err(DomainError::Forbidden);
+    }
+    let request = company_member::Entity::find_by_id(member_id)
+        .filter(company_member::Column::CompanyId.eq(mine.company_id))
+        .filter(company_member::Column::AcceptedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let (Some(company), Some(member)) = (
+        company::Entity::find_by_id(mine.company_id).one(db).await?,
+        users::Entity::find_by_id(request.user_id).one(db).await?,
+    ) else {
+        return Err(DomainError::NotFound);
+    };
+    if accept {
+        company_member::Entity::update_many()
+            .col_expr(company_member::Column::AcceptedAt, Expr::value(now))
+            .filter(company_member::Column::UserId.eq(member_id))
+            .exec(db)
+            .await?;
+    } else {
+        company_member::Entity::delete_by_id(member_id)
+            .exec(db)
+            .await?;
+    }
+    crate::mail::enqueue(
+        db,
+        crate::mail::templates::join_decided(
+            &member.email,
+            &member.first_name,
+            &company.name,
+            accept,
+            &format!("{site}/recruteur/entreprise"),
+        ),
+        now,
+    )
+    .await?;
+    tracing::info!(
+        company = company.id,
+        member_id,
+        accept,
+        "request to join decided"
+    );
+    Ok(())
+}
+
+// ------------------------------------------------------------ R2 "Éditer ma fiche"
+
+/// The company of a recruiter, with its membership (pending or not).
+pub(crate) async fn membership(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<(company::Model, company_member::Model), DomainError> {
+    let member = member_of(db, user).await?;
     let company = company::Entity::find_by_id(member.company_id)
         .one(db)
         .await?
@@ -261,29 +420,28 @@ pub(crate) async fn membership(
 pub async fn edit_values(
     db: &impl ConnectionTrait,
     places: &Directory,
-    user: &crate::model::CurrentUser,
+    user: &CurrentUser,
 ) -> Result<crate::model::CompanyEdit, DomainError> {
-    use crate::entity::{company_member, user as users};
     let (c, member) = membership(db, user).await?;
     let owner_name = if member.is_owner {
         None
     } else {
-        match company_member::Entity::find()
-            .filter(company_member::Column::CompanyId.eq(c.id))
-            .filter(company_member::Column::IsOwner.eq(true))
-            .one(db)
+        owner_of(db, c.id)
             .await?
-        {
-            Some(owner) => users::Entity::find_by_id(owner.user_id)
-                .one(db)
-                .await?
-                .map(|u| format!("{} {} ({})", u.first_name, u.last_name, u.email)),
-            None => None,
-        }
+            .map(|u| format!("{} {} ({})", u.first_name, u.last_name, u.email))
     };
     let group_slug = match c.group_id {
         Some(id) => group::Entity::find_by_id(id).one(db).await?.map(|g| g.slug),
         None => None,
+    };
+    let requested_group = match c.requested_group_id.filter(|_| member.is_owner) {
+        Some(id) => group::Entity::find_by_id(id).one(db).await?.map(|g| g.name),
+        None => None,
+    };
+    let join_requests = if member.is_owner {
+        join_requests(db, c.id).await?
+    } else {
+        Vec::new()
     };
     let mut values = std::collections::BTreeMap::new();
     let mut put = |k: &str, v: Option<String>| {
@@ -313,7 +471,10 @@ pub async fn edit_values(
         path: format!("/entreprises/{}-{}", c.slug, c.id),
         name: c.name,
         owner: member.is_owner,
+        pending: !member.is_active(),
         owner_name,
+        join_requests,
+        requested_group,
         values,
         groups: groups(db)
             .await?
@@ -345,6 +506,8 @@ pub async fn update(
     let name = get("nom").to_owned();
     if name.chars().count() < 2 || name.chars().count() > 120 {
         errors.insert("nom".into(), "Un nom de 2 à 120 caractères.".into());
+    } else if let Some(refusal) = crate::model::line_refusal(&name) {
+        errors.insert("nom".into(), refusal.into());
     }
     let activity = CompanyActivity::from_code(get("activite"));
     if activity.is_none() {
@@ -359,6 +522,9 @@ pub async fn update(
     }
     let optional = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
     let address = optional(get("adresse"));
+    if let Some(refusal) = address.as_deref().and_then(crate::model::line_refusal) {
+        errors.insert("adresse".into(), refusal.into());
+    }
     let place_insee = match get("commune") {
         "" => None,
         typed => match places.resolve(typed) {
@@ -400,17 +566,20 @@ pub async fn update(
             .ok()
             .map(|s| s.as_str().to_owned()),
     };
-    let group_id = match get("groupe") {
-        "" => None,
+    // A group vouches for its members: the owner may leave one at once,
+    // but joining one is a request the JobToMove team approves.
+    let (group_id, requested_group_id) = match get("groupe") {
+        "" => (None, None),
         slug => match group::Entity::find()
             .filter(group::Column::Slug.eq(slug))
             .one(db)
             .await?
         {
-            Some(g) => Some(g.id),
+            Some(g) if current.group_id == Some(g.id) => (current.group_id, None),
+            Some(g) => (current.group_id, Some(g.id)),
             None => {
                 errors.insert("groupe".into(), "Choisissez un groupe de la liste.".into());
-                None
+                (None, None)
             }
         },
     };
@@ -430,6 +599,7 @@ pub async fn update(
     row.contact_phone = Set(contact_phone);
     row.siret = Set(siret);
     row.group_id = Set(group_id);
+    row.requested_group_id = Set(requested_group_id);
     row.updated_at = Set(now);
     let saved = row.update(db).await.map_err(|e| match DomainError::from(e) {
         DomainError::Conflict(_) => DomainError::invalid("siret", "Une autre fiche entreprise utilise déjà ce SIRET : écrivez-nous par le formulaire de contact."),

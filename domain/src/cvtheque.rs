@@ -19,12 +19,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-fn recruiter_only(user: &CurrentUser) -> Result<(), DomainError> {
-    if user.is_recruiter() {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden)
-    }
+/// Recruiters and training organisations that act for their company: a
+/// member waiting for the owner's acceptance does not read CVs.
+async fn recruiter_only(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(), DomainError> {
+    crate::companies::acting_company(db, user).await.map(drop)
 }
 
 /// The words a keyword search looks in: title, other information, the
@@ -76,7 +74,7 @@ pub async fn search(
     user: &CurrentUser,
     query: CvQuery,
 ) -> Result<CvResults, DomainError> {
-    recruiter_only(user)?;
+    recruiter_only(db, user).await?;
     let all = dossiers::all_visible(db, places).await?;
     let words: Vec<String> = fold_name(&query.q)
         .split(' ')
@@ -129,7 +127,7 @@ pub async fn dossier(
     user: &CurrentUser,
     id: i64,
 ) -> Result<(VisibleDossier, bool), DomainError> {
-    recruiter_only(user)?;
+    recruiter_only(db, user).await?;
     let found = dossiers::visible_one(db, places, id)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -160,7 +158,7 @@ pub async fn set_favorite(
     on: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    recruiter_only(user)?;
+    recruiter_only(db, user).await?;
     if on {
         let all = dossiers::all_visible(db, places).await?;
         if !all.iter().any(|d| d.candidate_id == candidate_id) {
@@ -198,7 +196,7 @@ pub async fn favorites(
     places: &Directory,
     user: &CurrentUser,
 ) -> Result<(Vec<VisibleDossier>, usize), DomainError> {
-    recruiter_only(user)?;
+    recruiter_only(db, user).await?;
     let ids = favorite_ids(db, user).await?;
     let all = dossiers::all_visible(db, places).await?;
     let shown: Vec<VisibleDossier> = all

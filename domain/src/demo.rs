@@ -314,6 +314,7 @@ async fn seed_companies(
             contact_phone: Set(Some(phone(&mut rng))),
             group_id: Set(group_id),
             logo_key: Set(None),
+            requested_group_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         });

@@ -132,6 +132,8 @@ fn check(form: &DossierForm, needs_cv: bool) -> Result<Texts, DomainError> {
             "titre".into(),
             format!("{TITLE_MAX_CHARS} caractères au plus."),
         );
+    } else if let Some(refusal) = crate::model::line_refusal(&title) {
+        errors.insert("titre".into(), refusal.into());
     }
     let mut long = |value: &str, field: &str| {
         check_long_text(value, LONG_TEXT_MAX_CHARS)
@@ -263,6 +265,9 @@ pub async fn create_from_files(
             "garder_titre",
             &format!("{TITLE_MAX_CHARS} caractères au plus."),
         ));
+    }
+    if let Some(refusal) = crate::model::line_refusal(title) {
+        return Err(DomainError::invalid("garder_titre", refusal));
     }
     limit_count(db, user).await?;
     let row = dossier::ActiveModel {

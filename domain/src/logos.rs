@@ -5,7 +5,7 @@
 //! uses it, so no other stored file can be read through it.
 
 use crate::DomainError;
-use crate::auth::random_secret;
+use crate::auth::{random_secret, rate_limit};
 use crate::entity::company;
 use crate::model::{CurrentUser, LOGO_MAX_BYTES};
 use crate::storage::{Storage, Upload, too_large};
@@ -20,8 +20,22 @@ use std::io::Cursor;
 pub const LOGO_SIDE: u32 = 256;
 /// Smaller than this on either side is not a logo anyone could read.
 const MIN_SIDE: u32 = 32;
-/// Larger than this on either side is refused before decoding.
-const MAX_SIDE: u32 = 8000;
+/// Larger than this on either side is refused before decoding (read from
+/// the image's header).
+const MAX_SIDE: u32 = 4096;
+/// More pixels than this in all is refused before decoding: a logo needs
+/// far fewer, and decoding costs memory and CPU per pixel (an 8000 × 8000
+/// PNG of 249 KB once took 250 MB and seconds).
+const MAX_PIXELS: u64 = 12_000_000;
+/// Decoded images at once, whatever the number of requests: each may hold
+/// up to `MAX_PIXELS` × 4 bytes while it is resized.
+const DECODING_AT_ONCE: usize = 2;
+
+/// The permits of [`DECODING_AT_ONCE`].
+fn decoding() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(DECODING_AT_ONCE))
+}
 
 /// The path a logo is served at.
 pub fn logo_path(key: &str) -> String {
@@ -35,17 +49,31 @@ pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, String> {
         .ok()
         .filter(|f| matches!(f, ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP))
         .ok_or("Ce fichier n'est pas une image PNG, JPEG ou WebP. Enregistrez votre logo dans l'un de ces formats.")?;
+    let too_large = || {
+        format!(
+            "Cette image est illisible ou trop grande ({MAX_SIDE} × {MAX_SIDE} pixels au plus)."
+        )
+    };
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|_| too_large())?;
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        tracing::info!(
+            width,
+            height,
+            "logo refused before decoding: too many pixels"
+        );
+        return Err(too_large());
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 16 * 1024 * 1024);
     reader.limits(limits);
     let image = reader.decode().map_err(|error| {
         tracing::info!(%error, "logo refused");
-        format!(
-            "Cette image est illisible ou trop grande ({MAX_SIDE} × {MAX_SIDE} pixels au plus)."
-        )
+        too_large()
     })?;
     if image.width() < MIN_SIDE || image.height() < MIN_SIDE {
         return Err(format!(
@@ -65,7 +93,9 @@ pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// R2: replaces the logo of the recruiter's company (`Some`) or removes it
-/// (`None`). Only the company's owner may. Returns the new logo's path.
+/// (`None`). Only the company's owner may, [`LOGOS_PER_ACCOUNT`] times an
+/// hour; at most [`DECODING_AT_ONCE`] images are decoded at a time, the
+/// others wait. Returns the new logo's path.
 pub async fn set_logo(
     db: &impl ConnectionTrait,
     storage: &Storage,
@@ -83,6 +113,8 @@ pub async fn set_logo(
             return Err(too_large("logo", LOGO_MAX_BYTES));
         }
         Some(upload) => {
+            rate_limit::hit(db, rate_limit::LOGOS_PER_ACCOUNT, &user.email, now).await?;
+            let _permit = decoding().acquire().await.map_err(DomainError::internal)?;
             let png = tokio::task::spawn_blocking(move || prepare(&upload.bytes))
                 .await
                 .map_err(DomainError::internal)?
@@ -128,4 +160,39 @@ pub async fn logo(
         return Err(DomainError::NotFound);
     }
     storage.get(key).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = Cursor::new(Vec::new());
+        image::GrayImage::new(width, height)
+            .write_to(&mut bytes, ImageFormat::Png)
+            .unwrap();
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn a_logo_is_resized_to_fit_its_square() {
+        let resized = prepare(&png(600, 300)).unwrap();
+        let image = image::load_from_memory(&resized).unwrap();
+        assert_eq!((image.width(), image.height()), (LOGO_SIDE, LOGO_SIDE / 2));
+    }
+
+    #[test]
+    fn an_image_too_wide_or_with_too_many_pixels_is_refused_from_its_header() {
+        for (width, height) in [(4097, 40), (40, 4097), (3500, 3500)] {
+            let refused = prepare(&png(width, height)).unwrap_err();
+            assert!(
+                refused.contains("trop grande"),
+                "{width}×{height}: {refused}"
+            );
+        }
+        // A header that claims 8000 × 8000 and carries no pixels at all.
+        let mut header = png(8000, 8000);
+        header.truncate(33);
+        assert!(prepare(&header).unwrap_err().contains("trop grande"));
+    }
 }

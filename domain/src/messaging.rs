@@ -10,8 +10,7 @@
 use crate::DomainError;
 use crate::auth::rate_limit;
 use crate::entity::{
-    application, company, company_block, company_member, dossier, message, offer, thread,
-    thread_read, user,
+    application, company, company_block, dossier, message, offer, thread, thread_read, user,
 };
 use crate::mail::{self, templates};
 use crate::model::{
@@ -39,12 +38,10 @@ enum Side {
     Recruiter,
 }
 
+/// The company a recruiter writes for: a member waiting for the owner's
+/// acceptance neither reads nor receives the company's threads.
 async fn company_of(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<i64, DomainError> {
-    Ok(company_member::Entity::find_by_id(user.id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::Forbidden)?
-        .company_id)
+    crate::companies::acting_company(db, user).await
 }
 
 async fn blocked(
@@ -654,13 +651,7 @@ pub async fn send(
     let recipients: Vec<i64> = match side {
         Side::Candidate => match t.recruiter_id {
             Some(recruiter) => vec![recruiter],
-            None => company_member::Entity::find()
-                .filter(company_member::Column::CompanyId.eq(t.company_id))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|m| m.user_id)
-                .collect(),
+            None => crate::companies::active_members(db, t.company_id).await?,
         },
         Side::Recruiter => t.candidate_id.into_iter().collect(),
     };

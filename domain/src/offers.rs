@@ -50,9 +50,18 @@ pub async fn cards(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<OfferCa
     Ok(rows.into_iter().map(CardRow::into_card).collect())
 }
 
-/// What a card shows: the offer with its company's and place's names.
+/// Offers that have a public page: every status but draft (an expired,
+/// filled or unpublished offer still has one that says so). A draft is only
+/// its recruiter's: no card, page or saved offer shows it.
+pub fn public_offers() -> Condition {
+    Condition::all().add(offer::Column::Status.ne(OfferStatus::Draft))
+}
+
+/// What a card shows: the offer with its company's and place's names —
+/// never a draft's.
 fn card_select() -> sea_orm::Select<offer::Entity> {
     offer::Entity::find()
+        .filter(public_offers())
         .select_only()
         .columns([
             offer::Column::Id,
@@ -87,9 +96,9 @@ pub fn open_offers(now: DateTime<Utc>) -> Condition {
 /// an expired or filled offer still has a page that says so.
 pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, DomainError> {
     let offer = offer::Entity::find_by_id(id)
+        .filter(public_offers())
         .one(db)
         .await?
-        .filter(|o| o.status != OfferStatus::Draft)
         .ok_or(DomainError::NotFound)?;
     let company = company::Entity::find_by_id(offer.company_id)
         .one(db)

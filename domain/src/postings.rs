@@ -6,14 +6,14 @@
 //! another recruiter of the same company gets `NotFound`, as a stranger does.
 
 use crate::DomainError;
-use crate::entity::{application, company_member, offer, user};
+use crate::entity::{application, offer, user};
 use crate::error::FieldErrors;
 use crate::mail::{self, templates};
 use crate::model::{
     ApplicationStatus, ApplyMethod, ContractType, CurrentUser, EXPIRY_WARNING_DAYS, Education,
     Experience, JobFamily, OfferSource, OfferStatus, PUBLICATION_DAYS, PostingEdit, PostingRow,
-    SalaryPeriod, WorkingTime, check_offer_text, html_to_text, normalize_email, slugify,
-    text_to_html,
+    SalaryPeriod, WorkingTime, check_offer_text, html_to_text, line_refusal, normalize_email,
+    slugify, text_to_html,
 };
 use crate::places::{Directory, Location};
 use crate::search::SearchIndex;
@@ -31,19 +31,13 @@ pub type PostingForm = HashMap<String, String>;
 /// Description: at most this many characters of text.
 const DESCRIPTION_MAX_CHARS: usize = 20_000;
 
-/// A recruiter or training organisation and the company they recruit for.
+/// A recruiter or training organisation and the company they recruit for
+/// (an accepted member only: a pending one cannot publish in its name).
 async fn recruiter_company(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
 ) -> Result<i64, DomainError> {
-    if !user.is_recruiter() {
-        return Err(DomainError::Forbidden);
-    }
-    company_member::Entity::find_by_id(user.id)
-        .one(db)
-        .await?
-        .map(|m| m.company_id)
-        .ok_or(DomainError::Forbidden)
+    crate::companies::acting_company(db, user).await
 }
 
 /// The offer `id` if `user` created it (R8).
@@ -167,6 +161,8 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
             "titre".into(),
             "Un intitulé de 5 à 120 caractères, par exemple « Mécanicien automobile H/F ».".into(),
         );
+    } else if let Some(refusal) = line_refusal(&title) {
+        errors.insert("titre".into(), refusal.into());
     }
     let job_family = choice(form, "metier", JobFamily::from_code, &mut errors);
     let description = get(form, "description");
@@ -290,6 +286,8 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     let reference = Some(get(form, "reference").to_owned()).filter(|r| !r.is_empty());
     if reference.as_ref().is_some_and(|r| r.chars().count() > 60) {
         errors.insert("reference".into(), "60 caractères au plus.".into());
+    } else if let Some(refusal) = reference.as_deref().and_then(line_refusal) {
+        errors.insert("reference".into(), refusal.into());
     }
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));

@@ -170,14 +170,15 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
     None
 }
 
-/// The name shown for a file: its last path segment, without control or
-/// reserved characters, at most 120 characters; "document" when nothing is
-/// left.
+/// The name shown for a file: its last path segment, without control,
+/// bidirectional or zero-width characters (which can disguise an
+/// extension) or reserved ones, at most 120 characters; "document" when
+/// nothing is left.
 pub fn sanitize_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control() && !"\"<>:*?|".contains(*c))
+        .filter(|c| !crate::model::is_hidden_char(*c) && !"\"<>:*?|".contains(*c))
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.');
     let mut out: String = cleaned
@@ -244,7 +245,7 @@ pub async fn store(
     storage.put(&key, upload.bytes).await?;
     let row = stored_file::ActiveModel {
         storage_key: Set(key),
-        name: Set(sanitize_name(&upload.name)),
+        name: Set(kind.file_name(&sanitize_name(&upload.name))),
         kind: Set(kind),
         size_bytes: Set(size),
         created_at: Set(now),
@@ -338,9 +339,13 @@ async fn may_read(
         ))
         .all(db)
         .await?;
-    Ok(dossiers
-        .iter()
-        .any(|d| d.user_id == user.id || (d.visible && user.is_recruiter())))
+    if dossiers.iter().any(|d| d.user_id == user.id) {
+        return Ok(true);
+    }
+    // The CVthèque's readers: recruiters who act for their company.
+    Ok(dossiers.iter().any(|d| d.visible)
+        && user.is_recruiter()
+        && crate::companies::acting_company(db, user).await.is_ok())
 }
 
 /// A row whose file columns `a`, `b` or `c` hold `id`.
@@ -360,9 +365,19 @@ fn from<E: EntityTrait, C: ColumnTrait>(table: E, column: C) -> SelectStatement 
         .to_owned()
 }
 
-/// Files that no dossier or application refers to.
+/// Files that no dossier, application or application waiting to replace
+/// another refers to.
 fn unreferenced() -> Condition {
+    use crate::entity::application_replacement as replacement;
     Condition::all()
+        .add(referenced(from(
+            replacement::Entity,
+            replacement::Column::CvFileId,
+        )))
+        .add(referenced(from(
+            replacement::Entity,
+            replacement::Column::LetterFileId,
+        )))
         .add(referenced(from(dossier::Entity, dossier::Column::CvFileId)))
         .add(referenced(from(
             dossier::Entity,

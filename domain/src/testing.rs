@@ -212,6 +212,7 @@ pub async fn insert_company(db: &impl ConnectionTrait, name: &str) -> company::M
         contact_phone: Set(None),
         group_id: Set(None),
         logo_key: Set(None),
+        requested_group_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -428,6 +429,27 @@ pub fn field_error<T: std::fmt::Debug>(
     }
 }
 
+/// Makes `user` a member of `company` (accepted by its owner, or still
+/// waiting), written directly.
+pub async fn join_company(
+    db: &impl ConnectionTrait,
+    user: &crate::model::CurrentUser,
+    company: &company::Model,
+    accepted: bool,
+) {
+    use sea_orm::ActiveModelTrait;
+    crate::entity::company_member::ActiveModel {
+        user_id: Set(user.id),
+        company_id: Set(company.id),
+        is_owner: Set(false),
+        created_at: Set(Utc::now()),
+        accepted_at: Set(accepted.then(Utc::now)),
+    }
+    .insert(db)
+    .await
+    .expect("insert membership");
+}
+
 /// A recruiter of `company` (its owner when `owner`), written directly.
 pub async fn insert_recruiter(
     db: &impl ConnectionTrait,
@@ -442,6 +464,7 @@ pub async fn insert_recruiter(
         company_id: Set(company.id),
         is_owner: Set(owner),
         created_at: Set(Utc::now()),
+        accepted_at: Set(Some(Utc::now())),
     }
     .insert(db)
     .await

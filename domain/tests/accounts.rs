@@ -130,6 +130,36 @@ async fn signing_up_again_with_a_known_address_answers_the_same_and_tells_its_ow
 }
 
 #[tokio::test]
+async fn signing_up_with_a_known_address_does_the_same_password_work_as_with_a_new_one() {
+    for t in test_databases().await {
+        verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
+        let o = origin(Utc::now());
+        let (known, known_work) = domain::auth::password::counting_work(accounts::sign_up(
+            &t.db,
+            &o,
+            &sign_up_form("zoe@exemple.fr"),
+            None,
+        ))
+        .await;
+        let (new, new_work) = domain::auth::password::counting_work(accounts::sign_up(
+            &t.db,
+            &o,
+            &sign_up_form("lea@exemple.fr"),
+            None,
+        ))
+        .await;
+        assert_eq!(
+            (known, new),
+            (Ok(None), Ok(None)),
+            "{}: the same answer",
+            t.backend
+        );
+        assert_eq!(known_work, 1, "{}: one hash for a known address", t.backend);
+        assert_eq!(known_work, new_work, "as many as for a new one");
+    }
+}
+
+#[tokio::test]
 async fn bad_sign_up_input_gets_a_french_message_next_to_each_field() {
     for t in test_databases().await {
         let o = origin(Utc::now());
@@ -238,7 +268,7 @@ async fn a_recruiter_creates_the_company_and_a_colleague_with_the_same_siret_joi
         )
         .await
         .unwrap();
-        assert_eq!(joined, Some(Membership::Member(company_id)));
+        assert_eq!(joined, Some(Membership::Pending(company_id)));
         let paul = account(&t.db, "paul@garage.fr").await.unwrap();
         assert_eq!(paul.role, Role::Recruiter);
         let member = company_member::Entity::find_by_id(paul.id)
@@ -287,11 +317,13 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer_and_attempt
         for _ in 0..9 {
             let _ = accounts::log_in(&t.db, &o, "zoe@exemple.fr", "encore faux").await;
         }
-        let limited = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await;
-        assert_eq!(
-            limited.unwrap_err(),
-            DomainError::RateLimited,
-            "{}: 11th attempt in 15 minutes",
+        let suspended = field_error(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await,
+            "connexion",
+        );
+        assert!(
+            suspended.contains("suspendue pendant 15 minutes"),
+            "{}: after 10 wrong passwords even the right one waits: {suspended}",
             t.backend
         );
         let later = origin(Utc::now() + Duration::minutes(16));
@@ -300,6 +332,52 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer_and_attempt
                 .await
                 .is_ok(),
             "the window has passed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_owner_of_a_suspended_log_in_unlocks_it_from_the_emailed_link() {
+    for t in test_databases().await {
+        verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
+        let o = origin(Utc::now());
+        for _ in 0..10 {
+            let _ = accounts::log_in(&t.db, &o, "zoe@exemple.fr", "pas le bon").await;
+            let _ = accounts::log_in(&t.db, &o, "personne@exemple.fr", "pas le bon").await;
+        }
+        let owner = field_error(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD).await,
+            "connexion",
+        );
+        let nobody = field_error(
+            accounts::log_in(&t.db, &o, "personne@exemple.fr", PASSWORD).await,
+            "connexion",
+        );
+        assert_eq!(
+            owner, nobody,
+            "{}: the same answer, account or not",
+            t.backend
+        );
+        let sent = outbox(&t.db).await;
+        let unlock: Vec<_> = sent
+            .iter()
+            .filter(|m| m.subject == "Connexion à votre compte suspendue")
+            .collect();
+        assert_eq!(unlock.len(), 1, "one email, to the owner only");
+        assert_eq!(unlock[0].to_address, "zoe@exemple.fr");
+        let token = token_in(&unlock[0].text_body, "/connexion/deverrouiller");
+
+        accounts::unlock_log_in(&t.db, &token, o.now).await.unwrap();
+        assert!(
+            accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
+                .await
+                .is_ok(),
+            "{}: the owner is in at once",
+            t.backend
+        );
+        assert!(
+            accounts::unlock_log_in(&t.db, &token, o.now).await.is_err(),
+            "the link serves once"
         );
     }
 }
@@ -381,7 +459,7 @@ async fn a_reset_link_serves_once_within_an_hour_and_ends_every_session() {
 }
 
 #[tokio::test]
-async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions() {
+async fn changing_the_password_needs_the_current_one_and_ends_every_session_but_renews_this_one() {
     for t in test_databases().await {
         let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
@@ -392,49 +470,97 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
         let (elsewhere, _) = accounts::log_in(&t.db, &o, "zoe@exemple.fr", PASSWORD)
             .await
             .unwrap();
-        let here_hash = domain::auth::secret_hash(&here);
 
-        let wrong = accounts::change_password(
-            &t.db,
-            &o,
-            id,
-            &here_hash,
-            "faux",
-            "un tout nouveau mot de passe",
-        )
-        .await;
+        let wrong =
+            accounts::change_password(&t.db, &o, id, "faux", "un tout nouveau mot de passe").await;
         assert_eq!(
             field_error(wrong, "mot_de_passe_actuel"),
             "Mot de passe incorrect."
         );
-        accounts::change_password(
-            &t.db,
-            &o,
-            id,
-            &here_hash,
-            PASSWORD,
-            "un tout nouveau mot de passe",
-        )
-        .await
-        .unwrap();
+        let renewed =
+            accounts::change_password(&t.db, &o, id, PASSWORD, "un tout nouveau mot de passe")
+                .await
+                .unwrap();
+        assert_ne!(renewed, here, "{}: a new session id", t.backend);
         assert!(
-            sessions::resolve(&t.db, &here, now)
+            sessions::resolve(&t.db, &renewed, now)
                 .await
                 .unwrap()
                 .is_some(),
-            "{}: this session stays",
+            "{}: the person who changed it stays signed in",
             t.backend
         );
-        assert!(
-            sessions::resolve(&t.db, &elsewhere, now)
-                .await
-                .unwrap()
-                .is_none(),
-            "the other one ends"
-        );
+        for (old, which) in [(&here, "this one"), (&elsewhere, "the other one")] {
+            assert!(
+                sessions::resolve(&t.db, old, now).await.unwrap().is_none(),
+                "{}: the old id of {which} ends",
+                t.backend
+            );
+        }
         assert_eq!(
             outbox(&t.db).await.pop().unwrap().subject,
             "Votre mot de passe a été modifié"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_reset_link_asked_before_a_password_change_no_longer_works() {
+    for t in test_databases().await {
+        let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
+        let o = origin(Utc::now());
+        accounts::request_password_reset(&t.db, &o, "zoe@exemple.fr")
+            .await
+            .unwrap();
+        let link = token_in(
+            &outbox(&t.db).await.pop().unwrap().text_body,
+            "/mot-de-passe/nouveau",
+        );
+        accounts::change_password(&t.db, &o, id, PASSWORD, "un tout nouveau mot de passe")
+            .await
+            .unwrap();
+        assert!(
+            !accounts::reset_token_is_valid(&t.db, &link, o.now)
+                .await
+                .unwrap(),
+            "{}: the link sent before the change is dead",
+            t.backend
+        );
+        let used = accounts::reset_password(&t.db, &o, &link, "encore un autre mot de passe").await;
+        assert!(matches!(used, Err(DomainError::Invalid(_))), "{used:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_reset_link_sent_to_the_old_address_no_longer_works_once_the_address_changed() {
+    for t in test_databases().await {
+        let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
+        let o = origin(Utc::now());
+        accounts::request_password_reset(&t.db, &o, "zoe@exemple.fr")
+            .await
+            .unwrap();
+        let reset = token_in(
+            &outbox(&t.db).await.pop().unwrap().text_body,
+            "/mot-de-passe/nouveau",
+        );
+        accounts::request_email_change(&t.db, &o, id, "zoe.martin@exemple.fr", PASSWORD)
+            .await
+            .unwrap();
+        let confirm = outbox(&t.db)
+            .await
+            .into_iter()
+            .find(|m| m.to_address == "zoe.martin@exemple.fr")
+            .unwrap();
+        let confirm = token_in(&confirm.text_body, "/email/confirmer");
+        accounts::confirm_email_change(&t.db, &confirm, o.now)
+            .await
+            .unwrap();
+        assert!(
+            !accounts::reset_token_is_valid(&t.db, &reset, o.now)
+                .await
+                .unwrap(),
+            "{}: the old mailbox's link is dead",
+            t.backend
         );
     }
 }
@@ -613,6 +739,16 @@ async fn deleting_an_account_needs_the_password_and_removes_everything_of_it() {
         .unwrap();
         let chef = account(&t.db, "chef@garage.fr").await.unwrap();
         let paul = account(&t.db, "paul@garage.fr").await.unwrap();
+        domain::companies::decide_join(
+            &t.db,
+            &sessions::current_user(&chef),
+            paul.id,
+            true,
+            "http://x",
+            o.now,
+        )
+        .await
+        .unwrap();
         let garage = company::Entity::find().one(&t.db).await.unwrap().unwrap();
         let open = insert_offer(&t.db, &garage, "Mécanicien H/F", 1, |o| {
             o.recruiter_id = Set(Some(chef.id))

@@ -14,8 +14,8 @@ use domain::model::{
 use domain::places::Directory;
 use domain::storage::{self, Storage};
 use domain::testing::{
-    field_error, insert_company, insert_offer, insert_places, insert_user, origin, outbox, pdf,
-    test_databases, upload,
+    field_error, insert_company, insert_offer, insert_places, insert_user, join_company, origin,
+    outbox, pdf, test_databases, token_in, upload,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
 
@@ -102,7 +102,7 @@ async fn an_anonymous_application_is_stored_confirmed_and_told_to_the_recruiter(
 }
 
 #[tokio::test]
-async fn a_second_application_from_the_same_address_replaces_the_first() {
+async fn a_second_anonymous_application_replaces_the_first_once_its_address_confirms_it() {
     for t in test_databases().await {
         insert_places(&t.db).await;
         let storage = Storage::in_memory();
@@ -125,7 +125,23 @@ async fn a_second_application_from_the_same_address_replaces_the_first() {
             applications::apply_anonymously(&t.db, &storage, &origin(now), offer.id, again)
                 .await
                 .unwrap();
-        assert_eq!((first, second), (Applied::New, Applied::Replaced));
+        assert_eq!((first, second), (Applied::New, Applied::ToConfirm));
+        let stored = application::Entity::find().all(&t.db).await.unwrap();
+        assert_eq!(
+            stored[0].message.as_deref(),
+            Some("Disponible dès lundi."),
+            "{}: nothing replaced before the address confirms",
+            t.backend
+        );
+        assert_eq!(files_count(&t.db).await, 2, "both CVs kept meanwhile");
+        let ask = outbox(&t.db).await.pop().unwrap();
+        assert_eq!(ask.to_address, "lea@exemple.fr");
+        let token = token_in(&ask.text_body, "/candidature/remplacer");
+
+        let back = applications::confirm_replacement(&t.db, &storage, &origin(now), &token)
+            .await
+            .unwrap();
+        assert_eq!(back, format!("/offres/{}-{}", offer.slug, offer.id));
         let stored = application::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(stored.len(), 1, "replaced, not duplicated");
         assert_eq!(
@@ -143,6 +159,91 @@ async fn a_second_application_from_the_same_address_replaces_the_first() {
             last.text_body
                 .contains("remplace celle que vous aviez envoyée")
         );
+        assert!(
+            applications::confirm_replacement(&t.db, &storage, &origin(now), &token)
+                .await
+                .is_err(),
+            "the link serves once"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unconfirmed_replacement_expires_and_leaves_the_first_application_as_it_was() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Carrossier", 1, |_| {}).await;
+        let now = Utc::now();
+        for _ in 0..2 {
+            applications::apply_anonymously(
+                &t.db,
+                &storage,
+                &origin(now),
+                offer.id,
+                anonymous("lea@exemple.fr"),
+            )
+            .await
+            .unwrap();
+        }
+        let token = token_in(
+            &outbox(&t.db).await.pop().unwrap().text_body,
+            "/candidature/remplacer",
+        );
+        let late = origin(now + Duration::hours(49));
+        let refused = applications::confirm_replacement(&t.db, &storage, &late, &token).await;
+        assert!(
+            matches!(refused, Err(DomainError::Invalid(_))),
+            "{}: {refused:?}",
+            t.backend
+        );
+        assert_eq!(files_count(&t.db).await, 1, "the held CV is released");
+        assert_eq!(
+            applications::purge_expired_replacements(&t.db, late.now)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_application_made_with_an_account_is_never_replaced_anonymously_without_its_mailbox() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Carrossier", 1, |_| {}).await;
+        let now = Utc::now();
+        let form = AccountApplication {
+            cv: Some(pdf("cv.pdf")),
+            ..Default::default()
+        };
+        applications::apply_with_account(&t.db, &storage, &origin(now), &zoe, offer.id, form)
+            .await
+            .unwrap();
+        let answer = applications::apply_anonymously(
+            &t.db,
+            &storage,
+            &origin(now),
+            offer.id,
+            anonymous("zoe@exemple.fr"),
+        )
+        .await;
+        assert_eq!(
+            answer,
+            Ok(Applied::ToConfirm),
+            "{}: the same answer as for any address that applied (no 409 saying an account exists)",
+            t.backend
+        );
+        let stored = application::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.user_id, Some(zoe.id), "still the account's");
     }
 }
 
@@ -531,7 +632,13 @@ async fn files_are_downloaded_only_by_the_people_who_may_read_them() {
         let publisher = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
         let colleague = insert_user(&t.db, "rh2@garage.fr", "Inès", Role::Recruiter).await;
         let school = insert_user(&t.db, "cfa@exemple.fr", "Anne", Role::TrainingOrganisation).await;
+        let newcomer = insert_user(&t.db, "rh3@garage.fr", "Léo", Role::Recruiter).await;
         let company = insert_company(&t.db, "Garage du Centre").await;
+        let cfa = insert_company(&t.db, "CFA de Lyon").await;
+        join_company(&t.db, &publisher, &company, true).await;
+        join_company(&t.db, &colleague, &company, true).await;
+        join_company(&t.db, &school, &cfa, true).await;
+        join_company(&t.db, &newcomer, &company, false).await;
         let offer = insert_offer(&t.db, &company, "Mécanicien", 1, |o| {
             o.recruiter_id = Set(Some(publisher.id))
         })
@@ -609,6 +716,12 @@ async fn files_are_downloaded_only_by_the_people_who_may_read_them() {
             .unwrap();
         assert_eq!(may(Some(&publisher), dossier_cv).await, Ok(dossier_cv));
         assert_eq!(may(Some(&school), dossier_cv).await, Ok(dossier_cv));
+        assert_eq!(
+            may(Some(&newcomer), dossier_cv).await,
+            Err(DomainError::NotFound),
+            "{}: a recruiter waiting for the owner reads no CV",
+            t.backend
+        );
         assert_eq!(
             may(Some(&max), dossier_cv).await,
             Err(DomainError::NotFound),
@@ -767,6 +880,42 @@ async fn saved_offers_are_listed_newest_first_and_saving_twice_is_once() {
         assert_eq!(
             candidates::save_offer(&t.db, &zoe, 999_999, true, now).await,
             Err(DomainError::NotFound)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_draft_cannot_be_saved_and_never_shows_among_saved_offers() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let draft = insert_offer(&t.db, &company, "Chef d'atelier secret", 1, |o| {
+            o.status = Set(OfferStatus::Draft)
+        })
+        .await;
+        let now = Utc::now();
+        assert_eq!(
+            candidates::save_offer(&t.db, &zoe, draft.id, true, now).await,
+            Err(DomainError::NotFound),
+            "{}: a draft's id is not an offer anyone can see",
+            t.backend
+        );
+        // Saved while it was public, then back to a draft (data from before).
+        let was_public = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
+        candidates::save_offer(&t.db, &zoe, was_public.id, true, now)
+            .await
+            .unwrap();
+        let mut row: offer::ActiveModel = was_public.into();
+        row.status = Set(OfferStatus::Draft);
+        row.update(&t.db).await.unwrap();
+        assert!(
+            candidates::saved_offers(&t.db, &zoe)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{}: no card shows a draft",
+            t.backend
         );
     }
 }

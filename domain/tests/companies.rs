@@ -1,14 +1,23 @@
-//! The company directory, company pages and group pages.
+//! The company directory, company pages and group pages; who joins a
+//! company (R1) and what its owner may change (R2).
 
+use chrono::Utc;
 use domain::DomainError;
-use domain::companies;
-use domain::model::{CompanyActivity, CompanyQuery, OfferStatus};
+use domain::accounts::{self, Membership, Organisation, SignUp};
+use domain::auth::sessions;
+use domain::entity::user;
+use domain::model::{
+    CompanyActivity, CompanyQuery, CurrentUser, CvQuery, OfferStatus, Role, ThreadTarget,
+};
 use domain::places::Directory;
 use domain::testing::{
-    TestDb, insert_company, insert_group, insert_offer, insert_places, test_databases,
+    PASSWORD, TestDb, field_error, insert_company, insert_group, insert_offer, insert_places,
+    insert_recruiter, insert_user, join_company, origin, outbox, posting_form, test_databases,
+    verified_candidate,
 };
+use domain::{companies, cvtheque, messaging, postings};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
 /// Three companies: a garage in Lyon with two open offers and an expired one,
 /// a body shop of the "Groupe Rhône Autos" in Villeurbanne, a dealership in Brest.
@@ -228,5 +237,297 @@ async fn a_group_page_lists_its_companies_and_their_offers() {
             companies::group(&t.db, "inconnu").await,
             Err(DomainError::NotFound)
         );
+    }
+}
+
+// ------------------------------------------------------------ R1 members
+
+const SITE: &str = "http://jobtomove.test";
+const SIRET: &str = "73282932000074";
+
+/// A garage with a SIRET, owned by chef@garage.fr.
+async fn owned_garage(t: &TestDb) -> (Directory, domain::entity::company::Model, CurrentUser) {
+    insert_places(&t.db).await;
+    let mut garage = insert_company(&t.db, "Garage des Brotteaux")
+        .await
+        .into_active_model();
+    garage.siret = Set(Some(SIRET.into()));
+    let garage = garage.update(&t.db).await.unwrap();
+    let owner = insert_recruiter(&t.db, "chef@garage.fr", &garage, true).await;
+    (Directory::load(&t.db).await.unwrap(), garage, owner)
+}
+
+/// Signs up `email` as a recruiter with the garage's SIRET.
+async fn newcomer(
+    t: &TestDb,
+    places: &Directory,
+    email: &str,
+) -> (Option<Membership>, CurrentUser) {
+    let person = SignUp {
+        email: email.into(),
+        password: PASSWORD.into(),
+        first_name: "Ivan".into(),
+        last_name: "Trus".into(),
+        accepts_terms: true,
+    };
+    let organisation = Organisation {
+        kind: "recruteur".into(),
+        name: "Garage des Brotteaux".into(),
+        siret: SIRET.into(),
+        address: "12 rue Tête d'Or".into(),
+        commune: "Lyon".into(),
+        activity: "garage".into(),
+    };
+    let joined = accounts::sign_up(
+        &t.db,
+        &origin(Utc::now()),
+        &person,
+        Some((&organisation, places)),
+    )
+    .await
+    .unwrap();
+    let account = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    (joined, sessions::current_user(&account))
+}
+
+fn is_pending_refusal<T: std::fmt::Debug>(result: &Result<T, DomainError>) -> bool {
+    matches!(result, Err(DomainError::Conflict(m)) if m.contains("attend l'accord"))
+}
+
+#[tokio::test]
+async fn a_recruiter_with_the_siret_of_an_existing_company_waits_for_its_owner_before_acting() {
+    for t in test_databases().await {
+        let (places, garage, owner) = owned_garage(&t).await;
+        let (joined, ivan) = newcomer(&t, &places, "ivan@exemple.fr").await;
+        assert_eq!(
+            joined,
+            Some(Membership::Pending(garage.id)),
+            "{}",
+            t.backend
+        );
+        let asked = outbox(&t.db).await;
+        assert!(
+            asked
+                .iter()
+                .any(|m| m.to_address == "chef@garage.fr"
+                    && m.subject.contains("demande à rejoindre")),
+            "{}: the owner is asked",
+            t.backend
+        );
+
+        // Waiting: no offer in the company's name, no CV, no company thread.
+        let now = Utc::now();
+        let publish =
+            postings::create(&t.db, &places, &ivan, &posting_form("Mécanicien H/F"), now).await;
+        assert!(is_pending_refusal(&publish), "{}: {publish:?}", t.backend);
+        let cvs = cvtheque::search(&t.db, &places, &ivan, CvQuery::default()).await;
+        assert!(is_pending_refusal(&cvs), "{cvs:?}");
+        let zoe_id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
+        let zoe = sessions::current_user(
+            &user::Entity::find_by_id(zoe_id)
+                .one(&t.db)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
+        let thread = messaging::open(&t.db, &zoe, ThreadTarget::Company(garage.id), now)
+            .await
+            .unwrap();
+        messaging::send(
+            &t.db,
+            SITE,
+            &zoe,
+            thread,
+            "Mon numéro : 06 12 34 56 78.",
+            now,
+        )
+        .await
+        .unwrap();
+        assert!(messaging::threads(&t.db, &ivan).await.unwrap().is_empty());
+        assert_eq!(
+            messaging::read(&t.db, &ivan, thread).await.map(drop),
+            Err(DomainError::NotFound),
+            "{}: the candidate's message is not theirs to read",
+            t.backend
+        );
+        let told = |to: &'static str| {
+            let db = t.db.clone();
+            async move {
+                outbox(&db)
+                    .await
+                    .iter()
+                    .filter(|m| m.to_address == to && m.subject.starts_with("Nouveau message"))
+                    .count()
+            }
+        };
+        assert_eq!(told("ivan@exemple.fr").await, 0, "nor emailed about it");
+        assert_eq!(told("chef@garage.fr").await, 1);
+        let page = companies::edit_values(&t.db, &places, &ivan).await.unwrap();
+        assert!(
+            page.pending && !page.owner,
+            "the page is read-only, saying why"
+        );
+
+        companies::decide_join(&t.db, &owner, ivan.id, true, SITE, now)
+            .await
+            .unwrap();
+        assert!(
+            postings::create(&t.db, &places, &ivan, &posting_form("Mécanicien H/F"), now)
+                .await
+                .is_ok(),
+            "{}: accepted, Ivan publishes",
+            t.backend
+        );
+        assert_eq!(messaging::threads(&t.db, &ivan).await.unwrap().len(), 1);
+        assert!(outbox(&t.db).await.iter().any(
+            |m| m.to_address == "ivan@exemple.fr" && m.subject.starts_with("Vous avez rejoint")
+        ));
+    }
+}
+
+#[tokio::test]
+async fn only_the_owner_decides_on_a_request_and_a_refused_one_is_removed() {
+    for t in test_databases().await {
+        let (places, garage, owner) = owned_garage(&t).await;
+        let colleague = insert_user(&t.db, "rh@garage.fr", "Inès", Role::Recruiter).await;
+        join_company(&t.db, &colleague, &garage, true).await;
+        let other_company = insert_company(&t.db, "Garage du Centre").await;
+        let stranger = insert_recruiter(&t.db, "chef@centre.fr", &other_company, true).await;
+        let (_, ivan) = newcomer(&t, &places, "ivan@exemple.fr").await;
+        let now = Utc::now();
+        for (who, expected) in [
+            (&colleague, DomainError::Forbidden),
+            (&stranger, DomainError::NotFound),
+            (&ivan, DomainError::Forbidden),
+        ] {
+            assert_eq!(
+                companies::decide_join(&t.db, who, ivan.id, true, SITE, now).await,
+                Err(expected),
+                "{}: {}",
+                t.backend,
+                who.email
+            );
+        }
+        let requests = companies::edit_values(&t.db, &places, &owner)
+            .await
+            .unwrap()
+            .join_requests;
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].email, "ivan@exemple.fr");
+
+        companies::decide_join(&t.db, &owner, ivan.id, false, SITE, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            companies::acting_company(&t.db, &ivan).await,
+            Err(DomainError::Forbidden),
+            "{}: refused, attached to no company",
+            t.backend
+        );
+        assert!(outbox(&t.db).await.iter().any(
+            |m| m.to_address == "ivan@exemple.fr" && m.subject.contains("n'a pas été acceptée")
+        ));
+        assert_eq!(
+            companies::decide_join(&t.db, &owner, ivan.id, true, SITE, now).await,
+            Err(DomainError::NotFound),
+            "a decided request is gone"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_company_without_an_owner_is_not_taken_over_by_the_first_comer_with_its_siret() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let mut garage = insert_company(&t.db, "Garage des Brotteaux")
+            .await
+            .into_active_model();
+        garage.siret = Set(Some(SIRET.into()));
+        let garage = garage.update(&t.db).await.unwrap();
+        let places = Directory::load(&t.db).await.unwrap();
+        let (joined, ivan) = newcomer(&t, &places, "ivan@exemple.fr").await;
+        assert_eq!(
+            joined,
+            Some(Membership::Pending(garage.id)),
+            "{}",
+            t.backend
+        );
+        let publish = postings::create(
+            &t.db,
+            &places,
+            &ivan,
+            &posting_form("Mécanicien H/F"),
+            Utc::now(),
+        )
+        .await;
+        assert!(is_pending_refusal(&publish), "{}: {publish:?}", t.backend);
+        let page = companies::edit_values(&t.db, &places, &ivan).await.unwrap();
+        assert!(page.pending && page.owner_name.is_none());
+    }
+}
+
+#[tokio::test]
+async fn joining_a_dealer_group_is_a_request_the_owner_cannot_grant_alone() {
+    for t in test_databases().await {
+        let (places, garage, owner) = owned_garage(&t).await;
+        let group = insert_group(&t.db, "Groupe Rhône Autos").await;
+        let search = domain::search::SearchIndex::in_memory().unwrap();
+        let mut form = std::collections::HashMap::from([
+            ("nom".to_owned(), "Garage des Brotteaux".to_owned()),
+            ("activite".to_owned(), "garage".to_owned()),
+            ("groupe".to_owned(), group.slug.clone()),
+        ]);
+        companies::update(&t.db, &places, &search, &owner, &form, Utc::now())
+            .await
+            .unwrap();
+        let page = companies::detail(&t.db, garage.id).await.unwrap();
+        assert_eq!(
+            page.group, None,
+            "{}: not shown as a member of the group",
+            t.backend
+        );
+        let edit = companies::edit_values(&t.db, &places, &owner)
+            .await
+            .unwrap();
+        assert_eq!(edit.requested_group.as_deref(), Some("Groupe Rhône Autos"));
+
+        form.insert("groupe".into(), String::new());
+        companies::update(&t.db, &places, &search, &owner, &form, Utc::now())
+            .await
+            .unwrap();
+        let edit = companies::edit_values(&t.db, &places, &owner)
+            .await
+            .unwrap();
+        assert_eq!(edit.requested_group, None, "the request is withdrawn");
+    }
+}
+
+#[tokio::test]
+async fn a_company_name_with_markup_or_hidden_characters_is_refused() {
+    for t in test_databases().await {
+        let (places, _, owner) = owned_garage(&t).await;
+        let search = domain::search::SearchIndex::in_memory().unwrap();
+        for hostile in [
+            "Garage</title><meta http-equiv=refresh content=0>",
+            "Garage\u{202E}ecnarussA",
+            "Garage\nBis",
+        ] {
+            let form = std::collections::HashMap::from([
+                ("nom".to_owned(), hostile.to_owned()),
+                ("activite".to_owned(), "garage".to_owned()),
+            ]);
+            let refused =
+                companies::update(&t.db, &places, &search, &owner, &form, Utc::now()).await;
+            assert!(
+                field_error(refused, "nom").contains("caractères non autorisés"),
+                "{}: {hostile:?}",
+                t.backend
+            );
+        }
     }
 }

@@ -121,6 +121,30 @@ async fn the_offer_form_requires_a_salary_a_place_and_a_duration_in_french() {
 }
 
 #[tokio::test]
+async fn an_offer_title_with_markup_line_breaks_or_hidden_characters_is_refused() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        for hostile in [
+            "Mécanicien H/F</title><meta http-equiv=refresh content=0>",
+            "Mécanicien\u{202E}F/H",
+            "Mécanicien\u{200B} H/F",
+            "Mécanicien H/F\r\nBcc: x",
+        ] {
+            let refused =
+                postings::create(&t.db, &places, &paul, &posting_form(hostile), Utc::now()).await;
+            assert!(
+                field_error(refused, "titre").contains("caractères non autorisés"),
+                "{}: {hostile:?}",
+                t.backend
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_discriminatory_offer_is_refused_with_the_words_and_why() {
     for t in test_databases().await {
         insert_places(&t.db).await;

@@ -12,6 +12,7 @@ mod m20261127_000004_accounts;
 mod m20261127_000005_candidate_space;
 mod m20261127_000006_recruiter_space;
 mod m20261127_000007_messaging;
+mod m20261201_000008_security;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_candidate_space::Migration),
             Box::new(m20261127_000006_recruiter_space::Migration),
             Box::new(m20261127_000007_messaging::Migration),
+            Box::new(m20261201_000008_security::Migration),
         ]
     }
 }

@@ -157,7 +157,7 @@ pub fn authenticated(parts: &axum::http::request::Parts) -> Option<Authenticated
 /// HEAD, OPTIONS) must come from this site. Browsers say where a request
 /// comes from in `Sec-Fetch-Site` (all current ones) or `Origin`; a request
 /// with neither is not from a browser's cross-site form and passes (a
-/// cross-site form always carries `Origin`).
+/// cross-site form always carries `Origin`). `Origin` must be `PUBLIC_URL`.
 pub async fn same_origin_only(
     State(state): State<AppState>,
     request: Request<Body>,
@@ -172,15 +172,11 @@ pub async fn same_origin_only(
     let headers = request.headers();
     let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let allowed = match (site, origin) {
         (Some(site), _) => matches!(site, "same-origin" | "none"),
-        (None, Some(origin)) => {
-            origin == state.site.public_url
-                || host.is_some_and(|host| {
-                    origin == format!("http://{host}") || origin == format!("https://{host}")
-                })
-        }
+        // Compared with the configured origin only: the `Host` header is
+        // whatever the client (or a confused proxy) says.
+        (None, Some(origin)) => origin == state.site.public_url,
         (None, None) => true,
     };
     if allowed {

@@ -138,6 +138,7 @@ pub async fn apply(
             let outcome = match applied {
                 Applied::New => "envoyee",
                 Applied::Replaced => "remplacee",
+                Applied::ToConfirm => "a-confirmer",
             };
             done(&parts, &format!("{page}?candidature={outcome}#postuler"))
         }
@@ -327,7 +328,11 @@ pub async fn download(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static(found.file.kind.mime()),
                 ),
-                (header::CONTENT_DISPOSITION, disposition(&found.file.name)),
+                // Files stored before names followed their kind, too.
+                (
+                    header::CONTENT_DISPOSITION,
+                    disposition(&found.file.kind.file_name(&found.file.name)),
+                ),
                 (
                     header::X_CONTENT_TYPE_OPTIONS,
                     HeaderValue::from_static("nosniff"),

@@ -11,7 +11,6 @@ use domain::places::{self, Directory};
 use domain::search::SearchIndex;
 use leptos::config::{LeptosOptions, get_configuration};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
-use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -185,12 +184,13 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         .await
         .with_context(|| format!("listening on {addr}"))?;
     tracing::info!(%addr, "JobToMove is serving");
-    axum::serve(
+    crate::connections::serve(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        app,
+        crate::connections::Timeouts::default(),
+        shutdown_signal(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    .await;
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

@@ -159,6 +159,16 @@ pub fn see_other(path: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
+/// "303 See Other" to `path`, with the cookie of the session `secret`.
+fn signed_in(state: &AppState, path: &str, secret: &str) -> Response {
+    let mut response = see_other(path);
+    let secure = secure_cookies(&state.site.public_url);
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session_cookie(secret, secure));
+    response
+}
+
 /// "303 See Other" to `path`, removing the session cookie.
 fn signed_out(state: &AppState, path: &str) -> Response {
     let mut response = see_other(path);
@@ -205,12 +215,7 @@ pub async fn log_in(
             let next = safe_return_path(fields.get("suite"))
                 .filter(|p| !p.is_empty())
                 .unwrap_or("/espace/profil");
-            let mut response = see_other(next);
-            let secure = secure_cookies(&state.site.public_url);
-            response
-                .headers_mut()
-                .append(header::SET_COOKIE, session_cookie(&secret, secure));
-            response
+            signed_in(&state, next, &secret)
         }
         Err(error) => pages.refused(parts, "/connexion", &fields, error).await,
     }
@@ -360,6 +365,51 @@ pub async fn confirm_email(
     }
 }
 
+/// POST /connexion/deverrouiller: lifts a suspended log-in from the link
+/// emailed to its owner.
+pub async fn unlock_log_in(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    match accounts::unlock_log_in(&state.db, fields.get("jeton"), chrono::Utc::now()).await {
+        Ok(()) => see_other("/connexion?ok=deverrouille"),
+        Err(error) => {
+            pages
+                .refused(parts, "/connexion/deverrouiller", &fields, error)
+                .await
+        }
+    }
+}
+
+/// POST /candidature/remplacer: B3, the address confirms that its new
+/// anonymous application replaces the earlier one.
+pub async fn confirm_replacement(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let ip = client_ip(&parts);
+    let origin = origin(&state, &parts, &ip);
+    match domain::applications::confirm_replacement(
+        &state.db,
+        &state.storage,
+        &origin,
+        fields.get("jeton"),
+    )
+    .await
+    {
+        Ok(offer) => see_other(&format!("{offer}?candidature=remplacee#postuler")),
+        Err(error) => {
+            pages
+                .refused(parts, "/candidature/remplacer", &fields, error)
+                .await
+        }
+    }
+}
+
 /// POST /deconnexion: ends this session.
 pub async fn log_out(State(state): State<AppState>, parts: Parts) -> Response {
     if let Some(auth) = authenticated(&parts)
@@ -401,16 +451,21 @@ pub async fn profile(
         )
         .await
         .map(|()| "email"),
-        "mot-de-passe" => accounts::change_password(
-            &state.db,
-            &origin,
-            user_id,
-            &auth.session_hash,
-            fields.get("mot_de_passe_actuel"),
-            fields.get("nouveau_mot_de_passe"),
-        )
-        .await
-        .map(|()| "mot-de-passe"),
+        "mot-de-passe" => {
+            return match accounts::change_password(
+                &state.db,
+                &origin,
+                user_id,
+                fields.get("mot_de_passe_actuel"),
+                fields.get("nouveau_mot_de_passe"),
+            )
+            .await
+            {
+                // The session goes on under a new id (ASVS 3.3.x).
+                Ok(secret) => signed_in(&state, &format!("{PROFILE}?ok=mot-de-passe"), &secret),
+                Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
+            };
+        }
         "candidat" => {
             let form = domain::candidates::ProfileForm {
                 status: fields.get("statut").to_owned(),

@@ -10,6 +10,7 @@ pub mod bench_messages;
 pub mod candidate;
 pub mod cli;
 pub mod commands;
+pub mod connections;
 pub mod forms;
 pub mod health;
 pub mod html;

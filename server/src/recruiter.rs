@@ -278,6 +278,56 @@ pub async fn edit_company(
     }
 }
 
+/// POST /recruteur/entreprise/membres: R1, the owner accepts
+/// (`decision=accepter`) or refuses (`decision=refuser`) the request of
+/// `membre` to join the company.
+pub async fn decide_member(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    const PAGE: &str = "/recruteur/entreprise";
+    let user = match recruiter(&parts, PAGE) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let accept = match fields.get("decision") {
+        "accepter" => true,
+        "refuser" => false,
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    let Ok(member) = fields.get("membre").parse::<i64>() else {
+        return error_page(StatusCode::BAD_REQUEST);
+    };
+    match domain::companies::decide_join(
+        &state.db,
+        &user,
+        member,
+        accept,
+        &state.site.public_url,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!(
+            "{PAGE}?ok={}#demandes",
+            if accept {
+                "membre-accepte"
+            } else {
+                "membre-refuse"
+            }
+        )),
+        Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(DomainError::Forbidden) => error_page(StatusCode::FORBIDDEN),
+        Err(error) => {
+            pages
+                .refused_with(parts, PAGE, values(&fields), error, None)
+                .await
+        }
+    }
+}
+
 /// POST /recruteur/offres/lot: `action` = depublier or republier on the
 /// ticked `offres`.
 pub async fn bulk_offers(

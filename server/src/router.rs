@@ -49,6 +49,55 @@ fn body_limit(path: &str) -> usize {
     }
 }
 
+/// How long a request to `path` may take, body included: uploads from a
+/// phone on a slow network take minutes, anything else seconds.
+fn request_deadline(path: &str) -> std::time::Duration {
+    if body_limit(path) > BODY_LIMIT {
+        std::time::Duration::from_secs(15 * 60)
+    } else {
+        std::time::Duration::from_secs(30)
+    }
+}
+
+/// Middleware: a request that takes longer than [`request_deadline`]
+/// (a body sent a byte at a time, say) is answered 408 and dropped.
+async fn deadline(request: axum::extract::Request, next: axum::middleware::Next) -> Response<Body> {
+    let limit = request_deadline(request.uri().path());
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!("request timed out");
+            error_page(StatusCode::REQUEST_TIMEOUT)
+        }
+    }
+}
+
+/// Middleware: an error that reaches the browser is always the French
+/// error page. axum's extractors answer their rejections in English plain
+/// text ("Failed to deserialize form body…", "Invalid URL…") and its router
+/// answers 405 with no body at all: those become the page of their status.
+/// Server functions (`/api/`) keep their typed error bodies.
+async fn french_errors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|t| t.to_str().is_ok_and(|t| t.starts_with("text/plain")));
+    if is_api || !(status.is_client_error() || status.is_server_error()) || !plain {
+        return response;
+    }
+    let mut page = error_page(status);
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        page.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    page
+}
+
 /// Middleware: caps every request body at [`body_limit`] of its path — at
 /// once from `Content-Length`, and while it is read whatever it claims.
 async fn limit_bodies(
@@ -101,17 +150,25 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     };
     let pages = forms::Pages::new(context.clone(), options.clone());
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
-    let pkg_cache = if options.hash_files {
+    let pkg_cache = HeaderValue::from_static(if options.hash_files {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
-    };
+    });
     let hsts = state.site.public_url.starts_with("https://");
 
     let pkg = ServiceBuilder::new()
+        // Only files that exist are kept for good: a 404 (a file of an
+        // older build, a typo) must be asked again.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static(pkg_cache),
+            move |response: &Response<_>| {
+                Some(if response.status().is_success() {
+                    pkg_cache.clone()
+                } else {
+                    HeaderValue::from_static("no-store")
+                })
+            },
         ))
         .service(
             ServeDir::new(pkg_dir)
@@ -134,7 +191,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             context, shell,
         ));
     let cache = crate::page_cache::PageCache::default();
-    with_security_headers(router, hsts)
+    let router = router
         .layer(axum::Extension(pages))
         .layer(axum::Extension(cache.clone()))
         .layer(axum::middleware::from_fn(api_error_status))
@@ -154,6 +211,11 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(limit_bodies))
+        .layer(axum::middleware::from_fn(deadline))
+        .layer(axum::middleware::from_fn(french_errors));
+    // Outermost: every response gets them, the refusals of the layers
+    // above (413, 408, a panic's 500) included.
+    with_security_headers(router, hsts)
         .layer(
             // The path only: query strings may carry emailed tokens.
             TraceLayer::new_for_http()
@@ -175,6 +237,8 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/mot-de-passe-oublie"),
     ("POST", "/mot-de-passe/nouveau"),
     ("POST", "/email/confirmer"),
+    ("POST", "/connexion/deverrouiller"),
+    ("POST", "/candidature/remplacer"),
     ("POST", "/deconnexion"),
     ("POST", "/espace/profil"),
     ("POST", "/offres/{offer}/postuler"),
@@ -189,6 +253,7 @@ pub const AXUM_ROUTES: &[(&str, &str)] = &[
     ("POST", "/recruteur/favoris"),
     ("POST", "/recruteur/entreprise"),
     ("POST", "/recruteur/entreprise/logo"),
+    ("POST", "/recruteur/entreprise/membres"),
     ("POST", "/messages/ouvrir"),
     ("POST", "/messages/blocages"),
     ("POST", "/messages/{id}"),
@@ -209,6 +274,8 @@ fn form_routes() -> Router<AppState> {
         .route("/mot-de-passe-oublie", post(forms::forgot_password))
         .route("/mot-de-passe/nouveau", post(forms::reset_password))
         .route("/email/confirmer", post(forms::confirm_email))
+        .route("/connexion/deverrouiller", post(forms::unlock_log_in))
+        .route("/candidature/remplacer", post(forms::confirm_replacement))
         .route("/deconnexion", post(forms::log_out))
         .route("/espace/profil", post(forms::profile))
         .route("/espace/profil/donnees.json", get(forms::export))
@@ -234,6 +301,10 @@ fn form_routes() -> Router<AppState> {
         .route(
             "/recruteur/entreprise/logo",
             post(recruiter::change_logo).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/recruteur/entreprise/membres",
+            post(recruiter::decide_member),
         )
         .route("/logos/{key}", get(recruiter::logo))
         .route("/messages/ouvrir", post(messages::open))
@@ -304,7 +375,10 @@ pub fn error_page(status: StatusCode) -> Response<Body> {
         400 => "Cette demande est mal formée.",
         403 => "Vous n'avez pas accès à cette page.",
         404 => "Cette page n'existe pas ou plus.",
+        405 => "Cette adresse ne s'utilise pas ainsi.",
+        408 => "Cette demande a pris trop de temps. Vérifiez votre connexion et réessayez.",
         413 => "Les données envoyées sont trop volumineuses.",
+        415 => "Le format des données envoyées n'est pas accepté.",
         429 => "Trop de tentatives en peu de temps. Réessayez dans quelques minutes.",
         _ => "Une erreur est survenue de notre côté. Réessayez dans un instant.",
     };

@@ -74,7 +74,8 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
         }
         "nettoyage-sessions" => {
             let sessions = sessions::purge_expired(&state.db, now).await?;
-            let tokens = accounts::purge_expired_tokens(&state.db, now).await?;
+            let tokens = accounts::purge_expired_tokens(&state.db, now).await?
+                + domain::applications::purge_expired_replacements(&state.db, now).await?;
             let limits = rate_limit::purge(&state.db, now).await?;
             let emails = mail::purge_sent(&state.db, now).await?;
             let files = domain::storage::purge_orphans(&state.db, &state.storage, now).await?;

@@ -324,27 +324,35 @@ enum Outcome {
     Forbidden,
     /// 404.
     NotFound,
+    /// 409: a member waiting for the owner's acceptance is told so.
+    Pending,
 }
 
 use Outcome::*;
 
 /// One row: method, path as the router declares it (a trailing `*` is a
 /// prefix, for server functions), the request sent, and the outcome for
-/// anonymous, candidate, recruiter, training organisation, administrator.
+/// anonymous, candidate, recruiter, training organisation, administrator,
+/// and a recruiter whose request to join an existing company waits for its
+/// owner.
 struct Row {
     method: &'static str,
     path: &'static str,
     sample: &'static str,
     body: &'static str,
-    outcomes: [Outcome; 5],
+    outcomes: [Outcome; 6],
 }
 
-const ALL_OK: [Outcome; 5] = [Ok, Ok, Ok, Ok, Ok];
-const SIGNED_IN: [Outcome; 5] = [LogIn, Ok, Ok, Ok, Ok];
-const CANDIDATE_ONLY: [Outcome; 5] = [LogIn, Ok, Forbidden, Forbidden, Forbidden];
-const CANDIDATE_API: [Outcome; 5] = [Forbidden, Ok, Forbidden, Forbidden, Forbidden];
-const RECRUITER_ONLY: [Outcome; 5] = [LogIn, Forbidden, Ok, Ok, Forbidden];
-const RECRUITER_API: [Outcome; 5] = [Forbidden, Forbidden, Ok, Ok, Forbidden];
+const ALL_OK: [Outcome; 6] = [Ok, Ok, Ok, Ok, Ok, Ok];
+const SIGNED_IN: [Outcome; 6] = [LogIn, Ok, Ok, Ok, Ok, Ok];
+const CANDIDATE_ONLY: [Outcome; 6] = [LogIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+const CANDIDATE_API: [Outcome; 6] = [Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+/// A member waiting for the owner sees their own (empty) space; what needs
+/// a company to act for (publishing, the CVthèque) tells them they wait.
+const RECRUITER_ONLY: [Outcome; 6] = [LogIn, Forbidden, Ok, Ok, Forbidden, Ok];
+const RECRUITER_API: [Outcome; 6] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Ok];
+const ACTING_RECRUITER_ONLY: [Outcome; 6] = [LogIn, Forbidden, Ok, Ok, Forbidden, Pending];
+const ACTING_RECRUITER_API: [Outcome; 6] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Pending];
 
 const MATRIX: &[Row] = &[
     // Public pages (P1–P6, X4).
@@ -388,7 +396,7 @@ const MATRIX: &[Row] = &[
         path: "/groupes/{group}",
         sample: "/groupes/inconnu",
         body: "",
-        outcomes: [NotFound; 5],
+        outcomes: [NotFound; 6],
     },
     Row {
         method: "GET",
@@ -504,60 +512,88 @@ const MATRIX: &[Row] = &[
         outcomes: ALL_OK,
     },
     Row {
+        method: "GET",
+        path: "/connexion/deverrouiller",
+        sample: "/connexion/deverrouiller?jeton=x",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
+        path: "/candidature/remplacer",
+        sample: "/candidature/remplacer?jeton=x",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
         method: "POST",
         path: "/connexion",
         sample: "/connexion",
         body: "email=&mot_de_passe=",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/inscription",
         sample: "/inscription",
         body: "email=x",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/inscription/recruteur",
         sample: "/inscription/recruteur",
         body: "email=x",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/verification",
         sample: "/verification",
         body: "jeton=faux",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/mot-de-passe-oublie",
         sample: "/mot-de-passe-oublie",
         body: "email=x",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/mot-de-passe/nouveau",
         sample: "/mot-de-passe/nouveau",
         body: "jeton=faux&mot_de_passe=x",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/email/confirmer",
         sample: "/email/confirmer",
         body: "jeton=faux",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
+    },
+    Row {
+        method: "POST",
+        path: "/connexion/deverrouiller",
+        sample: "/connexion/deverrouiller",
+        body: "jeton=faux",
+        outcomes: [Invalid; 6],
+    },
+    Row {
+        method: "POST",
+        path: "/candidature/remplacer",
+        sample: "/candidature/remplacer",
+        body: "jeton=faux",
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
         path: "/deconnexion",
         sample: "/deconnexion",
         body: "",
-        outcomes: [Done; 5],
+        outcomes: [Done; 6],
     },
     // Mon profil (C1, C9): the signed-in person only, whatever the role.
     Row {
@@ -572,7 +608,7 @@ const MATRIX: &[Row] = &[
         path: "/espace/profil",
         sample: "/espace/profil",
         body: "action=informations&prenom=Zo%C3%A9&nom=Martin",
-        outcomes: [LogIn, Done, Done, Done, Done],
+        outcomes: [LogIn, Done, Done, Done, Done, Done],
     },
     Row {
         method: "GET",
@@ -589,14 +625,14 @@ const MATRIX: &[Row] = &[
         path: "/offres/{offer}/postuler",
         sample: "{offer}/postuler",
         body: "multipart:email=x",
-        outcomes: [Invalid, Invalid, Forbidden, Forbidden, Forbidden],
+        outcomes: [Invalid, Invalid, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/offres/{offer}/favori",
         sample: "{offer}/favori",
         body: "enregistrer=1",
-        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "GET",
@@ -617,21 +653,21 @@ const MATRIX: &[Row] = &[
         path: "/espace/dossiers/{id}",
         sample: "/espace/dossiers/999999",
         body: "",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/espace/dossiers",
         sample: "/espace/dossiers",
         body: "multipart:titre=M%C3%A9canicien",
-        outcomes: [LogIn, Invalid, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, Invalid, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/espace/dossiers/{id}",
         sample: "/espace/dossiers/999999",
         body: "multipart:action=visibilite&visible=1",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "GET",
@@ -652,7 +688,7 @@ const MATRIX: &[Row] = &[
         path: "/fichiers/{id}",
         sample: "/fichiers/999999",
         body: "",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound],
+        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound, NotFound],
     },
     Row {
         method: "POST",
@@ -673,7 +709,9 @@ const MATRIX: &[Row] = &[
         path: "/api/dossier",
         sample: "/api/dossier",
         body: "id=999999",
-        outcomes: [Forbidden, NotFound, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
@@ -724,14 +762,14 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/offres/{id}",
         sample: "/recruteur/offres/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "GET",
         path: "/recruteur/offres/{id}/candidatures",
         sample: "/recruteur/offres/999999/candidatures",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "GET",
@@ -745,35 +783,35 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/candidatures/{id}",
         sample: "/recruteur/candidatures/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres",
         sample: "/recruteur/offres",
         body: "action=brouillon&titre=x",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Pending],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres/lot",
         sample: "/recruteur/offres/lot",
         body: "action=depublier&offres=999999",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres/{id}",
         sample: "/recruteur/offres/999999",
         body: "action=depublier",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
         path: "/recruteur/candidatures/{id}",
         sample: "/recruteur/candidatures/999999",
         body: "action=note&note=x",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
@@ -787,7 +825,9 @@ const MATRIX: &[Row] = &[
         path: "/api/recruteur-offre",
         sample: "/api/recruteur-offre",
         body: "id=999999",
-        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound,
+        ],
     },
     Row {
         method: "POST",
@@ -801,7 +841,9 @@ const MATRIX: &[Row] = &[
         path: "/api/recruteur-candidature",
         sample: "/api/recruteur-candidature",
         body: "id=999999",
-        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound,
+        ],
     },
     // The company page (R2): its owner edits; the recruiters of the test
     // matrix own theirs.
@@ -817,14 +859,23 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/entreprise",
         sample: "/recruteur/entreprise",
         body: "nom=",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Forbidden],
+    },
+    // R1: only the owner decides on a request to join; an unknown or
+    // another company's request is a 404.
+    Row {
+        method: "POST",
+        path: "/recruteur/entreprise/membres",
+        sample: "/recruteur/entreprise/membres",
+        body: "decision=accepter&membre=999999",
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/recruteur/entreprise/logo",
         sample: "/recruteur/entreprise/logo",
         body: "multipart:action=envoyer",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden],
+        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Invalid],
     },
     // Messaging (C6): candidates and recruiters with an account; a thread
     // one may not read is a 404; only candidates write to a company or
@@ -834,63 +885,63 @@ const MATRIX: &[Row] = &[
         path: "/messages",
         sample: "/messages",
         body: "",
-        outcomes: [LogIn, Ok, Ok, Ok, Forbidden],
+        outcomes: [LogIn, Ok, Ok, Ok, Forbidden, Ok],
     },
     Row {
         method: "GET",
         path: "/messages/{id}",
         sample: "/messages/999999",
         body: "",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, NotFound, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
         path: "/messages/{id}",
         sample: "/messages/999999",
         body: "message=Bonjour",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound],
+        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound, NotFound],
     },
     Row {
         method: "POST",
         path: "/messages/ouvrir",
         sample: "/messages/ouvrir",
         body: "entreprise=999999",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/messages/blocages",
         sample: "/messages/blocages",
         body: "entreprise=999999&action=bloquer",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden],
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
     },
     Row {
         method: "POST",
         path: "/api/messages",
         sample: "/api/messages",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden],
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok],
     },
     Row {
         method: "POST",
         path: "/api/messages-non-lus",
         sample: "/api/messages-non-lus",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden],
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok],
     },
     Row {
         method: "POST",
         path: "/api/conversation",
         sample: "/api/conversation",
         body: "id=999999",
-        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden],
+        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound],
     },
     Row {
         method: "POST",
         path: "/api/conversation-suite",
         sample: "/api/conversation-suite",
         body: "id=999999&after=0",
-        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden],
+        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound],
     },
     // Logos are public, but only the keys companies use.
     Row {
@@ -898,7 +949,7 @@ const MATRIX: &[Row] = &[
         path: "/logos/{key}",
         sample: "/logos/inconnu",
         body: "",
-        outcomes: [NotFound; 5],
+        outcomes: [NotFound; 6],
     },
     Row {
         method: "POST",
@@ -913,49 +964,49 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/cvtheque",
         sample: "/recruteur/cvtheque?q=mecanicien",
         body: "",
-        outcomes: RECRUITER_ONLY,
+        outcomes: ACTING_RECRUITER_ONLY,
     },
     Row {
         method: "GET",
         path: "/recruteur/cvtheque/{id}",
         sample: "/recruteur/cvtheque/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending],
     },
     Row {
         method: "GET",
         path: "/recruteur/favoris",
         sample: "/recruteur/favoris",
         body: "",
-        outcomes: RECRUITER_ONLY,
+        outcomes: ACTING_RECRUITER_ONLY,
     },
     Row {
         method: "POST",
         path: "/recruteur/favoris",
         sample: "/recruteur/favoris",
         body: "candidat=999999&favori=1",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending],
     },
     Row {
         method: "POST",
         path: "/api/cvtheque",
         sample: "/api/cvtheque",
         body: "query[q]=x",
-        outcomes: RECRUITER_API,
+        outcomes: ACTING_RECRUITER_API,
     },
     Row {
         method: "POST",
         path: "/api/cvtheque-dossier",
         sample: "/api/cvtheque-dossier",
         body: "id=999999",
-        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden],
+        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden, Pending],
     },
     Row {
         method: "POST",
         path: "/api/candidats-favoris",
         sample: "/api/candidats-favoris",
         body: "",
-        outcomes: RECRUITER_API,
+        outcomes: ACTING_RECRUITER_API,
     },
     // Server functions: public reads, and the profile for its owner.
     Row {
@@ -970,14 +1021,14 @@ const MATRIX: &[Row] = &[
         path: "/api/profil",
         sample: "/api/profil",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Ok],
+        outcomes: [Forbidden, Ok, Ok, Ok, Ok, Ok],
     },
     Row {
         method: "POST",
         path: "/api/directory_page*",
         sample: "",
         body: "",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
@@ -991,14 +1042,14 @@ const MATRIX: &[Row] = &[
         path: "/api/group_page*",
         sample: "",
         body: "slug=inconnu",
-        outcomes: [NotFound; 5],
+        outcomes: [NotFound; 6],
     },
     Row {
         method: "POST",
         path: "/api/search_offers*",
         sample: "",
         body: "",
-        outcomes: [Invalid; 5],
+        outcomes: [Invalid; 6],
     },
     Row {
         method: "POST",
@@ -1038,6 +1089,7 @@ fn outcome_of(response: &Response<Body>) -> Option<Outcome> {
         303 => Done,
         403 => Forbidden,
         404 => NotFound,
+        409 => Pending,
         400 | 415 | 422 => Invalid,
         _ => return None,
     })
@@ -1114,6 +1166,43 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
             .await
             .unwrap(),
     );
+    // Signs up with the SIRET of the recruiter's company: waits for them.
+    let pending = SignUp {
+        email: "attente@garage.fr".into(),
+        password: PASSWORD.into(),
+        first_name: "Pierre".into(),
+        last_name: "Martin".into(),
+        accepts_terms: true,
+    };
+    let join = Organisation {
+        kind: "recruteur".into(),
+        name: "Structure recruteur".into(),
+        siret: "73282932000074".into(),
+        address: "1 rue de la Gare".into(),
+        commune: "Lyon".into(),
+        activity: "garage".into(),
+    };
+    accounts::sign_up(db, &origin(now), &pending, Some((&join, &places)))
+        .await
+        .unwrap();
+    let mail = outbox(db)
+        .await
+        .into_iter()
+        .rev()
+        .find(|m| m.to_address == "attente@garage.fr")
+        .unwrap();
+    accounts::verify_address(db, &token_in(&mail.text_body, "/verification"), now)
+        .await
+        .unwrap();
+    people.push(
+        domain::entity::user::Entity::find()
+            .filter(domain::entity::user::Column::Email.eq("attente@garage.fr"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    );
 
     let company = format!("/entreprises/garage-du-centre-{}", {
         use sea_orm::EntityTrait;
@@ -1138,6 +1227,7 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
             "recruteur",
             "organisme de formation",
             "administrateur",
+            "recruteur en attente",
         ]
         .iter()
         .zip(row.outcomes)
@@ -1148,6 +1238,7 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
                 "recruteur",
                 "organisme de formation",
                 "administrateur",
+                "recruteur en attente",
             ]
             .iter()
             .position(|r| r == role)

@@ -88,7 +88,7 @@ pub fn TextArea(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described(&id, !hint.is_empty(), invalid)
             >
-                {text}
+                {crate::components::form::textarea_text(text)}
             </textarea>
             {error.map(|message| view! { <p class="field-error" id=format!("{id}-erreur")>{message}</p> })}
         </div>

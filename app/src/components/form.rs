@@ -156,3 +156,15 @@ pub fn checkboxes(
         </fieldset>
     }
 }
+
+/// The text inside a `<textarea>`, as the server must write it. Tachys
+/// writes a textarea's children unescaped, as for `<script>`: a
+/// `</textarea>` in a letter, a note or a description would end the field
+/// and the rest would become markup. The browser reads the escaped text
+/// back as it was typed, so only the server's HTML is escaped. Every
+/// `<textarea>` with content goes through here.
+pub fn textarea_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    let text = domain::model::escape_html(&text);
+    text
+}

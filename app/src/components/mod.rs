@@ -3,6 +3,7 @@
 pub mod candidate;
 pub mod company_card;
 pub mod form;
+pub mod head;
 pub mod islands;
 pub mod layout;
 pub mod offer_card;

@@ -108,7 +108,7 @@ pub fn RichText(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=describedby
             >
-                {text}
+                {crate::components::form::textarea_text(text)}
             </textarea>
             {error.map(|message| view! { <p class="field-error" id=format!("champ-{name}-erreur")>{message}</p> })}
             {move || enhanced.get().then(|| view! { <input type="hidden" name=format_name.clone() value="html" /> })}

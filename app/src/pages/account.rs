@@ -5,11 +5,12 @@
 //! redirect), so they work without JavaScript.
 
 use crate::components::form::{Field, FormMessage, Notice};
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::session::{current_user, form_outcome, query_param};
 use domain::model::{CompanyActivity, safe_return_path};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 /// The confirmation a redirect asks for with `?ok=…`.
 fn notice() -> Option<&'static str> {
@@ -30,6 +31,7 @@ fn notice() -> Option<&'static str> {
         "email-change" => {
             "Votre nouvelle adresse e-mail est confirmée : utilisez-la pour vous connecter."
         }
+        "deverrouille" => "La connexion à votre compte est débloquée : connectez-vous.",
         _ => return None,
     })
 }
@@ -45,7 +47,7 @@ pub fn LoginPage() -> impl IntoView {
         .unwrap_or_default();
     let user = current_user();
     view! {
-        <Title text="Connexion — JobToMove" />
+        <PageTitle text="Connexion — JobToMove" />
         <IslandScripts />
         <section class="form-page">
             <h1>"Connexion"</h1>
@@ -117,7 +119,7 @@ fn PersonFields(outcome: crate::session::FormOutcome) -> impl IntoView {
 pub fn SignUpPage() -> impl IntoView {
     let outcome = form_outcome();
     view! {
-        <Title text="Créer un compte candidat — JobToMove" />
+        <PageTitle text="Créer un compte candidat — JobToMove" />
         <IslandScripts />
         <Meta name="description" content="Créez votre compte candidat JobToMove pour postuler en un clic aux offres des services de l'automobile." />
         <section class="form-page">
@@ -148,7 +150,7 @@ pub fn RecruiterSignUpPage() -> impl IntoView {
     let kind_invalid = kind_error.is_some();
     let activity_invalid = activity_error.is_some();
     view! {
-        <Title text="Créer un compte recruteur — JobToMove" />
+        <PageTitle text="Créer un compte recruteur — JobToMove" />
         <IslandScripts />
         <Meta name="description" content="Garages, concessions, carrosseries, organismes de formation : créez votre compte JobToMove pour publier vos offres et consulter la CVthèque." />
         <section class="form-page">
@@ -195,7 +197,7 @@ pub fn RecruiterSignUpPage() -> impl IntoView {
                         </select>
                         {activity_error.map(|m| view! { <p class="field-error" id="champ-activite-erreur">{m}</p> })}
                     </div>
-                    <p class="field-hint">"Si votre établissement est déjà inscrit, vous rejoindrez sa fiche comme membre."</p>
+                    <p class="field-hint">"Si votre établissement est déjà inscrit, vous demanderez à rejoindre sa fiche : son responsable devra accepter votre demande."</p>
                 </fieldset>
                 <TermsField outcome=outcome />
                 <button class="button" type="submit">"Créer mon compte recruteur"</button>
@@ -219,7 +221,7 @@ fn TokenForm(
         .or_else(|| outcome.values.get("jeton").cloned())
         .unwrap_or_default();
     view! {
-        <Title text=format!("{title} — JobToMove") />
+        <PageTitle text=format!("{title} — JobToMove") />
         <Meta name="robots" content="noindex" />
         <section class="form-page">
             <h1>{title}</h1>
@@ -257,11 +259,38 @@ pub fn ConfirmEmailChangePage() -> impl IntoView {
     }
 }
 
+/// C1: the link emailed after too many wrong passwords.
+#[component]
+pub fn UnlockLogInPage() -> impl IntoView {
+    view! {
+        <TokenForm
+            action="/connexion/deverrouiller"
+            title="Débloquer la connexion"
+            intro="La connexion à votre compte a été suspendue après plusieurs mots de passe erronés. Si c'était vous, débloquez-la et connectez-vous."
+            button="Débloquer ma connexion"
+        />
+    }
+}
+
+/// B3: the link emailed when an anonymous application would replace an
+/// earlier one of the same address.
+#[component]
+pub fn ConfirmReplacementPage() -> impl IntoView {
+    view! {
+        <TokenForm
+            action="/candidature/remplacer"
+            title="Remplacer ma candidature"
+            intro="Votre nouvelle candidature remplacera celle que vous aviez déjà envoyée à cette offre : le recruteur ne verra plus que la nouvelle, avec son CV."
+            button="Remplacer ma candidature"
+        />
+    }
+}
+
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let outcome = form_outcome();
     view! {
-        <Title text="Mot de passe oublié — JobToMove" />
+        <PageTitle text="Mot de passe oublié — JobToMove" />
         <section class="form-page">
             <h1>"J'ai oublié mon mot de passe"</h1>
             <Notice message=notice() />
@@ -283,7 +312,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .or_else(|| outcome.values.get("jeton").cloned())
         .unwrap_or_default();
     view! {
-        <Title text="Nouveau mot de passe — JobToMove" />
+        <PageTitle text="Nouveau mot de passe — JobToMove" />
         <IslandScripts />
         <Meta name="robots" content="noindex" />
         <section class="form-page">

@@ -22,6 +22,9 @@ fn confirmation(signed_in: bool) -> Option<String> {
         "remplacee" => {
             "Votre candidature est envoyée. Elle remplace celle que vous aviez déjà envoyée à cette offre : le recruteur ne voit que la plus récente."
         }
+        "a-confirmer" => {
+            return Some("Vous aviez déjà postulé à cette offre avec cette adresse. Pour que cette nouvelle candidature remplace la précédente, suivez le lien que nous venons de vous envoyer par e-mail (valable 48 heures) ; sans cela, la précédente reste telle quelle.".into());
+        }
         _ => return None,
     };
     Some(format!("{text}{follow}"))

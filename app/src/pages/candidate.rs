@@ -7,6 +7,7 @@ use crate::components::candidate::{
     ACCEPT_VIDEOS, FileField, SavedOffers, TextArea, UploadProgress,
 };
 use crate::components::form::{Field, FormMessage, Notice};
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::pages::not_found::NotFound;
@@ -16,7 +17,7 @@ use domain::model::{
     ApplicationView, DossierView, FileView, OfferState, french_date, french_date_time, paris_date,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 fn file_link(file: &FileView) -> impl IntoView + use<> {
@@ -41,7 +42,7 @@ fn dossiers_notice() -> Option<&'static str> {
 pub fn DossiersPage() -> impl IntoView {
     let dossiers = Resource::new_blocking(|| (), |_| my_dossiers());
     view! {
-        <Title text="Mes dossiers de candidature — JobToMove" />
+        <PageTitle text="Mes dossiers de candidature — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -119,7 +120,7 @@ fn DossierCard(dossier: DossierView) -> impl IntoView {
 pub fn NewDossierPage() -> impl IntoView {
     let allowed = Resource::new_blocking(|| (), |_| my_dossiers());
     view! {
-        <Title text="Nouveau dossier de candidature — JobToMove" />
+        <PageTitle text="Nouveau dossier de candidature — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -151,7 +152,7 @@ pub fn EditDossierPage() -> impl IntoView {
     let dossier = Resource::new_blocking(move || id, my_dossier);
     let here = format!("/espace/dossiers/{id}");
     view! {
-        <Title text="Mon dossier de candidature — JobToMove" />
+        <PageTitle text="Mon dossier de candidature — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -270,7 +271,7 @@ fn DossierForm(dossier: Option<DossierView>) -> impl IntoView {
 pub fn ApplicationsPage() -> impl IntoView {
     let applications = Resource::new_blocking(|| (), |_| my_applications());
     view! {
-        <Title text="Mes candidatures — JobToMove" />
+        <PageTitle text="Mes candidatures — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -354,7 +355,7 @@ fn ApplicationCard(application: ApplicationView) -> impl IntoView {
 pub fn SavedOffersPage() -> impl IntoView {
     let saved = Resource::new_blocking(|| (), |_| my_saved_offers());
     view! {
-        <Title text="Mes offres sauvegardées — JobToMove" />
+        <PageTitle text="Mes offres sauvegardées — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

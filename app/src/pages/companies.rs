@@ -7,6 +7,7 @@
 use crate::SiteConfig;
 use crate::api::companies::{company_page, directory_page, group_page};
 use crate::components::company_card::CompanyList;
+use crate::components::head::PageTitle;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::pagination::Pagination;
 use crate::pages::not_found::{ErrorNotice, NotFound};
@@ -17,7 +18,7 @@ use domain::model::{
     count_offers, truncate_text,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn canonical(path: &str) -> Option<String> {
@@ -58,7 +59,7 @@ fn Directory(directory: CompanyDirectory) -> impl IntoView {
     let (page, pages) = (directory.page, directory.pages);
     let paging = query.clone();
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <Meta
             name="description"
             content="Garages, concessions, carrosseries, centres de contrôle technique, loueurs : les entreprises qui recrutent dans les services de l'automobile et leurs offres d'emploi."
@@ -193,7 +194,7 @@ fn Company(company: CompanyDetail) -> impl IntoView {
         )
     });
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <Meta name="description" content=summary />
         {href.map(|href| view! { <Link rel="canonical" href=href /> })}
         <article class="company">
@@ -307,7 +308,7 @@ fn Group(group: GroupDetail) -> impl IntoView {
     let href = canonical(&format!("/groupes/{}", group.slug));
     let companies = group.companies.len();
     view! {
-        <Title text=format!("{} : entreprises et offres d'emploi — JobToMove", group.name) />
+        <PageTitle text=format!("{} : entreprises et offres d'emploi — JobToMove", group.name) />
         <Meta name="description" content=truncate_text(&group.description, 155) />
         {href.map(|href| view! { <Link rel="canonical" href=href /> })}
         <article class="company">

@@ -4,6 +4,7 @@
 
 use crate::api::recruiter::{favorite_candidates, search_dossiers, visible_dossier};
 use crate::components::form::FormMessage;
+use crate::components::head::PageTitle;
 use crate::components::pagination::Pagination;
 use crate::pages::not_found::NotFound;
 use crate::pages::recruiter::Tabs;
@@ -14,7 +15,7 @@ use domain::model::{
     JobFamily, VisibleDossier, french_date, paris_date,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// "BTS, CAP · Disponible : Immédiatement · Lyon (69), jusqu'à 30 km · Permis B".
@@ -120,7 +121,7 @@ pub fn CvthequePage() -> impl IntoView {
     });
     let results = Resource::new_blocking(move || query.clone(), search_dossiers);
     view! {
-        <Title text="CVthèque — JobToMove" />
+        <PageTitle text="CVthèque — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -232,7 +233,7 @@ pub fn CvDossierPage() -> impl IntoView {
     let found = Resource::new_blocking(move || id, visible_dossier);
     let here = format!("/recruteur/cvtheque/{id}");
     view! {
-        <Title text="Dossier de candidature — CVthèque — JobToMove" />
+        <PageTitle text="Dossier de candidature — CVthèque — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -281,7 +282,7 @@ pub fn CvDossierPage() -> impl IntoView {
 pub fn FavoritesPage() -> impl IntoView {
     let favorites = Resource::new_blocking(|| (), |_| favorite_candidates());
     view! {
-        <Title text="Candidats favoris — JobToMove" />
+        <PageTitle text="Candidats favoris — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -4,13 +4,14 @@ use crate::SiteConfig;
 use crate::api::candidate::saved_offer_ids;
 use crate::api::offers::latest_offers;
 use crate::components::candidate::provide_saved_offers;
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::search_form::SearchBar;
 use crate::pages::not_found::ErrorNotice;
 use domain::model::JobFamily;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 
 /// The latest offers and the sector's job families.
 #[component]
@@ -19,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
     let saved = Resource::new_blocking(|| (), |_| saved_offer_ids());
     let canonical = use_context::<SiteConfig>().map(|site| site.url("/"));
     view! {
-        <Title text="JobToMove — l'emploi dans les services de l'automobile" />
+        <PageTitle text="JobToMove — l'emploi dans les services de l'automobile" />
         <IslandScripts />
         <Meta
             name="description"

@@ -6,6 +6,7 @@
 
 use crate::api::messages::{conversation, my_threads};
 use crate::components::form::{FormMessage, Notice};
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::pages::signed_in_page;
 use crate::session::{form_outcome, query_param};
@@ -13,7 +14,7 @@ use domain::model::{
     MESSAGE_MAX_CHARS, MessageView, Segment, ThreadView, french_date_time, linkify,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// `/messages`.
@@ -21,7 +22,7 @@ use leptos_router::hooks::use_params_map;
 pub fn MessagesPage() -> impl IntoView {
     let threads = Resource::new_blocking(|| (), |_| my_threads());
     view! {
-        <Title text="Messages — JobToMove" />
+        <PageTitle text="Messages — JobToMove" />
         <Meta name="robots" content="noindex" />
         <IslandScripts />
         <div class="dashboard">
@@ -105,7 +106,7 @@ fn Conversation(thread: ThreadView) -> impl IntoView {
     let typed = outcome.value("message");
     let error = outcome.error("message");
     view! {
-        <Title text=format!("{} — Messages — JobToMove", thread.with) />
+        <PageTitle text=format!("{} — Messages — JobToMove", thread.with) />
         <IslandScripts eager=true />
         <div class="dashboard conversation">
             <p><a href="/messages">"← Messages"</a></p>
@@ -140,7 +141,7 @@ fn Conversation(thread: ThreadView) -> impl IntoView {
                                 aria-invalid=error.is_some().then_some("true")
                                 aria-describedby=error.is_some().then_some("champ-message-erreur")
                             >
-                                {typed}
+                                {crate::components::form::textarea_text(typed)}
                             </textarea>
                             {error.clone().map(|e| view! { <p class="field-error" id="champ-message-erreur">{e}</p> })}
                         </div>

@@ -1,15 +1,16 @@
 //! The 404 page.
 
+use crate::components::head::PageTitle;
 use crate::response::set_status;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 /// "Page introuvable", answered with status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
     set_status(404);
     view! {
-        <Title text="Page introuvable — JobToMove" />
+        <PageTitle text="Page introuvable — JobToMove" />
         <Meta name="robots" content="noindex" />
         <section class="notice">
             <h1>"Page introuvable"</h1>
@@ -31,7 +32,7 @@ pub fn NotFound() -> impl IntoView {
 pub fn ErrorNotice(error: domain::DomainError) -> impl IntoView {
     set_status(error.status());
     view! {
-        <Title text="Erreur — JobToMove" />
+        <PageTitle text="Erreur — JobToMove" />
         <Meta name="robots" content="noindex" />
         <section class="notice" role="alert">
             <h1>"Un problème est survenu"</h1>

@@ -9,6 +9,7 @@ use crate::SiteConfig;
 use crate::api::candidate::{Reader, offer_reader};
 use crate::api::offers::offer_page;
 use crate::components::candidate::SaveOffer;
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::{OfferList, hits};
 use crate::components::share::ShareOffer;
@@ -21,7 +22,7 @@ use domain::model::{
     paris_date, truncate_text,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_params_map;
 
 /// The page: loads the offer, then renders it, redirects or answers 404.
@@ -109,7 +110,7 @@ fn OfferView(
         })
         .flatten();
     view! {
-        <Title text=page_title.clone() />
+        <PageTitle text=page_title.clone() />
         {open.then(|| view! { <IslandScripts /> })}
         <Meta name="description" content=summary.clone() />
         <Link rel="canonical" href=url.clone() />

@@ -6,6 +6,7 @@
 use crate::api::account::profile_page;
 use crate::api::candidate::my_candidate_profile;
 use crate::components::form::{Field, FormMessage, Notice};
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::pages::encart::Encart;
 use crate::pages::not_found::ErrorNotice;
@@ -14,7 +15,7 @@ use crate::session::{FormOutcome, form_outcome, query_param};
 use domain::DomainError;
 use domain::model::{CandidateProfile, ProfileView, french_date, french_date_time, paris_date};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 fn notice() -> Option<&'static str> {
     Some(match query_param("ok")?.as_str() {
@@ -35,7 +36,7 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new_blocking(|| (), |_| profile_page());
     let encart = Resource::new_blocking(|| (), |_| my_candidate_profile());
     view! {
-        <Title text="Mon profil — JobToMove" />
+        <PageTitle text="Mon profil — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

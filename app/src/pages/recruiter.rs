@@ -5,6 +5,7 @@
 use crate::api::recruiter::{my_posting, my_postings, open_application, received_applications};
 use crate::components::candidate::{FileField, TextArea};
 use crate::components::form::{Field, FormMessage, Notice, select_with};
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::components::rich_text::RichText;
 use crate::pages::not_found::NotFound;
@@ -16,7 +17,7 @@ use domain::model::{
     french_date_time, paris_date,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 fn id_param() -> Option<i64> {
@@ -80,7 +81,7 @@ pub fn PostingsPage() -> impl IntoView {
     let current = status.clone();
     let rows = Resource::new_blocking(move || status.clone(), my_postings);
     view! {
-        <Title text="Suivi des offres — JobToMove" />
+        <PageTitle text="Suivi des offres — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -170,7 +171,7 @@ fn PostingCard(row: PostingRow) -> impl IntoView {
 pub fn NewPostingPage() -> impl IntoView {
     let allowed = Resource::new_blocking(|| (), |_| my_postings(Some("brouillon".into())));
     view! {
-        <Title text="Publier une offre — JobToMove" />
+        <PageTitle text="Publier une offre — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -220,7 +221,7 @@ pub fn EditPostingPage() -> impl IntoView {
     let posting = Resource::new_blocking(move || id, my_posting);
     let here = format!("/recruteur/offres/{id}");
     view! {
-        <Title text="Mon offre — JobToMove" />
+        <PageTitle text="Mon offre — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -393,7 +394,7 @@ pub fn ReceivedPage() -> impl IntoView {
         |id| format!("/recruteur/offres/{id}/candidatures"),
     );
     view! {
-        <Title text="Candidatures reçues — JobToMove" />
+        <PageTitle text="Candidatures reçues — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -459,7 +460,7 @@ pub fn ApplicationPage() -> impl IntoView {
     let application = Resource::new_blocking(move || id, open_application);
     let here = format!("/recruteur/candidatures/{id}");
     view! {
-        <Title text="Candidature — JobToMove" />
+        <PageTitle text="Candidature — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || {
@@ -561,7 +562,7 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
 pub fn CompanyEditPage() -> impl IntoView {
     let company = Resource::new_blocking(|| (), |_| crate::api::recruiter::my_company());
     view! {
-        <Title text="Ma fiche entreprise — JobToMove" />
+        <PageTitle text="Ma fiche entreprise — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -584,8 +585,14 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
         }
         Some("logo") => Some("Votre logo est en ligne."),
         Some("logo-retire") => Some("Votre logo est retiré."),
+        Some("membre-accepte") => Some(
+            "Demande acceptée : ce recruteur agit désormais pour l'entreprise. Il en est informé par e-mail.",
+        ),
+        Some("membre-refuse") => Some("Demande refusée : ce recruteur en est informé par e-mail."),
         _ => None,
     };
+    let requests = company.join_requests.clone();
+    let requested_group = company.requested_group.clone();
     let groups = company.groups.clone();
     let chosen_group = outcome.value("groupe");
     view! {
@@ -597,6 +604,7 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
             {if company.owner {
                 view! {
                     <FormMessage outcome=outcome.clone() />
+                    <JoinRequests requests />
                     <LogoEditor outcome=outcome.clone() name=company.name.clone() logo=company.logo.clone() />
                     <form method="post" action="/recruteur/entreprise" class="stack-form editor">
                         <Field outcome=outcome.clone() name="nom" label="Nom de l'entreprise" autocomplete="organization" />
@@ -617,7 +625,10 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
                                     view! { <option value=slug selected=selected>{name}</option> }
                                 }).collect_view()}
                             </select>
-                            <p class="field-hint">"Votre groupe n'est pas dans la liste ? Écrivez-nous : nous le créerons."</p>
+                            <p class="field-hint">"Le rattachement à un groupe est vérifié par l'équipe JobToMove avant d'apparaître sur votre page. Votre groupe n'est pas dans la liste ? Écrivez-nous : nous le créerons."</p>
+                            {requested_group.map(|group| view! {
+                                <p class="notice">"Demande de rattachement au groupe « " {group} " » en attente de validation par l'équipe JobToMove."</p>
+                            })}
                         </div>
                         <button class="button" type="submit">"Enregistrer ma fiche"</button>
                     </form>
@@ -625,6 +636,13 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
                 .into_any()
             } else {
                 view! {
+                    {company.pending.then(|| {
+                        let message = match company.owner_name.clone() {
+                            Some(owner) => format!("Votre demande pour rejoindre {} attend l'accord du responsable de sa fiche : {owner}. Il a été prévenu par e-mail. En attendant, vous ne pouvez ni publier d'offre au nom de l'entreprise, ni lire ses messages, ni consulter la CVthèque.", company.name),
+                            None => format!("{} n'a pas encore de responsable sur JobToMove : l'équipe JobToMove doit vérifier que vous la représentez avant que vous puissiez publier en son nom. Écrivez-nous par le formulaire de contact avec un justificatif (extrait Kbis, adresse e-mail de l'entreprise).", company.name),
+                        };
+                        view! { <p class="notice notice-pending" role="status">{message}</p> }
+                    })}
                     <p class="notice">
                         "Seul le premier recruteur qui a créé la fiche peut la modifier"
                         {company.owner_name.clone().map(|name| format!(" : {name}"))}
@@ -640,6 +658,34 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// R1: the recruiters waiting to join the company, each accepted or
+/// refused by the owner with one button.
+#[component]
+fn JoinRequests(requests: Vec<domain::model::JoinRequest>) -> impl IntoView {
+    (!requests.is_empty()).then(|| view! {
+        <section class="join-requests" id="demandes" aria-labelledby="titre-demandes">
+            <h2 id="titre-demandes">"Demandes pour rejoindre l'entreprise"</h2>
+            <p>"Ces personnes ont créé un compte recruteur avec le SIRET de l'entreprise. N'acceptez que celles que vous connaissez : elles pourront publier en son nom, lire ses messages et consulter la CVthèque."</p>
+            <ul class="join-list">
+                {requests.into_iter().map(|r| {
+                    let member = r.user_id.to_string();
+                    let asked = domain::model::french_date(domain::model::paris_date(r.asked_at));
+                    view! {
+                        <li class="join-item">
+                            <p><strong>{r.name.clone()}</strong> " — " {r.email.clone()} <br /> <span class="meta">"Demande du " {asked}</span></p>
+                            <form method="post" action="/recruteur/entreprise/membres" class="join-actions">
+                                <input type="hidden" name="membre" value=member />
+                                <button class="button" type="submit" name="decision" value="accepter">"Accepter " {r.name.clone()}</button>
+                                <button class="button button-secondary" type="submit" name="decision" value="refuser">"Refuser"</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 /// R2: the company's logo, its replacement and its removal (multipart

@@ -8,6 +8,7 @@ use crate::SiteConfig;
 use crate::api::candidate::saved_offer_ids;
 use crate::api::search::search_offers;
 use crate::components::candidate::provide_saved_offers;
+use crate::components::head::PageTitle;
 use crate::components::islands::IslandScripts;
 use crate::components::offer_card::OfferList;
 use crate::components::pagination::Pagination;
@@ -18,7 +19,7 @@ use domain::model::{
     SortOrder, WorkingTime, count_offers,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_query_map;
 
 /// Monthly salary thresholds offered by the filter, in euros.
@@ -96,7 +97,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         "{count} dans les services de l'automobile : mécanique, carrosserie, vente, après-vente. Postulez en un clic."
     );
     view! {
-        <Title text=format!("{heading}{page_suffix} — JobToMove") />
+        <PageTitle text=format!("{heading}{page_suffix} — JobToMove") />
         <IslandScripts />
         <Meta name="description" content=description />
         {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}

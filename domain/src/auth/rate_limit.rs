@@ -15,7 +15,9 @@ pub struct Limit {
     pub window: Duration,
 }
 
-/// Log-in attempts on one account.
+/// Wrong passwords for one account (or one unknown address): past them the
+/// log-in is suspended until the window ends or the owner follows the
+/// unlock link emailed to the address (`accounts::log_in`).
 pub const LOG_IN_PER_ACCOUNT: Limit = Limit {
     action: "connexion-compte",
     max: 10,
@@ -83,6 +85,13 @@ pub const MESSAGES_PER_USER: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Logos sent by one account (R2): decoding an image is costly.
+pub const LOGOS_PER_ACCOUNT: Limit = Limit {
+    action: "logos-compte",
+    max: 20,
+    window: Duration::hours(1),
+};
+
 /// Applications from one IP address (P7).
 pub const APPLY_PER_IP: Limit = Limit {
     action: "candidature-ip",
@@ -96,6 +105,40 @@ pub const APPLY_PER_EMAIL: Limit = Limit {
     window: Duration::hours(1),
 };
 
+fn key_of(limit: Limit, subject: &str) -> String {
+    format!("{}:{}", limit.action, subject.to_lowercase())
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// How many attempts of `subject` the current window of `limit` holds,
+/// without counting one more.
+pub async fn count(
+    db: &impl ConnectionTrait,
+    limit: Limit,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<i32, DomainError> {
+    Ok(Entity::find_by_id(key_of(limit, subject))
+        .one(db)
+        .await?
+        .filter(|row| row.window_start >= now - limit.window)
+        .map_or(0, |row| row.hits))
+}
+
+/// Forgets the attempts of `subject` at `limit` (an unlocked log-in).
+pub async fn clear(
+    db: &impl ConnectionTrait,
+    limit: Limit,
+    subject: &str,
+) -> Result<(), DomainError> {
+    Entity::delete_by_id(key_of(limit, subject))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Counts one attempt of `subject` at `limit`'s action; refuses it
 /// (`RateLimited`) when the window already holds `max` of them.
 pub async fn hit(
@@ -104,10 +147,7 @@ pub async fn hit(
     subject: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let key: String = format!("{}:{}", limit.action, subject.to_lowercase())
-        .chars()
-        .take(200)
-        .collect();
+    let key = key_of(limit, subject);
     let stale = Expr::col((Entity, Column::WindowStart)).lt(now - limit.window);
     let insert = Query::insert()
         .into_table(Entity)

@@ -25,6 +25,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// `name` folded for searching (see `model::fold_name`).
     pub search_name: String,
+    /// The dealer group the owner asked to join, until the JobToMove team
+    /// approves it (then `group_id`) or turns it down.
+    pub requested_group_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

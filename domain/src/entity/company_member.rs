@@ -1,4 +1,5 @@
-//! A recruiter's membership of a company; its first recruiter is the owner (R1, R2).
+//! A recruiter's membership of a company; its first recruiter is the owner
+//! (R1, R2), later ones join once the owner accepts them.
 
 use sea_orm::entity::prelude::*;
 
@@ -10,6 +11,17 @@ pub struct Model {
     pub company_id: i64,
     pub is_owner: bool,
     pub created_at: DateTimeUtc,
+    /// When the owner accepted this recruiter; `None` while the request to
+    /// join waits (a pending member sees the company page read-only and
+    /// cannot publish, read or receive its messages).
+    pub accepted_at: Option<DateTimeUtc>,
+}
+
+impl Model {
+    /// Whether the member acts for the company.
+    pub fn is_active(&self) -> bool {
+        self.accepted_at.is_some()
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

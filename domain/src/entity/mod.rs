@@ -3,6 +3,7 @@
 pub mod account_token;
 pub mod application;
 pub mod application_event;
+pub mod application_replacement;
 pub mod candidate_profile;
 pub mod company;
 pub mod company_block;

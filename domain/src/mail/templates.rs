@@ -408,3 +408,81 @@ mod tests {
         assert_eq!(email.subject, "Confirmez votre adresse e-mail");
     }
 }
+
+/// R1: a recruiter asks to join the company page the owner manages.
+pub fn join_requested(to: &str, first_name: &str, who: &str, company: &str, link: &str) -> Email {
+    compose(
+        to,
+        &format!("{who} demande à rejoindre {company} sur JobToMove"),
+        first_name,
+        &[format!("{who} vient de créer un compte recruteur avec le SIRET de {company} et demande à rejoindre la fiche de l'entreprise."),
+          "Tant que vous n'avez pas accepté, cette personne ne peut ni publier d'offre au nom de l'entreprise, ni lire ses messages, ni consulter la CVthèque.".into(),
+          "Si vous ne la connaissez pas, refusez sa demande.".into()],
+        Some(("Accepter ou refuser", link)),
+    )
+}
+
+/// R1: the owner accepted (`accepted`) or refused the request to join.
+pub fn join_decided(
+    to: &str,
+    first_name: &str,
+    company: &str,
+    accepted: bool,
+    link: &str,
+) -> Email {
+    let (subject, paragraph) = if accepted {
+        (
+            format!("Vous avez rejoint {company} sur JobToMove"),
+            format!(
+                "Le responsable de la fiche de {company} a accepté votre demande : vous pouvez publier des offres, recevoir des candidatures et échanger avec les candidats au nom de l'entreprise."
+            ),
+        )
+    } else {
+        (
+            format!("Votre demande pour rejoindre {company} n'a pas été acceptée"),
+            format!(
+                "Le responsable de la fiche de {company} n'a pas accepté votre demande. Si vous pensez qu'il s'agit d'une erreur, rapprochez-vous de lui ou écrivez-nous par le formulaire de contact."
+            ),
+        )
+    };
+    compose(
+        to,
+        &subject,
+        first_name,
+        &[paragraph],
+        Some(("Ouvrir mon espace recruteur", link)),
+    )
+}
+
+/// B3: an anonymous application would replace an earlier one of this
+/// address: it waits for this confirmation.
+pub fn confirm_replacement(
+    to: &str,
+    first_name: &str,
+    title: &str,
+    company: &str,
+    link: &str,
+) -> Email {
+    compose_with_footer(
+        to,
+        &format!("Confirmez votre nouvelle candidature : {title}"),
+        first_name,
+        &[format!("Une nouvelle candidature à l'offre « {title} » de {company} vient d'être envoyée avec cette adresse. Vous aviez déjà postulé à cette offre : la nouvelle candidature remplacera la précédente, CV compris, quand vous l'aurez confirmée. Le lien est valable 48 heures."),
+          "Si vous n'êtes pas à l'origine de cet envoi, ignorez ce message : votre candidature précédente reste telle quelle.".into()],
+        Some(("Remplacer ma candidature", link)),
+        "Vous recevez ce message parce qu'une candidature a été envoyée avec cette adresse sur JobToMove.",
+    )
+}
+
+/// C1: too many wrong passwords; the owner can unlock the log-in.
+pub fn log_in_locked(to: &str, first_name: &str, link: &str, reset: &str) -> Email {
+    compose(
+        to,
+        "Connexion à votre compte suspendue",
+        first_name,
+        &["Plusieurs mots de passe erronés ont été saisis pour votre compte JobToMove en quelques minutes : pour le protéger, la connexion est suspendue pendant 15 minutes.".into(),
+          "Si c'était vous, suivez le lien ci-dessous pour vous connecter tout de suite. Il ne sert qu'une fois et reste valable une heure.".into(),
+          format!("Si ce n'était pas vous, votre mot de passe n'a pas été trouvé ; choisissez-en un plus sûr si vous le souhaitez : {reset}")],
+        Some(("Débloquer la connexion", link)),
+    )
+}

@@ -121,7 +121,7 @@ pub fn check_name(input: &str, what: &'static str) -> Result<String, String> {
         Err(format!("Indiquez votre {what}."))
     } else if name.chars().count() > 100 {
         Err(format!("Votre {what} dépasse 100 caractères."))
-    } else if name.chars().any(|c| c.is_control() || c == '<' || c == '>') {
+    } else if super::line_refusal(name).is_some() {
         Err(format!(
             "Votre {what} contient des caractères non autorisés."
         ))

@@ -100,6 +100,27 @@ impl FileKind {
     pub fn extension(self) -> &'static str {
         self.code()
     }
+
+    /// `name` with the extension of this kind: the one it has when it is
+    /// already right (any case), else in place of the one it has
+    /// (`cv.html` → `cv.pdf`), else added (`Mon CV` → `Mon CV.pdf`). A file
+    /// is saved under the name it is downloaded with, and opened from disk
+    /// by its extension: only the kind decided from the bytes may choose it.
+    pub fn file_name(self, name: &str) -> String {
+        let extension = self.extension();
+        let stem = match name.rsplit_once('.') {
+            Some((_, ext)) if ext.eq_ignore_ascii_case(extension) => return name.to_owned(),
+            Some((stem, ext))
+                if !stem.is_empty()
+                    && (1..=5).contains(&ext.len())
+                    && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+            {
+                stem
+            }
+            _ => name,
+        };
+        format!("{stem}.{extension}")
+    }
 }
 
 /// A CV or a cover letter: at most 5 MB.
@@ -260,6 +281,10 @@ pub enum Applied {
     New,
     /// The address had applied already: this one replaced it (B3).
     Replaced,
+    /// The address had applied already without being signed in: the new
+    /// application waits until the link emailed to the address confirms it,
+    /// so that nobody else who knows the address can replace it.
+    ToConfirm,
 }
 
 /// A video link accepted in a dossier: YouTube, Vimeo or Dailymotion, https.
@@ -357,6 +382,16 @@ pub fn split_codes(stored: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_named_with_the_extension_of_what_its_bytes_are() {
+        assert_eq!(FileKind::Pdf.file_name("cv.html"), "cv.pdf");
+        assert_eq!(FileKind::Pdf.file_name("CV.PDF"), "CV.PDF");
+        assert_eq!(FileKind::Pdf.file_name("Mon CV"), "Mon CV.pdf");
+        assert_eq!(FileKind::Pdf.file_name("CV J. Dupont"), "CV J. Dupont.pdf");
+        assert_eq!(FileKind::Docx.file_name("lettre.doc"), "lettre.docx");
+        assert_eq!(FileKind::Odt.file_name(".htaccess"), ".htaccess.odt");
+    }
 
     #[test]
     fn phone_numbers_are_normalised_or_refused_with_an_example() {

@@ -207,9 +207,24 @@ pub struct CompanyEdit {
     pub name: String,
     pub path: String,
     pub owner: bool,
+    /// The reader's request to join waits for the owner.
+    pub pending: bool,
     /// The owner's name, for members who cannot edit.
     pub owner_name: Option<String>,
+    /// For the owner: the recruiters waiting to join.
+    pub join_requests: Vec<JoinRequest>,
+    /// For the owner: the group asked for, until the team approves it.
+    pub requested_group: Option<String>,
     pub values: BTreeMap<String, String>,
     /// The groups to choose from: (slug, name).
     pub groups: Vec<(String, String)>,
+}
+
+/// A recruiter asking to join a company (R1), as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub asked_at: DateTime<Utc>,
 }

@@ -38,6 +38,38 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Whether `c` hides or disguises text: control characters (CR, LF, tab…),
+/// bidirectional marks, embeddings, overrides and isolates (after U+202E,
+/// `cv` U+202E `fdp.exe` shows as `cvexe.pdf`) and zero-width characters.
+pub fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Why a one-line field (a name, a title, an address) cannot hold `text`,
+/// if so: no hidden characters (see [`is_hidden_char`]), no line break, no
+/// `<` or `>`.
+pub fn line_refusal(text: &str) -> Option<&'static str> {
+    text.chars()
+        .any(|c| is_hidden_char(c) || c == '<' || c == '>')
+        .then_some(
+            "Ce champ contient des caractères non autorisés (chevrons < >, retours à la ligne ou caractères invisibles).",
+        )
+}
+
+/// `text` without its hidden characters (file names).
+pub fn strip_hidden(text: &str) -> String {
+    text.chars().filter(|c| !is_hidden_char(*c)).collect()
+}
+
 /// Plain text with blank-line paragraphs and "- " lists, as HTML.
 pub fn text_to_html(text: &str) -> String {
     let escape = escape_html;
@@ -125,6 +157,25 @@ mod tests {
             ),
             "Garage & carrosserie Entretien Diagnostic"
         );
+    }
+
+    #[test]
+    fn one_line_fields_refuse_what_hides_or_breaks_text() {
+        assert_eq!(
+            line_refusal("Mécanicien automobile H/F (Lyon 3e) – CDI"),
+            None
+        );
+        for hostile in [
+            "Mécanicien\u{202E}FH",
+            "Carrosserie\u{200B}",
+            "Garage\r\nBcc: x",
+            "Titre</title>",
+            "\u{2066}isolé\u{2069}",
+            "\u{FEFF}Garage",
+        ] {
+            assert!(line_refusal(hostile).is_some(), "{hostile:?}");
+        }
+        assert_eq!(strip_hidden("cv\u{202E}fdp.exe"), "cvfdp.exe");
     }
 
     #[test]

@@ -8,15 +8,16 @@ pub mod privacy;
 pub mod terms;
 
 use crate::SiteConfig;
+use crate::components::head::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 
 /// Title, description and canonical URL of an information page.
 #[component]
 fn InfoHead(title: &'static str, description: &'static str, path: &'static str) -> impl IntoView {
     let href = use_context::<SiteConfig>().map(|site| site.url(path));
     view! {
-        <Title text=format!("{title} — JobToMove") />
+        <PageTitle text=format!("{title} — JobToMove") />
         <Meta name="description" content=description />
         {href.map(|href| view! { <Link rel="canonical" href=href /> })}
     }
