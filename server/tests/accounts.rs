@@ -185,7 +185,7 @@ async fn a_refused_form_comes_back_with_french_errors_and_without_the_password()
 }
 
 #[tokio::test]
-async fn too_many_log_in_attempts_get_a_429_with_a_french_message() {
+async fn ten_wrong_passwords_suspend_the_log_in_and_the_emailed_link_lifts_it() {
     let app = TestApp::spawn().await;
     verified_candidate(&app.db.db, "zoe@exemple.fr", "Zoé").await;
     for _ in 0..10 {
@@ -196,19 +196,36 @@ async fn too_many_log_in_attempts_get_a_429_with_a_french_message() {
         ))
         .await;
     }
-    let limited = app
+    let right = format!("email=zoe%40exemple.fr&mot_de_passe={}", encode(PASSWORD));
+    let suspended = app.request(form("/connexion", &right, None)).await;
+    assert_eq!(suspended.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        text(suspended)
+            .await
+            .contains("la connexion est suspendue pendant 15 minutes")
+    );
+    let mail = outbox(&app.db.db)
+        .await
+        .into_iter()
+        .find(|m| m.subject == "Connexion à votre compte suspendue")
+        .expect("the owner is told");
+    let token = token_in(&mail.text_body, "/connexion/deverrouiller");
+    let page = text(
+        app.get(&format!("/connexion/deverrouiller?jeton={token}"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("Débloquer ma connexion"));
+    let unlocked = app
         .request(form(
-            "/connexion",
-            &format!("email=zoe%40exemple.fr&mot_de_passe={}", encode(PASSWORD)),
+            "/connexion/deverrouiller",
+            &format!("jeton={token}"),
             None,
         ))
         .await;
-    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(
-        text(limited)
-            .await
-            .contains("Trop de tentatives en peu de temps")
-    );
+    assert_eq!(location(&unlocked), "/connexion?ok=deverrouille");
+    let signed_in = app.request(form("/connexion", &right, None)).await;
+    assert_eq!(location(&signed_in), "/espace/profil");
 }
 
 #[tokio::test]
@@ -245,7 +262,7 @@ async fn posts_from_another_site_are_refused() {
 }
 
 #[tokio::test]
-async fn a_password_change_from_the_profile_ends_the_other_sessions() {
+async fn a_password_change_from_the_profile_ends_every_other_session_and_renews_this_one() {
     let app = TestApp::spawn().await;
     let id = verified_candidate(&app.db.db, "zoe@exemple.fr", "Zoé").await;
     let now = Utc::now();
@@ -264,6 +281,23 @@ async fn a_password_change_from_the_profile_ends_the_other_sessions() {
         .request(form("/espace/profil", &body, Some(&here)))
         .await;
     assert_eq!(location(&changed), "/espace/profil?ok=mot-de-passe");
+    let renewed = changed.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .and_then(|pair| pair.split_once('='))
+        .map(|(_, secret)| secret.to_owned())
+        .expect("a new session cookie");
+    assert_ne!(renewed, here, "the session id changes with the password");
+    assert_eq!(
+        app.request(get("/espace/profil", Some(&here)))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER,
+        "the old id no longer works"
+    );
+    let here = renewed;
     assert_eq!(
         app.request(get("/espace/profil", Some(&here)))
             .await

@@ -65,10 +65,34 @@ async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
     .await;
     assert!(page.contains("Votre candidature est envoyée"), "{page}");
 
-    // The same address again: replaced, and said so.
+    // The same address again: held until the address confirms it.
     let body = multipart_body(&[("email", "lea@exemple.fr")], &[("cv", "cv-2.pdf", PDF)]);
     let again = app.request(multipart_post(&apply, body, None)).await;
-    assert!(location(&again).contains("candidature=remplacee"));
+    assert!(location(&again).contains("candidature=a-confirmer"));
+    let page = text(app.get(location(&again)).await).await;
+    assert!(page.contains("suivez le lien que nous venons de vous envoyer"));
+    let link = outbox(&app.db.db).await.pop().unwrap();
+    assert_eq!(link.to_address, "lea@exemple.fr");
+    let token = domain::testing::token_in(&link.text_body, "/candidature/remplacer");
+    let confirm_page = text(
+        app.get(&format!("/candidature/remplacer?jeton={token}"))
+            .await,
+    )
+    .await;
+    assert!(confirm_page.contains("Remplacer ma candidature"));
+    let confirmed = app
+        .request(
+            Request::post("/candidature/remplacer")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(format!("jeton={token}")))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        location(&confirmed),
+        format!("{}?candidature=remplacee#postuler", app.offer_path)
+    );
     assert_eq!(applications(&app).await.len(), 1);
 }
 
@@ -357,4 +381,90 @@ async fn the_profile_of_a_candidate_has_the_encart_jaune_and_saves_it() {
     .await;
     assert!(page.contains("Votre profil candidat est enregistré"));
     assert!(page.contains(r#"value="Lyon (69)""#), "{page}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_sent_as_html_is_downloaded_with_the_extension_of_what_it_is() {
+    let app = TestApp::spawn().await;
+    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
+    // Starts like a PDF, carries a page: opened from disk as .html, it runs.
+    let polyglot = b"%PDF-1.4\n<html><script>alert(document.domain)</script></html>";
+    let body = multipart_body(&[("titre", "Mécanicienne")], &[("cv", "cv.html", polyglot)]);
+    let created = app
+        .request(multipart_post("/espace/dossiers", body, Some(&zoe)))
+        .await;
+    assert_eq!(location(&created), "/espace/dossiers?ok=cree");
+    let file = stored_file::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(file.name, "cv.pdf", "shown under the name it is saved with");
+    let download = app
+        .request(get(&format!("/fichiers/{}", file.id), Some(&zoe)))
+        .await;
+    let disposition = download.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment; filename=\"cv.pdf\""),
+        "{disposition}"
+    );
+    assert_eq!(download.headers()[header::CONTENT_TYPE], "application/pdf");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_letter_that_closes_its_textarea_stays_text_in_the_form() {
+    let app = TestApp::spawn().await;
+    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
+    let hostile = "Madame,</textarea><script>alert(1)</script><p id=\"injecte\">";
+    let body = multipart_body(
+        &[("titre", "Mécanicienne"), ("lettre_texte", hostile)],
+        &[("cv", "cv.pdf", PDF)],
+    );
+    let created = app
+        .request(multipart_post("/espace/dossiers", body, Some(&zoe)))
+        .await;
+    assert_eq!(location(&created), "/espace/dossiers?ok=cree");
+    let dossier = domain::entity::dossier::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let html = text(
+        app.request(get(&format!("/espace/dossiers/{}", dossier.id), Some(&zoe)))
+            .await,
+    )
+    .await;
+    assert!(
+        html.contains("Madame,&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the letter is text inside its field"
+    );
+    assert!(!html.contains("id=\"injecte\""), "no markup got out of it");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_cannot_be_saved_by_guessing_its_id() {
+    use domain::model::OfferStatus;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app = TestApp::spawn().await;
+    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
+    let offer = domain::entity::offer::Entity::find_by_id(app.offer_id)
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut draft: domain::entity::offer::ActiveModel = offer.into();
+    draft.status = Set(OfferStatus::Draft);
+    draft.update(&app.db.db).await.unwrap();
+    let save = Request::post(format!("/offres/x-{}/favori", app.offer_id))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("__Host-jtm_session={zoe}"))
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("enregistrer=1"))
+        .unwrap();
+    assert_eq!(app.request(save).await.status(), StatusCode::NOT_FOUND);
+    let saved = text(app.request(get("/espace/favoris", Some(&zoe))).await).await;
+    assert!(!saved.contains("Mécanicien automobile H/F"));
 }

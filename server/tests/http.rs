@@ -221,6 +221,17 @@ async fn an_oversized_request_body_is_refused() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    for name in [
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::X_FRAME_OPTIONS,
+        header::CONTENT_SECURITY_POLICY,
+        header::STRICT_TRANSPORT_SECURITY,
+    ] {
+        assert!(
+            response.headers().contains_key(&name),
+            "the refusal carries {name} too"
+        );
+    }
 }
 
 #[tokio::test]
@@ -510,5 +521,190 @@ async fn a_cached_offer_page_gets_a_fresh_nonce_and_shows_a_withdrawn_offer_at_o
     assert!(
         html.contains("Cette offre n'est plus en ligne"),
         "not the cached open offer"
+    );
+}
+
+/// The `<head>` of a page holds one title, made of text, and nothing a
+/// hostile string slipped in.
+fn assert_head_is_only_ours(html: &str, what: &str) {
+    let head = &html[..html.find("</head>").expect("a head")];
+    assert_eq!(head.matches("<title>").count(), 1, "{what}: one title");
+    assert_eq!(head.matches("</title>").count(), 1, "{what}: closed once");
+    let title = &head[head.find("<title>").unwrap() + 7..head.find("</title>").unwrap()];
+    assert!(!title.contains('<'), "{what}: the title is text: {title}");
+    assert!(
+        !html.contains("<meta http-equiv"),
+        "{what}: no refresh got in"
+    );
+}
+
+const HOSTILE: &str =
+    r#"</title><meta http-equiv="refresh" content="0;url=https://example.org/phish">"#;
+
+#[tokio::test]
+async fn a_hostile_search_cannot_write_into_the_head_of_the_page() {
+    let app = TestApp::spawn().await;
+    let q: String = form_urlencoded::byte_serialize(HOSTILE.as_bytes()).collect();
+    for path in [format!("/offres?q={q}"), format!("/entreprises?q={q}")] {
+        let html = text(app.get(&path).await).await;
+        assert_head_is_only_ours(&html, &path);
+        assert!(html.contains("&lt;/title&gt;"), "{path}: shown as typed");
+    }
+}
+
+#[tokio::test]
+async fn hostile_offer_titles_and_company_and_group_names_stored_before_cannot_write_into_the_head()
+{
+    use domain::testing::{insert_company, insert_group, insert_offer};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    let app = TestApp::spawn().await;
+    let db = &app.db.db;
+    // Rows from before names refused markup.
+    let group = insert_group(db, &format!("Groupe{HOSTILE}")).await;
+    let mut company = insert_company(db, &format!("Garage{HOSTILE}"))
+        .await
+        .into_active_model();
+    company.group_id = Set(Some(group.id));
+    let company = company.update(db).await.unwrap();
+    let offer = insert_offer(db, &company, "Mécanicien H/F", 1, |o| {
+        o.title = Set(format!("Mécanicien H/F{HOSTILE}"))
+    })
+    .await;
+    for path in [
+        format!("/offres/{}-{}", offer.slug, offer.id),
+        format!("/entreprises/{}-{}", company.slug, company.id),
+        format!("/groupes/{}", group.slug),
+    ] {
+        let response = app.get(&path).await;
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        let html = match location {
+            Some(to) => text(app.get(&to).await).await,
+            None => text(response).await,
+        };
+        assert_head_is_only_ours(&html, &path);
+    }
+}
+
+#[tokio::test]
+async fn english_framework_rejections_reach_people_as_the_french_error_page() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/fichiers/pas-un-nombre").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        response.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = text(response).await;
+    assert!(html.contains("Cette demande est mal formée."), "{html}");
+    assert!(!html.contains("Invalid URL") && !html.contains("Cannot parse"));
+}
+
+#[tokio::test]
+async fn a_missing_static_file_is_not_cached_for_good() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/pkg/jobtomove-ancien.js").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let cache = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(
+        !cache.contains("immutable") && !cache.contains("max-age"),
+        "{cache}"
+    );
+}
+
+#[tokio::test]
+async fn a_foreign_origin_is_refused_even_when_the_host_header_agrees_with_it() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .request(
+            Request::post("/deconnexion")
+                .header(header::HOST, "evil.example")
+                .header(header::ORIGIN, "https://evil.example")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+/// The server on a real socket, with `header_read` as its timeout.
+async fn listening(header_read: std::time::Duration) -> std::net::SocketAddr {
+    let app = TestApp::spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let timeouts = server::connections::Timeouts {
+        header_read,
+        ..Default::default()
+    };
+    tokio::spawn(async move {
+        let _keep = app.db;
+        server::connections::serve(listener, app.router, timeouts, std::future::pending()).await;
+    });
+    addr
+}
+
+/// Reads until the server closes the connection; what it sent.
+async fn until_closed(
+    stream: &mut tokio::net::TcpStream,
+    within: std::time::Duration,
+) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut seen = Vec::new();
+    let read = tokio::time::timeout(within, async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await;
+    read.ok()
+        .map(|()| String::from_utf8_lossy(&seen).into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn silent_half_sent_and_idle_connections_are_closed_by_the_server() {
+    use tokio::io::AsyncWriteExt;
+    let timeout = std::time::Duration::from_millis(500);
+    let addr = listening(timeout).await;
+    let within = std::time::Duration::from_secs(5);
+
+    let mut silent = tokio::net::TcpStream::connect(addr).await.unwrap();
+    assert!(
+        until_closed(&mut silent, within).await.is_some(),
+        "a silent connection"
+    );
+
+    let mut partial = tokio::net::TcpStream::connect(addr).await.unwrap();
+    partial
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .await
+        .unwrap();
+    assert!(
+        until_closed(&mut partial, within).await.is_some(),
+        "half a header"
+    );
+
+    let mut idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    idle.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let answered = until_closed(&mut idle, within)
+        .await
+        .expect("closed once idle");
+    assert!(
+        answered.starts_with("HTTP/1.1 200"),
+        "served first: {answered}"
     );
 }

@@ -568,3 +568,66 @@ async fn a_candidate_writes_to_a_company_and_its_recruiters_reply_with_plain_for
         "a tab does not hide a second slash"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_accepts_a_recruiter_who_joined_with_the_siret_and_until_then_they_cannot_publish()
+ {
+    use domain::testing::join_company;
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let owner = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let ivan = insert_user(&app.db.db, "ivan@exemple.fr", "Ivan", Role::Recruiter).await;
+    join_company(&app.db.db, &ivan, &garage, false).await;
+    let (owner_cookie, ivan_cookie) = (session(&app, owner.id).await, session(&app, ivan.id).await);
+
+    let waiting = text(
+        app.request(get("/recruteur/entreprise", &ivan_cookie))
+            .await,
+    )
+    .await;
+    assert!(
+        waiting.contains("attend l'accord du responsable de sa fiche : Paul"),
+        "{waiting}"
+    );
+    let refused = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
+            &ivan_cookie,
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(
+        text(refused)
+            .await
+            .contains("attend l'accord du responsable")
+    );
+
+    let requests = text(
+        app.request(get("/recruteur/entreprise", &owner_cookie))
+            .await,
+    )
+    .await;
+    assert!(requests.contains("Demandes pour rejoindre l'entreprise"));
+    assert!(requests.contains("ivan@exemple.fr"));
+    let accepted = app
+        .request(post(
+            "/recruteur/entreprise/membres",
+            &format!("membre={}&decision=accepter", ivan.id),
+            &owner_cookie,
+        ))
+        .await;
+    assert_eq!(
+        location(&accepted),
+        "/recruteur/entreprise?ok=membre-accepte#demandes"
+    );
+    let published = app
+        .request(post(
+            "/recruteur/offres",
+            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
+            &ivan_cookie,
+        ))
+        .await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    assert!(location(&published).ends_with("?ok=publiee"));
+}
