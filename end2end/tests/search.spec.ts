@@ -50,3 +50,17 @@ test("a search that finds nothing offers another one that does", async ({ page }
   await page.getByRole("link", { name: /Sans les mots-clés/ }).click();
   await expect(page.locator(".offer-card").first()).toBeVisible();
 });
+
+test("a search link carrying markup for the page's head stays on the site and shows the words as typed", async ({ page }) => {
+  const hostile = '</title><meta http-equiv="refresh" content="0;url=https://example.org/phish">';
+  let leftTheSite = false;
+  page.on("request", (request) => {
+    if (request.url().startsWith("https://example.org")) leftTheSite = true;
+  });
+  await page.goto(`/offres?q=${encodeURIComponent(hostile)}`);
+  await page.waitForTimeout(1_500); // a refresh of 0 s would have fired by now
+  expect(leftTheSite).toBe(false);
+  await expect(page).toHaveURL(/\/offres\?q=/);
+  expect(await page.locator("head meta[http-equiv]").count()).toBe(0);
+  expect(await page.title()).toContain(hostile);
+});

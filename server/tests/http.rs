@@ -708,3 +708,17 @@ async fn silent_half_sent_and_idle_connections_are_closed_by_the_server() {
         "served first: {answered}"
     );
 }
+
+#[tokio::test]
+async fn a_radius_from_the_url_that_the_form_does_not_list_is_kept_by_the_form() {
+    let app = TestApp::spawn().await;
+    let html = text(app.get("/offres?q=mecanicien&lieu=Lyon&rayon=30").await).await;
+    assert!(html.contains("dans un rayon de 30 km"), "{html}");
+    let select = &html[html.find(r#"<select id="rayon""#).unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    assert!(
+        select.contains(r#"<option value="30" selected"#),
+        "sending the form again keeps 30 km: {select}"
+    );
+    assert_eq!(select.matches(" selected").count(), 1);
+}

@@ -165,8 +165,11 @@ pub fn BottomBar() -> impl IntoView {
 /// The site's header: skip link, brand, main navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    // On a phone the bottom bar carries the signed-in entries: the header
+    // keeps one line (class `nav-account` is hidden there).
     let account = match crate::session::current_user() {
         Some(user) => view! {
+            <span class="nav-account">
             {(user.role == Role::Candidate).then(|| view! {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
@@ -184,6 +187,7 @@ pub fn SiteHeader() -> impl IntoView {
             <form method="post" action="/deconnexion" class="inline-form">
                 <button type="submit" class="link-button">"Déconnexion"</button>
             </form>
+            </span>
         }
         .into_any(),
         None => view! { <a href="/connexion">"Connexion"</a> }.into_any(),

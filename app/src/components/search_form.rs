@@ -22,7 +22,7 @@ pub fn SearchBar(
                 <div class="field field-radius">
                     <label for="rayon">"Rayon"</label>
                     <select id="rayon" name="rayon">
-                        {RADII_KM
+                        {radius_choices(radius_km)
                             .iter()
                             .map(|km| {
                                 let label = if *km == 0 { "Commune seule".to_owned() } else { format!("{km} km") };
@@ -45,6 +45,18 @@ pub fn SearchBar(
             {children.map(|children| children())}
         </form>
     }
+}
+
+/// The radii the form offers: the usual ones, plus the one the URL asks
+/// for when it is another (a link's `rayon=30`), so that sending the form
+/// again keeps it.
+fn radius_choices(asked: Option<u32>) -> Vec<u32> {
+    let mut choices = RADII_KM.to_vec();
+    if let Some(km) = asked.filter(|km| !choices.contains(km)) {
+        choices.push(km);
+        choices.sort_unstable();
+    }
+    choices
 }
 
 /// The "quoi" and "où" fields. Jobs are suggested in the browser from a

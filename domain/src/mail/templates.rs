@@ -393,22 +393,6 @@ pub fn new_message(to: &str, first_name: &str, from: &str, subject: &str, link: 
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
-        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
-        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
-        assert!(!email.html.contains("<b>Zoé"));
-        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
-        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
-        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
-        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
-    }
-}
-
 /// R1: a recruiter asks to join the company page the owner manages.
 pub fn join_requested(to: &str, first_name: &str, who: &str, company: &str, link: &str) -> Email {
     compose(
@@ -485,4 +469,20 @@ pub fn log_in_locked(to: &str, first_name: &str, link: &str, reset: &str) -> Ema
           format!("Si ce n'était pas vous, votre mot de passe n'a pas été trouvé ; choisissez-en un plus sûr si vous le souhaitez : {reset}")],
         Some(("Débloquer la connexion", link)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
+        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
+        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
+        assert!(!email.html.contains("<b>Zoé"));
+        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
+        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
+        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
+        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
+    }
 }
