@@ -262,6 +262,10 @@ pub async fn confirm_replacement(
     let taken = application_replacement::Entity::delete_by_id(hash)
         .exec(db)
         .await?;
+    if taken.rows_affected != 1 {
+        // Another request took it at the same moment: it owns the files.
+        return Err(invalid());
+    }
     let previous = application::Entity::find_by_id(held.application_id)
         .one(db)
         .await?;
@@ -276,11 +280,7 @@ pub async fn confirm_replacement(
         letter: file(held.letter_file_id).await?,
         ..Default::default()
     };
-    let (Some(previous), true, true) = (
-        previous,
-        taken.rows_affected == 1,
-        held.expires_at > origin.now,
-    ) else {
+    let (Some(previous), true) = (previous, held.expires_at > origin.now) else {
         storage::release(
             db,
             storage,

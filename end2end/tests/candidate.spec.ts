@@ -6,7 +6,7 @@ import { emailTo, firstOffer, pdf, signedInCandidate } from "./helpers";
 
 /** A navigation link that is visible here: the bottom bar on a phone, the header on a desktop. */
 function nav(page: Page, name: string) {
-  return page.locator("a:visible", { hasText: new RegExp(`^${name}$`) }).first();
+  return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
 }
 
 test("a visitor applies from an offer page in three interactions and gets the confirmation email", async ({ page }, info) => {

@@ -7,7 +7,7 @@ import { fillOffer, pdf, png, signedInCandidate, signedInRecruiter } from "./hel
 
 /** A navigation link visible here (bottom bar on a phone, header on a desktop). */
 function nav(page: Page, name: string) {
-  return page.locator("a:visible", { hasText: new RegExp(`^${name}$`) }).first();
+  return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
 }
 
 test("a recruiter publishes, duplicates, handles an application and searches the CVthèque", async ({ browser, baseURL }, info) => {

@@ -169,7 +169,7 @@ pub fn SiteHeader() -> impl IntoView {
     // keeps one line (class `nav-account` is hidden there).
     let account = match crate::session::current_user() {
         Some(user) => view! {
-            <span class="nav-account">
+            <div class="nav-account">
             {(user.role == Role::Candidate).then(|| view! {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
@@ -187,7 +187,7 @@ pub fn SiteHeader() -> impl IntoView {
             <form method="post" action="/deconnexion" class="inline-form">
                 <button type="submit" class="link-button">"Déconnexion"</button>
             </form>
-            </span>
+            </div>
         }
         .into_any(),
         None => view! { <a href="/connexion">"Connexion"</a> }.into_any(),
