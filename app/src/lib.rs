@@ -1,16 +1,24 @@
 #![recursion_limit = "512"]
-//! The Leptos application: routes, pages, components and server functions.
+//! The Leptos application, one folder per area (its pages, islands and
+//! `api.rs` with its server functions) and `ui/` for what they share.
 //!
 //! Islands architecture: every page renders on the server and works without
 //! JavaScript; only `#[island]` components ship WebAssembly and hydrate.
 
-pub mod api;
-mod components;
-mod pages;
+pub mod accounts;
+pub mod applications;
+pub mod companies;
+pub mod dossiers;
+mod info;
+pub mod messaging;
+pub mod offers;
+pub mod postings;
 pub mod response;
+pub mod search;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod state;
+mod ui;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -48,7 +56,7 @@ pub struct SiteAssets {
 }
 
 /// The HTML document around every page (server only). It loads no script:
-/// pages with islands add [`components::islands::IslandScripts`].
+/// pages with islands add [`ui::islands::IslandScripts`].
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let assets = use_context::<SiteAssets>();
     #[cfg(feature = "ssr")]
@@ -77,87 +85,87 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <components::layout::SiteHeader />
+            <ui::layout::SiteHeader />
             <main id="contenu" class="page">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/offres") view=pages::search::SearchPage ssr=SsrMode::Async />
+                <Routes fallback=ui::not_found::NotFound>
+                    <Route path=path!("/") view=search::home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/offres") view=search::page::SearchPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/entreprises")
-                        view=pages::companies::DirectoryPage
+                        view=companies::pages::DirectoryPage
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/entreprises/:company")
-                        view=pages::companies::CompanyPage
+                        view=companies::pages::CompanyPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/faq") view=pages::info::faq::FaqPage />
-                    <Route path=path!("/mentions-legales") view=pages::info::legal::LegalPage />
-                    <Route path=path!("/confidentialite") view=pages::info::privacy::PrivacyPage />
-                    <Route path=path!("/cgu") view=pages::info::terms::TermsPage />
-                    <Route path=path!("/accessibilite") view=pages::info::accessibility::AccessibilityPage />
+                    <Route path=path!("/faq") view=info::faq::FaqPage />
+                    <Route path=path!("/mentions-legales") view=info::legal::LegalPage />
+                    <Route path=path!("/confidentialite") view=info::privacy::PrivacyPage />
+                    <Route path=path!("/cgu") view=info::terms::TermsPage />
+                    <Route path=path!("/accessibilite") view=info::accessibility::AccessibilityPage />
                     <Route
                         path=path!("/groupes/:group")
-                        view=pages::companies::GroupPage
+                        view=companies::pages::GroupPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/connexion") view=pages::account::LoginPage />
-                    <Route path=path!("/inscription") view=pages::account::SignUpPage />
-                    <Route path=path!("/inscription/recruteur") view=pages::account::RecruiterSignUpPage />
-                    <Route path=path!("/verification") view=pages::account::VerifyAddressPage />
-                    <Route path=path!("/mot-de-passe-oublie") view=pages::account::ForgotPasswordPage />
-                    <Route path=path!("/mot-de-passe/nouveau") view=pages::account::ResetPasswordPage />
-                    <Route path=path!("/email/confirmer") view=pages::account::ConfirmEmailChangePage />
-                    <Route path=path!("/connexion/deverrouiller") view=pages::account::UnlockLogInPage />
-                    <Route path=path!("/candidature/remplacer") view=pages::account::ConfirmReplacementPage />
-                    <Route path=path!("/espace/profil") view=pages::profile::ProfilePage ssr=SsrMode::Async />
-                    <Route path=path!("/espace/dossiers") view=pages::candidate::DossiersPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion") view=accounts::pages::LoginPage />
+                    <Route path=path!("/inscription") view=accounts::pages::SignUpPage />
+                    <Route path=path!("/inscription/recruteur") view=accounts::pages::RecruiterSignUpPage />
+                    <Route path=path!("/verification") view=accounts::pages::VerifyAddressPage />
+                    <Route path=path!("/mot-de-passe-oublie") view=accounts::pages::ForgotPasswordPage />
+                    <Route path=path!("/mot-de-passe/nouveau") view=accounts::pages::ResetPasswordPage />
+                    <Route path=path!("/email/confirmer") view=accounts::pages::ConfirmEmailChangePage />
+                    <Route path=path!("/connexion/deverrouiller") view=accounts::pages::UnlockLogInPage />
+                    <Route path=path!("/candidature/remplacer") view=accounts::pages::ConfirmReplacementPage />
+                    <Route path=path!("/espace/profil") view=accounts::profile::ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/espace/dossiers") view=dossiers::pages::DossiersPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/espace/dossiers/nouveau")
-                        view=pages::candidate::NewDossierPage
+                        view=dossiers::pages::NewDossierPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/espace/dossiers/:id") view=pages::candidate::EditDossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace/dossiers/:id") view=dossiers::pages::EditDossierPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/espace/candidatures")
-                        view=pages::candidate::ApplicationsPage
+                        view=applications::mine::ApplicationsPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/espace/favoris") view=pages::candidate::SavedOffersPage ssr=SsrMode::Async />
-                    <Route path=path!("/recruteur/offres") view=pages::recruiter::PostingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace/favoris") view=offers::saved::SavedOffersPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/offres") view=postings::pages::PostingsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/offres/nouvelle")
-                        view=pages::recruiter::NewPostingPage
+                        view=postings::pages::NewPostingPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/recruteur/offres/:id") view=pages::recruiter::EditPostingPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/offres/:id") view=postings::pages::EditPostingPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/offres/:id/candidatures")
-                        view=pages::recruiter::ReceivedPage
+                        view=applications::received::ReceivedPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/recruteur/candidatures") view=pages::recruiter::ReceivedPage ssr=SsrMode::Async />
-                    <Route path=path!("/recruteur/cvtheque") view=pages::cvtheque::CvthequePage ssr=SsrMode::Async />
-                    <Route path=path!("/recruteur/cvtheque/:id") view=pages::cvtheque::CvDossierPage ssr=SsrMode::Async />
-                    <Route path=path!("/recruteur/favoris") view=pages::cvtheque::FavoritesPage ssr=SsrMode::Async />
-                    <Route path=path!("/recruteur/entreprise") view=pages::recruiter::CompanyEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/messages") view=pages::messages::MessagesPage ssr=SsrMode::Async />
-                    <Route path=path!("/messages/:id") view=pages::messages::ConversationPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/candidatures") view=applications::received::ReceivedPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/cvtheque") view=dossiers::cvtheque::CvthequePage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/cvtheque/:id") view=dossiers::cvtheque::CvDossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/favoris") view=dossiers::cvtheque::FavoritesPage ssr=SsrMode::Async />
+                    <Route path=path!("/recruteur/entreprise") view=companies::editor::CompanyEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages") view=messaging::pages::MessagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages/:id") view=messaging::pages::ConversationPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/candidatures/:id")
-                        view=pages::recruiter::ApplicationPage
+                        view=applications::received::ApplicationPage
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/offres/:offer")
-                        view=pages::offer::OfferPage
+                        view=offers::page::OfferPage
                         ssr=SsrMode::Async
                     />
                 </Routes>
             </main>
-            <components::layout::SiteFooter />
-            <components::layout::BottomBar />
+            <ui::layout::SiteFooter />
+            <ui::layout::BottomBar />
         </Router>
     }
 }

@@ -47,3 +47,28 @@ pub fn form_outcome() -> FormOutcome {
 pub fn query_param(name: &str) -> Option<String> {
     leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))
 }
+
+/// The signed-in candidate, for server functions; anyone else gets
+/// `Forbidden` (the page that shows the error sets its status).
+#[cfg(feature = "ssr")]
+pub fn candidate() -> Result<CurrentUser, domain::DomainError> {
+    current_user()
+        .filter(|user| user.role == domain::model::Role::Candidate)
+        .ok_or(domain::DomainError::Forbidden)
+}
+
+/// The signed-in recruiter or training organisation, for server functions.
+#[cfg(feature = "ssr")]
+pub fn recruiter() -> Result<CurrentUser, domain::DomainError> {
+    current_user()
+        .filter(|user| user.is_recruiter())
+        .ok_or(domain::DomainError::Forbidden)
+}
+
+/// A signed-in candidate or recruiter: the people who write messages.
+#[cfg(feature = "ssr")]
+pub fn correspondent() -> Result<CurrentUser, domain::DomainError> {
+    current_user()
+        .filter(|user| user.role == domain::model::Role::Candidate || user.is_recruiter())
+        .ok_or(domain::DomainError::Forbidden)
+}

@@ -1,0 +1,94 @@
+//! C5: "Mes candidatures" — every application of the candidate with its
+//! status, history and what became of the offer.
+
+use crate::applications::api::my_applications;
+use crate::session::form_outcome;
+use crate::ui::files::file_link;
+use crate::ui::form::FormMessage;
+use crate::ui::head::PageTitle;
+use crate::ui::signed_in_page;
+use domain::model::{ApplicationView, OfferState, french_date, french_date_time, paris_date};
+use leptos::prelude::*;
+use leptos_meta::Meta;
+
+/// C5: `/espace/candidatures`.
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let applications = Resource::new_blocking(|| (), |_| my_applications());
+    view! {
+        <PageTitle text="Mes candidatures — JobToMove" />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                signed_in_page(applications.await, "/espace/candidatures", |list| {
+                    view! {
+                        <div class="space">
+                            <h1>"Mes candidatures"</h1>
+                            <p><a href="/espace/favoris">"Mes offres sauvegardées"</a></p>
+                            <FormMessage outcome=form_outcome() field="message" />
+                            {if list.is_empty() {
+                                view! {
+                                    <p class="empty">
+                                        "Vous n'avez pas encore postulé. "
+                                        <a href="/offres">"Trouvez une offre"</a>
+                                    </p>
+                                }
+                                .into_any()
+                            } else {
+                                view! {
+                                    <ul class="card-list">
+                                        {list.into_iter().map(|a| view! { <li><ApplicationCard application=a /></li> }).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }}
+                        </div>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ApplicationCard(application: ApplicationView) -> impl IntoView {
+    let title = match &application.offer {
+        OfferState::Open { path } | OfferState::Closed { path, .. } => {
+            view! { <a href=path.clone()>{application.offer_title.clone()}</a> }.into_any()
+        }
+        OfferState::Removed => view! { <span>{application.offer_title.clone()}</span> }.into_any(),
+    };
+    let note = application.offer.note();
+    view! {
+        <article class="card">
+            <h2 class="card-title">{title}</h2>
+            <p>{application.company_name.clone()}</p>
+            <p>
+                <span class=format!("tag status-{}", application.status.code())>{application.status.label()}</span>
+                {note.map(|n| view! { " " <span class="tag tag-closed">{n}</span> })}
+            </p>
+            <p class="card-meta">
+                "Envoyée le " {french_date(paris_date(application.created_at))}
+                {application.dossier_title.clone().map(|t| format!(" avec le dossier « {t} »"))}
+            </p>
+            {(!application.files.is_empty()).then(|| view! {
+                <ul class="plain">{application.files.iter().map(|f| view! { <li>{file_link(f)}</li> }).collect_view()}</ul>
+            })}
+            <details>
+                <summary>"Historique"</summary>
+                <ol class="history">
+                    {application.history.iter().map(|(status, at)| view! {
+                        <li>{french_date_time(*at)} " — " {status.label()}</li>
+                    }).collect_view()}
+                </ol>
+            </details>
+            {(application.offer != OfferState::Removed).then(|| crate::messaging::pages::write_button(
+                "candidature",
+                application.id,
+                "/espace/candidatures".to_owned(),
+                format!("Écrire au recruteur de « {} »", application.offer_title),
+            ))}
+        </article>
+    }
+}

@@ -1,0 +1,4 @@
+//! Messaging (C6): the inbox and conversations.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,205 @@
+//! P3: an offer's page, `/offres/{slug}-{id}`.
+//!
+//! Rules: an unknown id, a draft or a malformed segment answers 404; a right
+//! id with another slug redirects (301) to the canonical URL; an offer that is
+//! no longer open (expired, filled, unpublished) keeps its page with a clear
+//! message and `noindex`.
+
+use crate::SiteConfig;
+use crate::applications::api::{Reader, offer_reader};
+use crate::applications::apply::ApplySection;
+use crate::offers::api::offer_page;
+use crate::offers::save::SaveOffer;
+use crate::response::redirect_permanently;
+use crate::ui::head::PageTitle;
+use crate::ui::islands::IslandScripts;
+use crate::ui::not_found::{ErrorNotice, NotFound};
+use crate::ui::offer_card::{OfferList, hits};
+use crate::ui::share::ShareOffer;
+use domain::DomainError;
+use domain::model::{
+    OfferDetail, OfferStatus, Role, french_date, html_to_text, job_posting, json_for_script,
+    paris_date, truncate_text,
+};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta};
+use leptos_router::hooks::use_params_map;
+
+/// The page: loads the offer, then renders it, redirects or answers 404.
+#[component]
+pub fn OfferPage() -> impl IntoView {
+    let segment = use_params_map()
+        .read_untracked()
+        .get("offer")
+        .unwrap_or_default();
+    let Some((slug, id)) = domain::model::parse_slug_id(&segment) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let slug = slug.to_owned();
+    let offer = Resource::new_blocking(move || id, offer_page);
+    let reader = Resource::new_blocking(move || id, offer_reader);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    match offer.await {
+                        Ok((offer, _)) if offer.slug != slug => {
+                            redirect_permanently(&offer.path());
+                            ().into_any()
+                        }
+                        Ok((offer, similar)) => {
+                            let reader = reader.await.unwrap_or_default();
+                            view! { <OfferView offer similar reader /> }.into_any()
+                        }
+                        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn OfferView(
+    offer: OfferDetail,
+    similar: Vec<domain::model::OfferCard>,
+    reader: Reader,
+) -> impl IntoView {
+    let now = chrono::Utc::now();
+    let open = offer.is_open(now);
+    let site = use_context::<SiteConfig>();
+    let url = site
+        .map(|site| site.url(&offer.path()))
+        .unwrap_or_else(|| offer.path());
+    let summary = truncate_text(&html_to_text(&offer.description_html), 155);
+    let page_title = format!(
+        "{} — {} à {} ({}) | JobToMove",
+        offer.title, offer.company.name, offer.place.name, offer.place.department_code
+    );
+    let closed_message = match offer.status {
+        OfferStatus::Filled => "Ce poste a été pourvu : l'offre n'accepte plus de candidatures.",
+        _ => "Cette offre n'est plus en ligne : elle n'accepte plus de candidatures.",
+    };
+    let facts = facts(&offer);
+    let heart = match reader.role {
+        Some(Role::Candidate) => Some(
+            view! {
+                <SaveOffer offer_path=offer.path() saved=reader.saved title=offer.title.clone() compact=false />
+            }
+            .into_any(),
+        ),
+        None => Some(
+            view! {
+                <a class="heart" href=format!("/connexion?suite={}", offer.path())>
+                    <span class="heart-icon" aria-hidden="true">"♡"</span>
+                    " Sauvegarder l'offre"
+                </a>
+            }
+            .into_any(),
+        ),
+        Some(_) => None,
+    };
+    let structured = open
+        .then(|| {
+            offer
+                .published_at
+                .map(|published| json_for_script(&job_posting(&offer, &url, published)))
+        })
+        .flatten();
+    view! {
+        <PageTitle text=page_title.clone() />
+        {open.then(|| view! { <IslandScripts /> })}
+        <Meta name="description" content=summary.clone() />
+        <Link rel="canonical" href=url.clone() />
+        {(!open).then(|| view! { <Meta name="robots" content="noindex" /> })}
+        <Meta property="og:type" content="website" />
+        <Meta property="og:title" content=page_title />
+        <Meta property="og:description" content=summary />
+        <Meta property="og:url" content=url.clone() />
+        <Meta property="og:locale" content="fr_FR" />
+        {structured.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
+        <article class="offer">
+            {(!open).then(|| view! { <p class="banner banner-closed" role="status">{closed_message}</p> })}
+            <header class="offer-header">
+                <h1>{offer.title.clone()}</h1>
+                <p class="offer-company">
+                    <a href=offer.company.path()>{offer.company.name.clone()}</a>
+                </p>
+                <p class="offer-place">
+                    {format!("{} ({}) — {}", offer.place.name, offer.place.postal_code, offer.place.region_name)}
+                </p>
+                <div class="offer-actions">
+                    {open.then(|| view! { <a class="button" href="#postuler">"Postuler"</a> })}
+                    {heart}
+                </div>
+            </header>
+            <dl class="facts">
+                {facts
+                    .into_iter()
+                    .map(|(term, value)| view! { <div class="fact"><dt>{term}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+            <section class="offer-description" aria-labelledby="description">
+                <h2 id="description">"Description du poste"</h2>
+                <div inner_html=offer.description_html.clone()></div>
+            </section>
+            {offer.contact.clone().map(|contact| {
+                view! {
+                    <section class="offer-contact" aria-labelledby="contact">
+                        <h2 id="contact">"Contact recruteur"</h2>
+                        <ul class="plain">
+                            {contact.name.map(|name| view! { <li>{name}</li> })}
+                            {contact.email.map(|email| view! { <li><a href=format!("mailto:{email}")>{email.clone()}</a></li> })}
+                            {contact.phone.map(|phone| view! { <li><a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></li> })}
+                        </ul>
+                    </section>
+                }
+            })}
+            {open.then(|| view! { <ApplySection offer=offer.clone() reader /> })}
+            {open.then(|| view! { <ShareOffer url=url /> })}
+        </article>
+        {(!similar.is_empty())
+            .then(|| {
+                view! {
+                    <section class="section" aria-labelledby="similaires">
+                        <h2 id="similaires">"Offres similaires"</h2>
+                        <OfferList offers=hits(similar) empty="" />
+                    </section>
+                }
+            })}
+    }
+}
+
+/// The offer's key facts, in reading order; unknown ones are left out.
+fn facts(offer: &OfferDetail) -> Vec<(&'static str, String)> {
+    let mut facts = vec![
+        ("Contrat", offer.contract_label()),
+        ("Temps de travail", offer.working_time.label().to_owned()),
+        (
+            "Salaire",
+            offer
+                .salary
+                .map(|s| s.display())
+                .unwrap_or_else(|| "Non précisé par le recruteur".to_owned()),
+        ),
+        ("Métier", offer.job_family.short_label().to_owned()),
+        ("Expérience", offer.experience.label().to_owned()),
+        ("Formation", offer.education.label().to_owned()),
+    ];
+    if let Some(start) = offer.start_date {
+        facts.push(("Début", french_date(start)));
+    }
+    if offer.positions > 1 {
+        facts.push(("Postes", offer.positions.to_string()));
+    }
+    if let Some(published) = offer.published_at {
+        facts.push(("Publiée le", french_date(paris_date(published))));
+    }
+    if let Some(reference) = &offer.reference {
+        facts.push(("Référence", reference.clone()));
+    }
+    facts
+}
