@@ -16,3 +16,8 @@ pub async fn check(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
         }
     }
 }
+
+/// The health route.
+pub fn routes() -> crate::http::Routes {
+    crate::http::Routes::new().route("GET", "/health", axum::routing::get(check))
+}

@@ -1,24 +1,20 @@
 #![recursion_limit = "256"]
-//! The JobToMove server as a library: configuration, the axum router, the
-//! routes that are not Leptos pages, and the commands of the binary.
+//! The JobToMove server as a library: one module per area with its posted
+//! forms, uploads and `routes()`; the HTTP layer (`http`); the scheduler;
+//! the commands of the binary (`cli`, `commands`).
 
-pub mod assets;
-pub mod auth;
-pub mod bench;
-pub mod bench_apply;
-pub mod bench_messages;
-pub mod candidate;
+pub mod accounts;
+pub mod applications;
 pub mod cli;
 pub mod commands;
-pub mod connections;
-pub mod forms;
+pub mod companies;
+pub mod dossiers;
+pub mod files;
 pub mod health;
-pub mod html;
-pub mod messages;
-pub mod page_cache;
-pub mod recruiter;
-pub mod router;
+pub mod http;
+pub mod messaging;
+pub mod offers;
+pub mod postings;
 pub mod scheduler;
 pub mod seo;
 pub mod telemetry;
-pub mod uploads;

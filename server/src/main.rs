@@ -29,11 +29,14 @@ async fn main() -> anyhow::Result<()> {
             runs,
             warmup,
             cv_kb,
-        } => server::bench_apply::run(&cli.config.leptos_config, runs, warmup, cv_kb).await,
+        } => {
+            server::commands::bench::apply::run(&cli.config.leptos_config, runs, warmup, cv_kb)
+                .await
+        }
         Command::BenchMessages {
             threads,
             messages,
             runs,
-        } => server::bench_messages::run(threads, messages, runs).await,
+        } => server::commands::bench::messages::run(threads, messages, runs).await,
     }
 }

@@ -154,6 +154,15 @@ fn xml_response(xml: String) -> Response {
         .into_response()
 }
 
+/// The crawlers' routes.
+pub fn routes() -> crate::http::Routes {
+    use axum::routing::get;
+    crate::http::Routes::new()
+        .route("GET", "/robots.txt", get(robots))
+        .route("GET", "/sitemap.xml", get(index))
+        .route("GET", "/sitemaps/{name}", get(part))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1131,7 +1131,7 @@ fn outcome_of(response: &Response<Body>) -> Option<Outcome> {
 
 #[tokio::test]
 async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets_its_outcome() {
-    let endpoints = server::router::endpoints();
+    let endpoints = server::http::endpoints();
     let missing: Vec<_> = endpoints
         .iter()
         .filter(|(m, p)| row_for(m, p).is_none())

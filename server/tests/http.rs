@@ -210,7 +210,7 @@ async fn a_panicking_handler_answers_500_in_french_and_the_server_lives_on() {
 #[tokio::test]
 async fn an_oversized_request_body_is_refused() {
     let app = TestApp::spawn().await;
-    let body = vec![b'a'; server::router::BODY_LIMIT + 1];
+    let body = vec![b'a'; server::http::BODY_LIMIT + 1];
     let response = app
         .request(
             Request::post("/api/anything")
@@ -641,13 +641,14 @@ async fn listening(header_read: std::time::Duration) -> std::net::SocketAddr {
     let app = TestApp::spawn().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let timeouts = server::connections::Timeouts {
+    let timeouts = server::http::connections::Timeouts {
         header_read,
         ..Default::default()
     };
     tokio::spawn(async move {
         let _keep = app.db;
-        server::connections::serve(listener, app.router, timeouts, std::future::pending()).await;
+        server::http::connections::serve(listener, app.router, timeouts, std::future::pending())
+            .await;
     });
     addr
 }

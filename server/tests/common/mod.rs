@@ -66,7 +66,7 @@ impl TestApp {
             storage: domain::storage::Storage::in_memory(),
         };
         Self {
-            router: server::router::build_with(state, extra),
+            router: server::http::build_with(state, extra),
             search,
             offer_path: format!("/offres/mecanicien-automobile-h-f-{}", offer.id),
             offer_id: offer.id,

@@ -6,7 +6,7 @@
 //! figures, asserts nothing.
 
 use crate::commands::leptos_options;
-use crate::router;
+use crate::http;
 use anyhow::{Context, bail};
 use app::SiteConfig;
 use app::state::AppState;
@@ -94,7 +94,7 @@ pub async fn run(
         places: Arc::new(Directory::load(&db).await?),
         storage: Storage::Local(folder.path().join("files")),
     };
-    let app = router::build(state);
+    let app = http::build(state);
     let path = format!("{}/postuler", offer.path());
     println!(
         "Candidature sans compte, CV PDF de {cv_kb} Ko, {runs} mesures après {warmup} d'échauffement"

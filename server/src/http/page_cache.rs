@@ -6,7 +6,7 @@
 //! Every response still gets its own script nonce: the cached page's nonce
 //! is replaced, in the body and in the Content-Security-Policy, by a fresh one.
 
-use crate::auth::is_signed_in;
+use crate::http::session::is_signed_in;
 use app::state::AppState;
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
@@ -136,7 +136,7 @@ pub async fn serve(
     }
     let (parts, body) = response.into_parts();
     let Ok(body) = to_bytes(body, usize::MAX).await else {
-        return crate::router::error_page(StatusCode::INTERNAL_SERVER_ERROR);
+        return crate::http::error::error_page(StatusCode::INTERNAL_SERVER_ERROR);
     };
     if body.len() > MAX_PAGE {
         return Response::from_parts(parts, Body::from(body));

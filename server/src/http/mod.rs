@@ -1,7 +1,20 @@
-//! The axum router: Leptos pages and server functions, static files, health,
-//! and the layers every response goes through.
+//! The HTTP layer: the router (Leptos pages and server functions, each
+//! area's `routes()`, static files) and the layers every response goes
+//! through; errors, posted forms, sessions, uploads, the page cache and the
+//! connections' timeouts in the modules below.
 
-use crate::{auth, candidate, forms, health, html, messages, recruiter, seo};
+pub mod assets;
+pub mod connections;
+pub mod error;
+pub mod form;
+pub mod html;
+pub mod page_cache;
+pub mod session;
+pub mod uploads;
+
+use crate::{
+    accounts, applications, companies, dossiers, files, health, messaging, offers, postings, seo,
+};
 use app::state::AppState;
 use app::{App, shell};
 use axum::{
@@ -9,8 +22,8 @@ use axum::{
     body::Body,
     extract::DefaultBodyLimit,
     http::{HeaderValue, Response, StatusCode, header},
-    routing::{get, post},
 };
+use error::error_page;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::any::Any;
@@ -139,7 +152,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     let routes = route_list();
     let site = state.site.clone();
     let options = state.leptos_options.clone();
-    let assets = crate::assets::resolve(&options);
+    let assets = assets::resolve(&options);
     let context = {
         let state = state.clone();
         move || {
@@ -148,7 +161,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             provide_context(assets.clone());
         }
     };
-    let pages = forms::Pages::new(context.clone(), options.clone());
+    let pages = form::Pages::new(context.clone(), options.clone());
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     let pkg_cache = HeaderValue::from_static(if options.hash_files {
         "public, max-age=31536000, immutable"
@@ -177,11 +190,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         );
 
     let router = extra
-        .merge(form_routes())
-        .route("/health", get(health::check))
-        .route("/robots.txt", get(seo::robots))
-        .route("/sitemap.xml", get(seo::index))
-        .route("/sitemaps/{name}", get(seo::part))
+        .merge(self::routes().router)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -190,7 +199,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ));
-    let cache = crate::page_cache::PageCache::default();
+    let cache = page_cache::PageCache::default();
     let router = router
         .layer(axum::Extension(pages))
         .layer(axum::Extension(cache.clone()))
@@ -198,15 +207,15 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(axum::middleware::from_fn(html::tidy_pages))
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), cache),
-            crate::page_cache::serve,
+            page_cache::serve,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            auth::sessions,
+            session::sessions,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            auth::same_origin_only,
+            session::same_origin_only,
         ))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
@@ -227,97 +236,9 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .with_state(state)
 }
 
-/// The routes that are not Leptos pages: every one is in
-/// the authorization matrix (server/tests/authorization.rs).
-pub const AXUM_ROUTES: &[(&str, &str)] = &[
-    ("POST", "/connexion"),
-    ("POST", "/inscription"),
-    ("POST", "/inscription/recruteur"),
-    ("POST", "/verification"),
-    ("POST", "/mot-de-passe-oublie"),
-    ("POST", "/mot-de-passe/nouveau"),
-    ("POST", "/email/confirmer"),
-    ("POST", "/connexion/deverrouiller"),
-    ("POST", "/candidature/remplacer"),
-    ("POST", "/deconnexion"),
-    ("POST", "/espace/profil"),
-    ("POST", "/offres/{offer}/postuler"),
-    ("POST", "/offres/{offer}/favori"),
-    ("POST", "/espace/dossiers"),
-    ("POST", "/espace/dossiers/{id}"),
-    ("GET", "/fichiers/{id}"),
-    ("POST", "/recruteur/offres"),
-    ("POST", "/recruteur/offres/{id}"),
-    ("POST", "/recruteur/offres/lot"),
-    ("POST", "/recruteur/candidatures/{id}"),
-    ("POST", "/recruteur/favoris"),
-    ("POST", "/recruteur/entreprise"),
-    ("POST", "/recruteur/entreprise/logo"),
-    ("POST", "/recruteur/entreprise/membres"),
-    ("POST", "/messages/ouvrir"),
-    ("POST", "/messages/blocages"),
-    ("POST", "/messages/{id}"),
-    ("GET", "/logos/{key}"),
-    ("GET", "/espace/profil/donnees.json"),
-    ("GET", "/health"),
-    ("GET", "/robots.txt"),
-    ("GET", "/sitemap.xml"),
-    ("GET", "/sitemaps/{name}"),
-];
-
-fn form_routes() -> Router<AppState> {
-    Router::new()
-        .route("/connexion", post(forms::log_in))
-        .route("/inscription", post(forms::sign_up))
-        .route("/inscription/recruteur", post(forms::sign_up_recruiter))
-        .route("/verification", post(forms::verify_address))
-        .route("/mot-de-passe-oublie", post(forms::forgot_password))
-        .route("/mot-de-passe/nouveau", post(forms::reset_password))
-        .route("/email/confirmer", post(forms::confirm_email))
-        .route("/connexion/deverrouiller", post(forms::unlock_log_in))
-        .route("/candidature/remplacer", post(forms::confirm_replacement))
-        .route("/deconnexion", post(forms::log_out))
-        .route("/espace/profil", post(forms::profile))
-        .route("/espace/profil/donnees.json", get(forms::export))
-        .route(
-            "/offres/{offer}/postuler",
-            post(candidate::apply).layer(DefaultBodyLimit::disable()),
-        )
-        .route("/offres/{offer}/favori", post(candidate::save_offer))
-        .route(
-            "/espace/dossiers",
-            post(candidate::create_dossier).layer(DefaultBodyLimit::disable()),
-        )
-        .route(
-            "/espace/dossiers/{id}",
-            post(candidate::change_dossier).layer(DefaultBodyLimit::disable()),
-        )
-        .route("/fichiers/{id}", get(candidate::download))
-        .route("/recruteur/offres", post(recruiter::create_offer))
-        .route("/recruteur/offres/{id}", post(recruiter::change_offer))
-        .route("/recruteur/offres/lot", post(recruiter::bulk_offers))
-        .route("/recruteur/favoris", post(recruiter::favorite))
-        .route("/recruteur/entreprise", post(recruiter::edit_company))
-        .route(
-            "/recruteur/entreprise/logo",
-            post(recruiter::change_logo).layer(DefaultBodyLimit::disable()),
-        )
-        .route(
-            "/recruteur/entreprise/membres",
-            post(recruiter::decide_member),
-        )
-        .route("/logos/{key}", get(recruiter::logo))
-        .route("/messages/ouvrir", post(messages::open))
-        .route("/messages/blocages", post(messages::block))
-        .route("/messages/{id}", post(messages::send))
-        .route(
-            "/recruteur/candidatures/{id}",
-            post(recruiter::change_application),
-        )
-}
-
 /// Every endpoint of the application: (method, path) of the Leptos pages,
-/// the server functions and the routes above.
+/// the server functions and the areas' routes (the authorization matrix
+/// reads this list).
 pub fn endpoints() -> Vec<(String, String)> {
     let mut all: Vec<(String, String)> = route_list()
         .into_iter()
@@ -328,7 +249,8 @@ pub fn endpoints() -> Vec<(String, String)> {
             .map(|(path, method)| (method.to_string(), path.to_owned())),
     );
     all.extend(
-        AXUM_ROUTES
+        routes()
+            .listed
             .iter()
             .map(|(m, p)| ((*m).to_owned(), (*p).to_owned())),
     );
@@ -354,39 +276,9 @@ async fn api_error_status(
         return error_page(StatusCode::INTERNAL_SERVER_ERROR);
     };
     if let Ok(error) = serde_json::from_slice::<domain::DomainError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status = error::status_of(&error);
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// A small French error page (no Leptos render: used where rendering
-/// failed or is not worth it).
-pub fn error_body(title: &str, text: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{title} — JobToMove</title></head>\
-         <body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">Retour à l'accueil</a></p></body></html>"
-    )
-}
-
-/// [`error_body`] as a response with `status`.
-pub fn error_page(status: StatusCode) -> Response<Body> {
-    let text = match status.as_u16() {
-        400 => "Cette demande est mal formée.",
-        403 => "Vous n'avez pas accès à cette page.",
-        404 => "Cette page n'existe pas ou plus.",
-        405 => "Cette adresse ne s'utilise pas ainsi.",
-        408 => "Cette demande a pris trop de temps. Vérifiez votre connexion et réessayez.",
-        413 => "Les données envoyées sont trop volumineuses.",
-        415 => "Le format des données envoyées n'est pas accepté.",
-        429 => "Trop de tentatives en peu de temps. Réessayez dans quelques minutes.",
-        _ => "Une erreur est survenue de notre côté. Réessayez dans un instant.",
-    };
-    Response::builder()
-        .status(status)
-        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
-        .body(Body::from(error_body("Un problème est survenu", text)))
-        .expect("a static response is valid")
 }
 
 /// Headers every response carries. Pages set their own Content-Security-Policy
@@ -435,4 +327,61 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .unwrap_or("unknown panic");
     tracing::error!(panic = detail, "a request handler panicked");
     error_page(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// An area's routes, and the list of what they serve: the router and the
+/// authorization matrix read the same table, so no route escapes the
+/// matrix.
+#[derive(Default)]
+pub struct Routes {
+    router: Router<AppState>,
+    listed: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `method` on `path`, answered by `route`.
+    pub fn route(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        route: axum::routing::MethodRouter<AppState>,
+    ) -> Self {
+        self.listed.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    /// A POST that uploads files: its body is read by `uploads` with its
+    /// own caps, not axum's default limit.
+    pub fn upload(self, path: &'static str, route: axum::routing::MethodRouter<AppState>) -> Self {
+        self.route("POST", path, route.layer(DefaultBodyLimit::disable()))
+    }
+
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.listed.extend(other.listed);
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+/// Every area's routes, merged once.
+pub fn routes() -> Routes {
+    [
+        accounts::routes(),
+        applications::routes(),
+        companies::routes(),
+        dossiers::routes(),
+        files::routes(),
+        health::routes(),
+        messaging::routes(),
+        offers::routes(),
+        postings::routes(),
+        seo::routes(),
+    ]
+    .into_iter()
+    .fold(Routes::new(), Routes::merge)
 }

@@ -1,7 +1,9 @@
 //! The binary's commands.
 
+pub mod bench;
+
 use crate::cli::{Config, SeedDemoArgs};
-use crate::router;
+use crate::http;
 use anyhow::Context;
 use app::SiteConfig;
 use app::state::AppState;
@@ -100,7 +102,7 @@ pub async fn bench_search(
             started.elapsed().as_secs_f64()
         );
     }
-    crate::bench::run(db, &index, runs, warmup, baseline_runs).await
+    crate::commands::bench::search::run(db, &index, runs, warmup, baseline_runs).await
 }
 
 fn index_dir(config: &Config) -> std::path::PathBuf {
@@ -179,15 +181,15 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     };
     let mailer = mailer(&config)?;
     crate::scheduler::spawn(state.clone(), mailer);
-    let app = router::build(state);
+    let app = http::build(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("listening on {addr}"))?;
     tracing::info!(%addr, "JobToMove is serving");
-    crate::connections::serve(
+    crate::http::connections::serve(
         listener,
         app,
-        crate::connections::Timeouts::default(),
+        crate::http::connections::Timeouts::default(),
         shutdown_signal(),
     )
     .await;

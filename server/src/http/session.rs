@@ -105,7 +105,7 @@ pub async fn sessions(
     };
     let resolved = match sessions::resolve(&state.db, &secret, chrono::Utc::now()).await {
         Ok(resolved) => resolved,
-        Err(_) => return crate::router::error_page(StatusCode::SERVICE_UNAVAILABLE),
+        Err(_) => return crate::http::error::error_page(StatusCode::SERVICE_UNAVAILABLE),
     };
     let signed_in = resolved.is_some();
     if let Some(auth) = resolved {
@@ -186,7 +186,7 @@ pub async fn same_origin_only(
         (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            crate::router::error_body(
+            crate::http::error::error_body(
                 "Demande refusée",
                 "Cette demande ne vient pas de JobToMove : elle a été refusée pour protéger votre compte. \
                  Revenez sur le site et recommencez.",

@@ -6,7 +6,7 @@
 //! Uploads go through these axum handlers, not through Leptos server
 //! functions: Leptos's multipart codec buffers bodies without a limit.
 
-use crate::router::error_page;
+use crate::http::error::error_page;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::StatusCode;
 use axum::response::Response;

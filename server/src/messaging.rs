@@ -3,9 +3,9 @@
 //! Plain posts: 303 on success, the page again with the French error.
 //! Who may do what is the domain's (`domain::messaging`).
 
-use crate::auth::authenticated;
-use crate::forms::{Fields, Pages, see_other};
-use crate::router::error_page;
+use crate::http::Routes;
+use crate::http::error::{error_page, error_response};
+use crate::http::form::{Fields, Pages, see_other, signed_in};
 use app::state::AppState;
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -13,23 +13,13 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::Response;
 use domain::DomainError;
 use domain::messaging;
-use domain::model::{CurrentUser, ThreadTarget};
+use domain::model::ThreadTarget;
 
 /// A path of this site to come back to (never another site).
 fn back(fields: &Fields, default: &str) -> String {
     domain::model::safe_return_path(fields.get("suite"))
         .unwrap_or(default)
         .to_owned()
-}
-
-fn signed_in(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
-    authenticated(parts)
-        .map(|auth| auth.user)
-        .ok_or_else(|| Box::new(see_other(&format!("/connexion?ok=session&suite={back}"))))
-}
-
-fn status_page(error: &DomainError) -> Response {
-    error_page(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
 }
 
 /// POST /messages/ouvrir: `candidature`, `entreprise` or `dossier` = id.
@@ -58,7 +48,7 @@ pub async fn open(
                 .refused_with(parts, &back, Default::default(), error, None)
                 .await
         }
-        Err(error) => status_page(&error),
+        Err(error) => error_response(&error),
     }
 }
 
@@ -90,7 +80,7 @@ pub async fn send(
             let values = [("message".to_owned(), fields.get("message").to_owned())].into();
             pages.refused_with(parts, &page, values, error, None).await
         }
-        Err(error) => status_page(&error),
+        Err(error) => error_response(&error),
     }
 }
 
@@ -116,6 +106,15 @@ pub async fn block(State(state): State<AppState>, parts: Parts, fields: Fields) 
             let done = if block { "bloquee" } else { "debloquee" };
             see_other(&format!("{back}{sep}ok={done}"))
         }
-        Err(error) => status_page(&error),
+        Err(error) => error_response(&error),
     }
+}
+
+/// Messaging's routes.
+pub fn routes() -> Routes {
+    use axum::routing::post;
+    Routes::new()
+        .route("POST", "/messages/ouvrir", post(open))
+        .route("POST", "/messages/blocages", post(block))
+        .route("POST", "/messages/{id}", post(send))
 }

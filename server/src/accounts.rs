@@ -1,166 +1,26 @@
-//! The posted forms of accounts (C1, C9, R1). Each handler reads the form,
-//! calls one domain flow and answers with a redirect (303) when it worked,
-//! or with the same page rendered again with the French errors next to the
-//! fields (and what was typed, passwords excepted) when it did not.
+//! Accounts' posted forms (C1, C9, R1): sign-up, log-in, emailed links,
+//! "Mon profil". Each handler reads the form, calls one domain flow and
+//! answers with a redirect (303) when it worked, or with the same page
+//! rendered again with the French errors next to the fields (and what was
+//! typed, passwords excepted) when it did not.
 
-use crate::auth::{authenticated, clear_cookie, client_ip, secure_cookies, session_cookie};
-use crate::router::error_page;
-use app::session::FormOutcome;
-use app::shell;
+use crate::http::Routes;
+use crate::http::error::{error_page, error_response};
+use crate::http::form::{Fields, Pages, origin, see_other};
+use crate::http::session::{authenticated, client_ip};
+use crate::http::session::{clear_cookie, secure_cookies, session_cookie};
 use app::state::AppState;
-use axum::body::{Body, Bytes};
-use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::extract::State;
+use axum::http::{StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::DomainError;
-use domain::accounts::{self, Organisation, Origin, SignUp};
+use domain::accounts::{self, Organisation, SignUp};
 use domain::auth::sessions;
 use domain::model::safe_return_path;
-use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// Renders a Leptos page from a handler, with a form's outcome in context.
-#[derive(Clone)]
-pub struct Pages {
-    context: Arc<dyn Fn() + Send + Sync>,
-    options: LeptosOptions,
-}
-
-impl Pages {
-    pub fn new(context: impl Fn() + Send + Sync + 'static, options: LeptosOptions) -> Self {
-        Self {
-            context: Arc::new(context),
-            options,
-        }
-    }
-
-    /// The page at `path`, as a GET of it would render, with `outcome`.
-    pub async fn render(
-        &self,
-        mut parts: Parts,
-        path: &str,
-        outcome: FormOutcome,
-        status: StatusCode,
-    ) -> Response {
-        parts.method = Method::GET;
-        parts.uri = path.parse().unwrap_or_default();
-        let context = self.context.clone();
-        let options = self.options.clone();
-        let handler = leptos_axum::render_app_async_with_context(
-            move || {
-                context();
-                provide_context(outcome.clone());
-            },
-            move || shell(options.clone()),
-        );
-        let mut response = handler(Request::from_parts(parts, Body::empty()))
-            .await
-            .into_response();
-        *response.status_mut() = status;
-        response
-    }
-
-    /// The page at `path` again, showing why `error` refused the form.
-    async fn refused(
-        &self,
-        parts: Parts,
-        path: &str,
-        fields: &Fields,
-        error: DomainError,
-    ) -> Response {
-        let values = fields
-            .0
-            .iter()
-            .filter(|(name, _)| !name.contains("mot_de_passe") && name.as_str() != "jeton")
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .chain(
-                fields
-                    .0
-                    .get("jeton")
-                    .map(|token| ("jeton".to_owned(), token.clone())),
-            )
-            .collect();
-        self.refused_with(parts, path, values, error, None).await
-    }
-
-    /// The page at `path` again with `values` typed and why `error` refused
-    /// the form; `note` adds to the message of an `Invalid` form.
-    pub async fn refused_with(
-        &self,
-        parts: Parts,
-        path: &str,
-        values: std::collections::BTreeMap<String, String>,
-        error: DomainError,
-        note: Option<&str>,
-    ) -> Response {
-        let status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let outcome = match error {
-            DomainError::Invalid(errors) => FormOutcome {
-                values,
-                errors,
-                message: note.map(str::to_owned),
-            },
-            other => FormOutcome {
-                values,
-                errors: Default::default(),
-                message: Some(other.user_message()),
-            },
-        };
-        self.render(parts, path, outcome, status).await
-    }
-}
-
-/// An `application/x-www-form-urlencoded` body as name → value (the first
-/// value of a repeated name). A body that cannot be read gets a French
-/// error page with its status (413 when too large).
-pub struct Fields(pub HashMap<String, String>, pub Vec<(String, String)>);
-
-impl Fields {
-    pub fn get(&self, name: &str) -> &str {
-        self.0.get(name).map_or("", String::as_str)
-    }
-
-    /// Every value of `name`, in order (checkboxes).
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.1
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-}
-
-impl<S: Send + Sync> FromRequest<S> for Fields {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|e| error_page(e.status()))?;
-        let mut fields = HashMap::new();
-        let mut all = Vec::new();
-        for (name, value) in form_urlencoded::parse(&bytes) {
-            fields
-                .entry(name.to_string())
-                .or_insert_with(|| value.to_string());
-            all.push((name.into_owned(), value.into_owned()));
-        }
-        Ok(Self(fields, all))
-    }
-}
-
-/// "303 See Other" to `path`.
-pub fn see_other(path: &str) -> Response {
-    let location = HeaderValue::from_str(path).unwrap_or_else(|_| HeaderValue::from_static("/"));
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
-}
 
 /// "303 See Other" to `path`, with the cookie of the session `secret`.
-fn signed_in(state: &AppState, path: &str, secret: &str) -> Response {
+fn with_session(state: &AppState, path: &str, secret: &str) -> Response {
     let mut response = see_other(path);
     let secure = secure_cookies(&state.site.public_url);
     response
@@ -177,19 +37,6 @@ fn signed_out(state: &AppState, path: &str) -> Response {
         .headers_mut()
         .append(header::SET_COOKIE, clear_cookie(secure));
     response
-}
-
-pub fn origin<'a>(state: &'a AppState, parts: &'a Parts, ip: &'a str) -> Origin<'a> {
-    Origin {
-        site: &state.site.public_url,
-        ip,
-        user_agent: parts
-            .headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
-        now: chrono::Utc::now(),
-    }
 }
 
 /// POST /connexion
@@ -215,7 +62,7 @@ pub async fn log_in(
             let next = safe_return_path(fields.get("suite"))
                 .filter(|p| !p.is_empty())
                 .unwrap_or("/espace/profil");
-            signed_in(&state, next, &secret)
+            with_session(&state, next, &secret)
         }
         Err(error) => pages.refused(parts, "/connexion", &fields, error).await,
     }
@@ -383,33 +230,6 @@ pub async fn unlock_log_in(
     }
 }
 
-/// POST /candidature/remplacer: B3, the address confirms that its new
-/// anonymous application replaces the earlier one.
-pub async fn confirm_replacement(
-    State(state): State<AppState>,
-    Extension(pages): Extension<Pages>,
-    parts: Parts,
-    fields: Fields,
-) -> Response {
-    let ip = client_ip(&parts);
-    let origin = origin(&state, &parts, &ip);
-    match domain::applications::confirm_replacement(
-        &state.db,
-        &state.storage,
-        &origin,
-        fields.get("jeton"),
-    )
-    .await
-    {
-        Ok(offer) => see_other(&format!("{offer}?candidature=remplacee#postuler")),
-        Err(error) => {
-            pages
-                .refused(parts, "/candidature/remplacer", &fields, error)
-                .await
-        }
-    }
-}
-
 /// POST /deconnexion: ends this session.
 pub async fn log_out(State(state): State<AppState>, parts: Parts) -> Response {
     if let Some(auth) = authenticated(&parts)
@@ -462,7 +282,7 @@ pub async fn profile(
             .await
             {
                 // The session goes on under a new id (ASVS 3.3.x).
-                Ok(secret) => signed_in(&state, &format!("{PROFILE}?ok=mot-de-passe"), &secret),
+                Ok(secret) => with_session(&state, &format!("{PROFILE}?ok=mot-de-passe"), &secret),
                 Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
             };
         }
@@ -557,8 +377,23 @@ pub async fn export(State(state): State<AppState>, parts: Parts) -> Response {
             Json(data),
         )
             .into_response(),
-        Err(error) => error_page(
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        ),
+        Err(error) => error_response(&error),
     }
+}
+
+/// Accounts' routes.
+pub fn routes() -> Routes {
+    use axum::routing::{get, post};
+    Routes::new()
+        .route("POST", "/connexion", post(log_in))
+        .route("POST", "/inscription", post(sign_up))
+        .route("POST", "/inscription/recruteur", post(sign_up_recruiter))
+        .route("POST", "/verification", post(verify_address))
+        .route("POST", "/mot-de-passe-oublie", post(forgot_password))
+        .route("POST", "/mot-de-passe/nouveau", post(reset_password))
+        .route("POST", "/email/confirmer", post(confirm_email))
+        .route("POST", "/connexion/deverrouiller", post(unlock_log_in))
+        .route("POST", "/deconnexion", post(log_out))
+        .route("POST", "/espace/profil", post(profile))
+        .route("GET", "/espace/profil/donnees.json", get(export))
 }

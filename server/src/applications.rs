@@ -1,0 +1,198 @@
+//! Applications' posted forms: applying to an offer (P7 without an account,
+//! C4 with one, as a plain multipart post — the upload island sends the
+//! same form with `Accept: application/json` and gets the same answer as
+//! JSON), confirming a replacement (B3), and a recruiter handling what they
+//! received (R5; R8 is the domain's: another recruiter's application is a 404).
+
+use crate::http::Routes;
+use crate::http::error::error_page;
+use crate::http::form::{
+    Fields, Pages, done, origin, recruiter, refused, refused_while_reading, see_other,
+};
+use crate::http::session::{authenticated, client_ip};
+use crate::http::uploads::read;
+use app::state::AppState;
+use axum::Extension;
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, request::Parts};
+use axum::response::Response;
+use domain::DomainError;
+use domain::applications::{self, AccountApplication, AnonymousApplication};
+use domain::model::{ApplicationStatus, Applied, OfferStatus, Role, parse_slug_id};
+use domain::postings;
+
+/// POST /offres/{offer}/postuler: P7 without an account, C4 with one.
+pub async fn apply(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Path(segment): Path<String>,
+    request: Request,
+) -> Response {
+    let Some((_, offer_id)) = parse_slug_id(&segment) else {
+        return error_page(StatusCode::NOT_FOUND);
+    };
+    let (parts, body) = request.into_parts();
+    let user = authenticated(&parts).map(|auth| auth.user);
+    if user.as_ref().is_some_and(|u| u.role != Role::Candidate) {
+        return error_page(StatusCode::FORBIDDEN);
+    }
+    let mut posted = match read(&parts, body).await {
+        Ok(posted) => posted,
+        Err(response) => return response,
+    };
+    let page = format!("/offres/{segment}");
+    if let Some(error) = refused_while_reading(&posted) {
+        return refused(&pages, parts, &page, &posted, error).await;
+    }
+    let ip = client_ip(&parts);
+    let origin = origin(&state, &parts, &ip);
+    let result = match &user {
+        Some(user) => {
+            let form = AccountApplication {
+                dossier_id: posted.text("dossier").parse().ok(),
+                cv: posted.file("cv"),
+                letter: posted.file("lettre"),
+                keep_as: posted.text("garder_titre").to_owned(),
+                message: posted.text("message").to_owned(),
+            };
+            applications::apply_with_account(
+                &state.db,
+                &state.storage,
+                &origin,
+                user,
+                offer_id,
+                form,
+            )
+            .await
+        }
+        None => {
+            let form = AnonymousApplication {
+                email: posted.text("email").to_owned(),
+                first_name: posted.text("prenom").to_owned(),
+                last_name: posted.text("nom").to_owned(),
+                phone: posted.text("telephone").to_owned(),
+                message: posted.text("message").to_owned(),
+                cv: posted.file("cv"),
+                letter: posted.file("lettre"),
+                honeypot: posted.text("site_web").to_owned(),
+            };
+            applications::apply_anonymously(&state.db, &state.storage, &origin, offer_id, form)
+                .await
+        }
+    };
+    match result {
+        Ok(applied) => {
+            let outcome = match applied {
+                Applied::New => "envoyee",
+                Applied::Replaced => "remplacee",
+                Applied::ToConfirm => "a-confirmer",
+            };
+            done(&parts, &format!("{page}?candidature={outcome}#postuler"))
+        }
+        Err(error) => refused(&pages, parts, &page, &posted, error).await,
+    }
+}
+
+/// POST /candidature/remplacer: B3, the address confirms that its new
+/// anonymous application replaces the earlier one.
+pub async fn confirm_replacement(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let ip = client_ip(&parts);
+    let origin = origin(&state, &parts, &ip);
+    match domain::applications::confirm_replacement(
+        &state.db,
+        &state.storage,
+        &origin,
+        fields.get("jeton"),
+    )
+    .await
+    {
+        Ok(offer) => see_other(&format!("{offer}?candidature=remplacee#postuler")),
+        Err(error) => {
+            pages
+                .refused(parts, "/candidature/remplacer", &fields, error)
+                .await
+        }
+    }
+}
+
+/// POST /recruteur/candidatures/{id}: `action=statut` (`statut`, and
+/// `pourvoir=1` to mark the offer filled after a hire) or `action=note`.
+pub async fn change_application(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    let page = format!("/recruteur/candidatures/{id}");
+    let user = match recruiter(&parts, &page) {
+        Ok(user) => user,
+        Err(response) => return *response,
+    };
+    let now = chrono::Utc::now();
+    let site = &state.site.public_url;
+    let result = match fields.get("action") {
+        "statut" => {
+            let Some(status) = ApplicationStatus::from_code(fields.get("statut")) else {
+                return pages
+                    .refused_with(
+                        parts,
+                        &page,
+                        crate::postings::values(&fields),
+                        DomainError::invalid("statut", "Choisissez parmi les propositions."),
+                        None,
+                    )
+                    .await;
+            };
+            match applications::decide(&state.db, &user, id, status, site, now).await {
+                Ok(offer_id)
+                    if status == ApplicationStatus::Hired && fields.get("pourvoir") == "1" =>
+                {
+                    postings::close(
+                        &state.db,
+                        &state.search,
+                        &user,
+                        offer_id,
+                        OfferStatus::Filled,
+                        now,
+                    )
+                    .await
+                    .map(|()| format!("{page}?ok=statut"))
+                }
+                Ok(_) => Ok(format!("{page}?ok=statut")),
+                Err(error) => Err(error),
+            }
+        }
+        "note" => applications::set_note(&state.db, &user, id, fields.get("note"))
+            .await
+            .map(|()| format!("{page}?ok=note")),
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    match result {
+        Ok(to) => see_other(&to),
+        Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(error) => {
+            pages
+                .refused_with(parts, &page, crate::postings::values(&fields), error, None)
+                .await
+        }
+    }
+}
+
+/// Applications' routes.
+pub fn routes() -> Routes {
+    use axum::routing::post;
+    Routes::new()
+        .upload("/offres/{offer}/postuler", post(apply))
+        .route("POST", "/candidature/remplacer", post(confirm_replacement))
+        .route(
+            "POST",
+            "/recruteur/candidatures/{id}",
+            post(change_application),
+        )
+}

@@ -1,0 +1,6 @@
+//! Benchmarks: commands that print figures (nothing is asserted), outside
+//! the request paths.
+
+pub mod apply;
+pub mod messages;
+pub mod search;

@@ -1,0 +1,244 @@
+//! Posted forms as handlers read and answer them: the urlencoded fields,
+//! the page rendered again with the French errors, the redirect of a
+//! success (or the JSON the upload island asks for), and who is asking.
+
+use crate::http::error::{error_page, status_of};
+use crate::http::session::authenticated;
+use crate::http::uploads::Posted;
+use app::session::FormOutcome;
+use app::shell;
+use app::state::AppState;
+use axum::Json;
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::response::{IntoResponse, Response};
+use domain::DomainError;
+use domain::accounts::Origin;
+use domain::model::CurrentUser;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Renders a Leptos page from a handler, with a form's outcome in context.
+#[derive(Clone)]
+pub struct Pages {
+    context: Arc<dyn Fn() + Send + Sync>,
+    options: LeptosOptions,
+}
+
+impl Pages {
+    pub fn new(context: impl Fn() + Send + Sync + 'static, options: LeptosOptions) -> Self {
+        Self {
+            context: Arc::new(context),
+            options,
+        }
+    }
+
+    /// The page at `path`, as a GET of it would render, with `outcome`.
+    pub async fn render(
+        &self,
+        mut parts: Parts,
+        path: &str,
+        outcome: FormOutcome,
+        status: StatusCode,
+    ) -> Response {
+        parts.method = Method::GET;
+        parts.uri = path.parse().unwrap_or_default();
+        let context = self.context.clone();
+        let options = self.options.clone();
+        let handler = leptos_axum::render_app_async_with_context(
+            move || {
+                context();
+                provide_context(outcome.clone());
+            },
+            move || shell(options.clone()),
+        );
+        let mut response = handler(Request::from_parts(parts, Body::empty()))
+            .await
+            .into_response();
+        *response.status_mut() = status;
+        response
+    }
+
+    /// The page at `path` again, showing why `error` refused the form.
+    pub async fn refused(
+        &self,
+        parts: Parts,
+        path: &str,
+        fields: &Fields,
+        error: DomainError,
+    ) -> Response {
+        let values = fields
+            .0
+            .iter()
+            .filter(|(name, _)| !name.contains("mot_de_passe") && name.as_str() != "jeton")
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .chain(
+                fields
+                    .0
+                    .get("jeton")
+                    .map(|token| ("jeton".to_owned(), token.clone())),
+            )
+            .collect();
+        self.refused_with(parts, path, values, error, None).await
+    }
+
+    /// The page at `path` again with `values` typed and why `error` refused
+    /// the form; `note` adds to the message of an `Invalid` form.
+    pub async fn refused_with(
+        &self,
+        parts: Parts,
+        path: &str,
+        values: std::collections::BTreeMap<String, String>,
+        error: DomainError,
+        note: Option<&str>,
+    ) -> Response {
+        let status = status_of(&error);
+        let outcome = match error {
+            DomainError::Invalid(errors) => FormOutcome {
+                values,
+                errors,
+                message: note.map(str::to_owned),
+            },
+            other => FormOutcome {
+                values,
+                errors: Default::default(),
+                message: Some(other.user_message()),
+            },
+        };
+        self.render(parts, path, outcome, status).await
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body as name → value (the first
+/// value of a repeated name). A body that cannot be read gets a French
+/// error page with its status (413 when too large).
+pub struct Fields(pub HashMap<String, String>, pub Vec<(String, String)>);
+
+impl Fields {
+    pub fn get(&self, name: &str) -> &str {
+        self.0.get(name).map_or("", String::as_str)
+    }
+
+    /// Every value of `name`, in order (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.1
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Fields {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| error_page(e.status()))?;
+        let mut fields = HashMap::new();
+        let mut all = Vec::new();
+        for (name, value) in form_urlencoded::parse(&bytes) {
+            fields
+                .entry(name.to_string())
+                .or_insert_with(|| value.to_string());
+            all.push((name.into_owned(), value.into_owned()));
+        }
+        Ok(Self(fields, all))
+    }
+}
+
+/// "303 See Other" to `path`.
+pub fn see_other(path: &str) -> Response {
+    let location = HeaderValue::from_str(path).unwrap_or_else(|_| HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
+/// Who asks, from where, and when, for the domain's flows.
+pub fn origin<'a>(state: &'a AppState, parts: &'a Parts, ip: &'a str) -> Origin<'a> {
+    Origin {
+        site: &state.site.public_url,
+        ip,
+        user_agent: parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+        now: chrono::Utc::now(),
+    }
+}
+
+/// Whether the browser asked for JSON (the upload island) rather than a page.
+pub fn wants_json(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// A success: a redirect for a form, `{"redirect": …}` for the island.
+pub fn done(parts: &Parts, to: &str) -> Response {
+    if wants_json(parts) {
+        Json(json!({ "redirect": to })).into_response()
+    } else {
+        see_other(to)
+    }
+}
+
+/// A refusal: the page at `path` again, or the errors as JSON.
+pub async fn refused(
+    pages: &Pages,
+    parts: Parts,
+    path: &str,
+    posted: &Posted,
+    error: DomainError,
+) -> Response {
+    let note = posted.had_files.then_some(
+        "Certains champs sont à corriger. Par sécurité, choisissez de nouveau vos fichiers avant d'envoyer.",
+    );
+    if wants_json(&parts) {
+        let status = status_of(&error);
+        let body = match &error {
+            DomainError::Invalid(errors) => json!({ "errors": errors, "message": note }),
+            other => json!({ "message": other.user_message() }),
+        };
+        return (status, Json(body)).into_response();
+    }
+    pages
+        .refused_with(parts, path, posted.values(), error, note)
+        .await
+}
+
+/// The error of files refused while reading, if any.
+pub fn refused_while_reading(posted: &Posted) -> Option<DomainError> {
+    (!posted.refused.is_empty()).then(|| DomainError::Invalid(posted.refused.clone()))
+}
+
+/// The page to come back to after signing in.
+pub fn log_in_first(to: &str) -> Response {
+    see_other(&format!("/connexion?ok=session&suite={to}"))
+}
+
+/// The signed-in recruiter or training organisation, or the response to
+/// give instead (log in first; 403 for other roles).
+pub fn recruiter(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
+    match authenticated(parts) {
+        None => Err(Box::new(see_other(&format!(
+            "/connexion?ok=session&suite={back}"
+        )))),
+        Some(auth) if auth.user.is_recruiter() => Ok(auth.user),
+        Some(_) => Err(Box::new(error_page(StatusCode::FORBIDDEN))),
+    }
+}
+
+/// The signed-in person, or the log-in page and back to `back`.
+pub fn signed_in(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
+    authenticated(parts)
+        .map(|auth| auth.user)
+        .ok_or_else(|| Box::new(see_other(&format!("/connexion?ok=session&suite={back}"))))
+}
