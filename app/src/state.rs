@@ -17,7 +17,7 @@ pub struct AppState {
     pub search: Arc<SearchIndex>,
     pub places: Arc<Directory>,
     /// Uploaded files (local folder or object storage).
-    pub storage: domain::storage::Storage,
+    pub storage: domain::files::Storage,
 }
 
 /// The state, from the context the server provides to every render and

@@ -14,13 +14,13 @@ use crate::entity::{
     user,
 };
 use crate::error::FieldErrors;
+use crate::files::{self, Storage, Upload};
 use crate::mail::{self, templates};
 use crate::model::{
     ApplicationStatus, ApplicationView, Applied, ApplyMethod, CurrentUser, FileKind, FileView,
     LONG_TEXT_MAX_CHARS, OfferState, Role, check_long_text, check_name, check_phone,
     normalize_email,
 };
-use crate::storage::{self, Storage, Upload};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -281,7 +281,7 @@ pub async fn confirm_replacement(
         ..Default::default()
     };
     let (Some(previous), true) = (previous, held.expires_at > origin.now) else {
-        storage::release(
+        files::release(
             db,
             storage,
             [held.cv_file_id, held.letter_file_id].into_iter().flatten(),
@@ -293,7 +293,7 @@ pub async fn confirm_replacement(
     let (offer, company) = match open_offer(db, offer_id, origin.now).await {
         Ok(found) => found,
         Err(error) => {
-            storage::release(
+            files::release(
                 db,
                 storage,
                 [held.cv_file_id, held.letter_file_id].into_iter().flatten(),
@@ -359,7 +359,7 @@ pub async fn apply_with_account(
         .one(db)
         .await?
         .ok_or(DomainError::Forbidden)?;
-    let phone = crate::candidates::phone_of(db, user.id).await?;
+    let phone = crate::accounts::encart::phone_of(db, user.id).await?;
     let contents = match form.dossier_id {
         Some(id) => {
             let dossier = dossier::Entity::find_by_id(id)
@@ -441,7 +441,7 @@ async fn upload(
 ) -> Result<Option<stored_file::Model>, DomainError> {
     match file {
         Some(file) => Ok(Some(
-            storage::store(db, storage, file, FileKind::DOCUMENTS, field, now).await?,
+            files::store(db, storage, file, FileKind::DOCUMENTS, field, now).await?,
         )),
         None => Ok(None),
     }
@@ -590,7 +590,7 @@ async fn record(
     }
     txn.commit().await?;
     let kept: Vec<i64> = saved.file_ids().collect();
-    storage::release(
+    files::release(
         db,
         storage,
         replaced_files.into_iter().filter(|id| !kept.contains(id)),

@@ -16,11 +16,7 @@ pub mod applications;
 #[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
-pub mod candidates;
-#[cfg(feature = "server")]
 pub mod companies;
-#[cfg(feature = "server")]
-pub mod cvtheque;
 #[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
@@ -30,7 +26,7 @@ pub mod dossiers;
 #[cfg(feature = "server")]
 pub mod entity;
 #[cfg(feature = "server")]
-pub mod logos;
+pub mod files;
 #[cfg(feature = "server")]
 pub mod mail;
 #[cfg(feature = "server")]
@@ -47,8 +43,6 @@ pub mod schedule;
 pub mod search;
 #[cfg(feature = "server")]
 pub mod sitemap;
-#[cfg(feature = "server")]
-pub mod storage;
 #[cfg(feature = "server")]
 pub mod testing;
 

@@ -1,15 +1,18 @@
-//! Reading offers: the latest published ones and one offer's page.
+//! Reading offers: the latest published ones, one offer's page, and the
+//! offers a candidate saved (C8).
 
 use crate::DomainError;
-use crate::entity::{company, department, offer, place, region};
+use crate::accounts::candidate_only;
+use crate::entity::{company, department, offer, place, region, saved_offer};
 use crate::model::{
-    ContractType, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, OfferStatus,
-    Salary, SalaryPeriod, WorkingTime,
+    ContractType, CurrentUser, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace,
+    OfferStatus, Role, Salary, SalaryPeriod, WorkingTime,
 };
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 
 /// The most recently published offers that are still open, newest first.
@@ -196,4 +199,72 @@ impl CardRow {
             published_at: self.published_at,
         }
     }
+}
+
+/// C8: saves (`save`) or forgets an offer. Saving twice is saving once.
+pub async fn save_offer(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer_id: i64,
+    save: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    candidate_only(user)?;
+    if save {
+        crate::entity::offer::Entity::find_by_id(offer_id)
+            .filter(public_offers())
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        saved_offer::Entity::insert(saved_offer::ActiveModel {
+            user_id: Set(user.id),
+            offer_id: Set(offer_id),
+            created_at: Set(now),
+        })
+        .on_conflict(
+            OnConflict::columns([saved_offer::Column::UserId, saved_offer::Column::OfferId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    } else {
+        saved_offer::Entity::delete_many()
+            .filter(saved_offer::Column::UserId.eq(user.id))
+            .filter(saved_offer::Column::OfferId.eq(offer_id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// C8: the ids of the offers the user saved (to draw the hearts); empty for
+/// anyone but a candidate.
+pub async fn saved_ids(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Vec<i64>, DomainError> {
+    if user.role != Role::Candidate {
+        return Ok(Vec::new());
+    }
+    Ok(saved_offer::Entity::find()
+        .filter(saved_offer::Column::UserId.eq(user.id))
+        .order_by_desc(saved_offer::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.offer_id)
+        .collect())
+}
+
+/// C8: the saved offers as cards, most recently saved first.
+pub async fn saved_offers(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Vec<OfferCard>, DomainError> {
+    candidate_only(user)?;
+    let ids = saved_ids(db, user).await?;
+    let mut cards = cards(db, &ids).await?;
+    cards.sort_by_key(|card| ids.iter().position(|id| *id == card.id));
+    Ok(cards)
 }

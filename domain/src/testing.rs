@@ -378,8 +378,8 @@ pub async fn insert_user(
 }
 
 /// A small but real PDF, as a browser would send it.
-pub fn pdf(name: &str) -> crate::storage::Upload {
-    crate::storage::Upload {
+pub fn pdf(name: &str) -> crate::files::Upload {
+    crate::files::Upload {
         name: name.into(),
         bytes: bytes::Bytes::from_static(
             b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
@@ -388,8 +388,8 @@ pub fn pdf(name: &str) -> crate::storage::Upload {
 }
 
 /// Anything, under a chosen name.
-pub fn upload(name: &str, bytes: &'static [u8]) -> crate::storage::Upload {
-    crate::storage::Upload {
+pub fn upload(name: &str, bytes: &'static [u8]) -> crate::files::Upload {
+    crate::files::Upload {
         name: name.into(),
         bytes: bytes::Bytes::from_static(bytes),
     }
@@ -401,7 +401,7 @@ pub fn image(
     width: u32,
     height: u32,
     format: image::ImageFormat,
-) -> crate::storage::Upload {
+) -> crate::files::Upload {
     let pixels = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
     });
@@ -409,7 +409,7 @@ pub fn image(
     image::DynamicImage::ImageRgb8(pixels)
         .write_to(&mut bytes, format)
         .expect("encodable test image");
-    crate::storage::Upload {
+    crate::files::Upload {
         name: name.into(),
         bytes: bytes::Bytes::from(bytes.into_inner()),
     }
@@ -492,4 +492,46 @@ pub fn posting_form(title: &str) -> crate::postings::PostingForm {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect()
+}
+
+/// An anonymous application from `email` with a CV (P7).
+pub fn anonymous_application(email: &str) -> crate::applications::AnonymousApplication {
+    crate::applications::AnonymousApplication {
+        email: email.into(),
+        first_name: "Léa".into(),
+        last_name: "Garnier".into(),
+        phone: "0612345678".into(),
+        message: "Disponible dès lundi.".into(),
+        cv: Some(pdf("CV Léa.pdf")),
+        ..Default::default()
+    }
+}
+
+/// A dossier form with a CV and a letter (C3).
+pub fn dossier_form(title: &str, visible: bool) -> crate::dossiers::DossierForm {
+    crate::dossiers::DossierForm {
+        title: title.into(),
+        letter_text: "Passionnée de mécanique depuis toujours.".into(),
+        visible,
+        cv: Some(pdf("cv.pdf")),
+        ..Default::default()
+    }
+}
+
+/// How many files are stored.
+pub async fn files_count(db: &DatabaseConnection) -> u64 {
+    use sea_orm::PaginatorTrait;
+    crate::entity::stored_file::Entity::find()
+        .count(db)
+        .await
+        .unwrap()
+}
+
+/// The offer row `id`.
+pub async fn offer_row(db: &DatabaseConnection, id: i64) -> offer::Model {
+    offer::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
 }

@@ -2,6 +2,7 @@
 //! every database of the run.
 
 use chrono::{Duration, Months, Utc};
+use domain::accounts::encart::{self, ProfileForm};
 use domain::accounts::{self, Membership, Organisation, SignUp};
 use domain::auth::{rate_limit, sessions};
 use domain::entity::{account_token, company, company_member, offer, outbox, session, user};
@@ -9,8 +10,8 @@ use domain::mail::{self, Sender, Transport};
 use domain::model::{OfferStatus, Role};
 use domain::places::Directory;
 use domain::testing::{
-    PASSWORD, field_error, insert_offer, insert_places, origin, outbox, test_databases, token_in,
-    verified_candidate,
+    PASSWORD, field_error, insert_offer, insert_places, insert_user, origin, outbox,
+    test_databases, token_in, verified_candidate,
 };
 use domain::{DomainError, schedule};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -1206,5 +1207,68 @@ async fn emails_reach_a_real_smtp_server_once_even_when_the_sender_runs_again() 
         assert!(received[0].contains("Subject: Choisissez un nouveau mot de passe"));
         assert!(received[0].contains("text/html"));
         assert!(received[0].contains("From: JobToMove <ne-pas-repondre@jobtomove.test>"));
+    }
+}
+
+#[tokio::test]
+async fn the_profile_is_saved_and_bad_choices_are_refused_in_french() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let recruiter = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
+        let now = Utc::now();
+        assert!(
+            encart::profile(&t.db, &places, &zoe)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let refused = encart::save_profile(
+            &t.db,
+            &places,
+            &zoe,
+            ProfileForm {
+                status: "astronaute".into(),
+                availability: "date".into(),
+                diplomas: vec!["doctorat-secret".into()],
+                places: vec!["Atlantide".into()],
+                experience_years: "99".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await;
+        assert!(field_error(refused.clone(), "statut").contains("Choisissez"));
+        assert!(field_error(refused.clone(), "disponible_le").contains("date"));
+        assert!(field_error(refused.clone(), "diplomes").contains("Choisissez"));
+        assert!(field_error(refused.clone(), "lieu_1").contains("Commune introuvable"));
+        assert!(field_error(refused, "experience").contains("entre 0 et 50"));
+
+        encart::save_profile(
+            &t.db,
+            &places,
+            &zoe,
+            ProfileForm {
+                status: "recherche".into(),
+                availability: "date".into(),
+                available_from: "2027-01-04".into(),
+                licences: vec!["b".into(), "c".into()],
+                experience_years: "4".into(),
+                phone: "06 11 22 33 44".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        let saved = encart::profile(&t.db, &places, &zoe).await.unwrap();
+        assert_eq!(saved.experience_years, Some(4));
+        assert_eq!(saved.licences.len(), 2);
+        assert_eq!(saved.available_from.unwrap().to_string(), "2027-01-04");
+        assert_eq!(
+            encart::save_profile(&t.db, &places, &recruiter, ProfileForm::default(), now).await,
+            Err(DomainError::Forbidden)
+        );
     }
 }

@@ -5,7 +5,9 @@ use chrono::Utc;
 use domain::DomainError;
 use domain::accounts::{self, Membership, Organisation, SignUp};
 use domain::auth::sessions;
+use domain::dossiers::cvtheque;
 use domain::entity::user;
+use domain::files::Storage;
 use domain::model::{
     CompanyActivity, CompanyQuery, CurrentUser, CvQuery, OfferStatus, Role, ThreadTarget,
 };
@@ -15,7 +17,7 @@ use domain::testing::{
     insert_recruiter, insert_user, join_company, origin, outbox, posting_form, test_databases,
     verified_candidate,
 };
-use domain::{companies, cvtheque, messaging, postings};
+use domain::{companies, messaging, postings};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
@@ -529,5 +531,142 @@ async fn a_company_name_with_markup_or_hidden_characters_is_refused() {
                 t.backend
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn the_owner_sets_a_logo_checked_from_its_bytes_and_resized() {
+    use domain::companies::logos;
+    use domain::testing::{image, upload};
+    use image::ImageFormat;
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let owner = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let colleague = insert_recruiter(&t.db, "lea@garage.fr", &garage, false).await;
+        let candidate = insert_user(&t.db, "marie@example.fr", "Marie", Role::Candidate).await;
+        let now = Utc::now();
+
+        let path = logos::set_logo(
+            &t.db,
+            &storage,
+            &owner,
+            Some(image("logo.jpg", 600, 300, ImageFormat::Jpeg)),
+            now,
+        )
+        .await
+        .unwrap()
+        .expect("a logo path");
+        let key = path.trim_start_matches("/logos/").to_owned();
+        let stored = logos::logo(&t.db, &storage, &key).await.unwrap();
+        let decoded = image::load_from_memory(&stored).unwrap();
+        assert_eq!(
+            image::guess_format(&stored).unwrap(),
+            ImageFormat::Png,
+            "stored again as PNG"
+        );
+        assert_eq!(
+            (decoded.width(), decoded.height()),
+            (256, 128),
+            "resized, same shape"
+        );
+        let page = domain::companies::detail(&t.db, garage.id).await.unwrap();
+        assert_eq!(page.logo.as_deref(), Some(path.as_str()));
+
+        for (name, bytes, why) in [
+            (
+                "logo.svg",
+                &b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"[..],
+                "PNG, JPEG ou WebP",
+            ),
+            (
+                "logo.png",
+                &b"<html><body>hello</body></html>"[..],
+                "PNG, JPEG ou WebP",
+            ),
+            (
+                "logo.png",
+                &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR broken"[..],
+                "illisible",
+            ),
+        ] {
+            let message = field_error(
+                logos::set_logo(&t.db, &storage, &owner, Some(upload(name, bytes)), now).await,
+                "logo",
+            );
+            assert!(message.contains(why), "{name}: {message}");
+        }
+        let message = field_error(
+            logos::set_logo(
+                &t.db,
+                &storage,
+                &owner,
+                Some(image("logo.png", 16, 16, ImageFormat::Png)),
+                now,
+            )
+            .await,
+            "logo",
+        );
+        assert!(message.contains("trop petite"), "{message}");
+
+        for other in [&colleague, &candidate] {
+            let refused = logos::set_logo(
+                &t.db,
+                &storage,
+                other,
+                Some(image("logo.png", 64, 64, ImageFormat::Png)),
+                now,
+            )
+            .await;
+            assert!(
+                matches!(refused, Err(DomainError::Forbidden)),
+                "{refused:?}"
+            );
+        }
+        assert!(
+            logos::logo(&t.db, &storage, &key).await.is_ok(),
+            "refusals leave the logo as it was"
+        );
+
+        let replaced = logos::set_logo(
+            &t.db,
+            &storage,
+            &owner,
+            Some(image("logo.webp", 100, 100, ImageFormat::WebP)),
+            now,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert_ne!(replaced, path);
+        assert!(
+            matches!(storage.get(&key).await, Err(DomainError::NotFound)),
+            "the old logo's bytes are deleted"
+        );
+        assert!(matches!(
+            logos::logo(&t.db, &storage, &key).await,
+            Err(DomainError::NotFound)
+        ));
+
+        assert_eq!(
+            logos::set_logo(&t.db, &storage, &owner, None, now)
+                .await
+                .unwrap(),
+            None
+        );
+        let page = domain::companies::detail(&t.db, garage.id).await.unwrap();
+        assert_eq!(page.logo, None);
+
+        // Only a company's logo is served by its public path, never another
+        // stored file under its key.
+        storage
+            .put("cle-d-un-cv", bytes::Bytes::from_static(b"%PDF-1.4"))
+            .await
+            .unwrap();
+        assert!(matches!(
+            logos::logo(&t.db, &storage, "cle-d-un-cv").await,
+            Err(DomainError::NotFound)
+        ));
     }
 }

@@ -5,12 +5,12 @@
 use chrono::{Duration, Utc};
 use domain::DomainError;
 use domain::applications::{self, AccountApplication, AnonymousApplication};
+use domain::files::Storage;
 use domain::messaging;
 use domain::model::{CurrentUser, DELETED_ACCOUNT, Role, ThreadTarget};
 use domain::places::Directory;
 use domain::postings;
 use domain::search::SearchIndex;
-use domain::storage::Storage;
 use domain::testing::{
     PASSWORD, field_error, insert_company, insert_places, insert_recruiter, insert_user, origin,
     outbox, pdf, posting_form, test_databases, verified_candidate,

@@ -1,10 +1,13 @@
-//! The offers service on every database this run tests.
+//! Offers on every database of the run: the latest ones, an offer's page,
+//! and the offers a candidate saves (C8).
 
+use chrono::{Duration, Utc};
 use domain::DomainError;
-use domain::model::{OfferStatus, SalaryPeriod};
+use domain::entity::offer;
+use domain::model::{OfferStatus, Role, SalaryPeriod};
 use domain::offers;
-use domain::testing::{insert_company, insert_offer, insert_places, test_databases};
-use sea_orm::ActiveValue::Set;
+use domain::testing::{insert_company, insert_offer, insert_places, insert_user, test_databases};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
 #[tokio::test]
 async fn the_latest_offers_are_the_open_ones_newest_first() {
@@ -131,5 +134,78 @@ async fn a_draft_or_unknown_offer_has_no_page_but_an_expired_one_does() {
         );
         let page = offers::detail(&t.db, expired.id).await.unwrap();
         assert!(!page.is_open(chrono::Utc::now()));
+    }
+}
+
+#[tokio::test]
+async fn saved_offers_are_listed_newest_first_and_saving_twice_is_once() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let a = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
+        let b = insert_offer(&t.db, &company, "Carrossier", 1, |_| {}).await;
+        let now = Utc::now();
+        domain::offers::save_offer(&t.db, &zoe, a.id, true, now)
+            .await
+            .unwrap();
+        domain::offers::save_offer(&t.db, &zoe, a.id, true, now)
+            .await
+            .unwrap();
+        domain::offers::save_offer(&t.db, &zoe, b.id, true, now + Duration::seconds(1))
+            .await
+            .unwrap();
+        let saved = domain::offers::saved_offers(&t.db, &zoe).await.unwrap();
+        assert_eq!(
+            saved.iter().map(|c| c.id).collect::<Vec<_>>(),
+            vec![b.id, a.id]
+        );
+        domain::offers::save_offer(&t.db, &zoe, b.id, false, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            domain::offers::saved_ids(&t.db, &zoe).await.unwrap(),
+            vec![a.id]
+        );
+        assert_eq!(
+            domain::offers::save_offer(&t.db, &zoe, 999_999, true, now).await,
+            Err(DomainError::NotFound)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_draft_cannot_be_saved_and_never_shows_among_saved_offers() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let draft = insert_offer(&t.db, &company, "Chef d'atelier secret", 1, |o| {
+            o.status = Set(OfferStatus::Draft)
+        })
+        .await;
+        let now = Utc::now();
+        assert_eq!(
+            domain::offers::save_offer(&t.db, &zoe, draft.id, true, now).await,
+            Err(DomainError::NotFound),
+            "{}: a draft's id is not an offer anyone can see",
+            t.backend
+        );
+        // Saved while it was public, then back to a draft (data from before).
+        let was_public = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
+        domain::offers::save_offer(&t.db, &zoe, was_public.id, true, now)
+            .await
+            .unwrap();
+        let mut row: offer::ActiveModel = was_public.into();
+        row.status = Set(OfferStatus::Draft);
+        row.update(&t.db).await.unwrap();
+        assert!(
+            domain::offers::saved_offers(&t.db, &zoe)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{}: no card shows a draft",
+            t.backend
+        );
     }
 }

@@ -287,7 +287,7 @@ pub async fn profile(
             };
         }
         "candidat" => {
-            let form = domain::candidates::ProfileForm {
+            let form = domain::accounts::encart::ProfileForm {
                 status: fields.get("statut").to_owned(),
                 availability: fields.get("disponibilite").to_owned(),
                 available_from: fields.get("disponible_le").to_owned(),
@@ -301,7 +301,7 @@ pub async fn profile(
                 experience_years: fields.get("experience").to_owned(),
                 phone: fields.get("telephone").to_owned(),
             };
-            let saved = domain::candidates::save_profile(
+            let saved = domain::accounts::encart::save_profile(
                 &state.db,
                 &state.places,
                 &auth.user,

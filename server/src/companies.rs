@@ -138,8 +138,14 @@ pub async fn change_logo(
         }
     };
     let removed = upload.is_none();
-    match domain::logos::set_logo(&state.db, &state.storage, &user, upload, chrono::Utc::now())
-        .await
+    match domain::companies::logos::set_logo(
+        &state.db,
+        &state.storage,
+        &user,
+        upload,
+        chrono::Utc::now(),
+    )
+    .await
     {
         Ok(_) => {
             cache.clear();
@@ -166,7 +172,7 @@ pub async fn logo(State(state): State<AppState>, Path(key): Path<String>) -> Res
     {
         return error_page(StatusCode::NOT_FOUND);
     }
-    match domain::logos::logo(&state.db, &state.storage, &key).await {
+    match domain::companies::logos::logo(&state.db, &state.storage, &key).await {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),

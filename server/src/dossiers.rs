@@ -139,7 +139,7 @@ pub async fn favorite(State(state): State<AppState>, parts: Parts, fields: Field
         return error_page(StatusCode::BAD_REQUEST);
     };
     let on = fields.get("favori") == "1";
-    match domain::cvtheque::set_favorite(
+    match domain::dossiers::cvtheque::set_favorite(
         &state.db,
         &state.places,
         &user,

@@ -1,5 +1,5 @@
 //! Stored files (CVs, letters, videos): downloaded only by those who may
-//! read them (`domain::storage::download`), always as attachments.
+//! read them (`domain::files::download`), always as attachments.
 
 use crate::http::Routes;
 use crate::http::error::error_response;
@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use domain::DomainError;
-use domain::storage;
+use domain::files;
 
 /// `filename` and `filename*` for a Content-Disposition: an ASCII fallback
 /// and the UTF-8 name, percent-encoded.
@@ -49,7 +49,7 @@ pub async fn download(
     parts: Parts,
 ) -> Response {
     let user = authenticated(&parts).map(|auth| auth.user);
-    match storage::download(&state.db, &state.storage, user.as_ref(), id).await {
+    match files::download(&state.db, &state.storage, user.as_ref(), id).await {
         Ok(found) => (
             [
                 (

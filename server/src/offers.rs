@@ -33,7 +33,7 @@ pub async fn save_offer(
         return log_in_first(&offer_page);
     };
     let save = fields.get("enregistrer") == "1";
-    match domain::candidates::save_offer(&state.db, &auth.user, offer_id, save, chrono::Utc::now())
+    match domain::offers::save_offer(&state.db, &auth.user, offer_id, save, chrono::Utc::now())
         .await
     {
         Ok(()) if wants_json(&parts) => Json(json!({ "saved": save })).into_response(),

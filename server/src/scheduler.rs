@@ -78,7 +78,7 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
                 + domain::applications::purge_expired_replacements(&state.db, now).await?;
             let limits = rate_limit::purge(&state.db, now).await?;
             let emails = mail::purge_sent(&state.db, now).await?;
-            let files = domain::storage::purge_orphans(&state.db, &state.storage, now).await?;
+            let files = domain::files::purge_orphans(&state.db, &state.storage, now).await?;
             tracing::info!(
                 sessions,
                 tokens,

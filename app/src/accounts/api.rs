@@ -34,5 +34,5 @@ pub async fn profile_page() -> Result<ProfileView, DomainError> {
 #[server(endpoint = "encart")]
 pub async fn my_candidate_profile() -> Result<CandidateProfile, DomainError> {
     let state = crate::state::app_state()?;
-    domain::candidates::profile(&state.db, &state.places, &crate::session::candidate()?).await
+    domain::accounts::encart::profile(&state.db, &state.places, &crate::session::candidate()?).await
 }

@@ -41,7 +41,7 @@ pub async fn offer_reader(offer_id: i64) -> Result<Reader, DomainError> {
         role: Some(user.role),
         dossiers,
         applied_at: domain::applications::applied_at(&state.db, &user, offer_id).await?,
-        saved: domain::candidates::saved_ids(&state.db, &user)
+        saved: domain::offers::saved_ids(&state.db, &user)
             .await?
             .contains(&offer_id),
     })

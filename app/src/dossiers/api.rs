@@ -25,7 +25,7 @@ pub async fn search_dossiers(
     query: domain::model::CvQuery,
 ) -> Result<domain::model::CvResults, DomainError> {
     let state = crate::state::app_state()?;
-    domain::cvtheque::search(
+    domain::dossiers::cvtheque::search(
         &state.db,
         &state.places,
         &crate::session::recruiter()?,
@@ -40,7 +40,8 @@ pub async fn visible_dossier(
     id: i64,
 ) -> Result<(domain::model::VisibleDossier, bool), DomainError> {
     let state = crate::state::app_state()?;
-    domain::cvtheque::dossier(&state.db, &state.places, &crate::session::recruiter()?, id).await
+    domain::dossiers::cvtheque::dossier(&state.db, &state.places, &crate::session::recruiter()?, id)
+        .await
 }
 
 /// R6: "candidats favoris", and how many have hidden their dossiers.
@@ -48,5 +49,6 @@ pub async fn visible_dossier(
 pub async fn favorite_candidates()
 -> Result<(Vec<domain::model::VisibleDossier>, usize), DomainError> {
     let state = crate::state::app_state()?;
-    domain::cvtheque::favorites(&state.db, &state.places, &crate::session::recruiter()?).await
+    domain::dossiers::cvtheque::favorites(&state.db, &state.places, &crate::session::recruiter()?)
+        .await
 }

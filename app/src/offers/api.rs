@@ -32,7 +32,7 @@ pub async fn offer_page(id: i64) -> Result<(OfferDetail, Vec<OfferCard>), Domain
 #[server(endpoint = "favoris")]
 pub async fn my_saved_offers() -> Result<Vec<OfferCard>, DomainError> {
     let state = crate::state::app_state()?;
-    domain::candidates::saved_offers(&state.db, &crate::session::candidate()?).await
+    domain::offers::saved_offers(&state.db, &crate::session::candidate()?).await
 }
 
 /// C8: the ids of the offers the reader saved, for the hearts on cards
@@ -43,5 +43,5 @@ pub async fn saved_offer_ids() -> Result<Vec<i64>, DomainError> {
         return Ok(Vec::new());
     };
     let state = crate::state::app_state()?;
-    domain::candidates::saved_ids(&state.db, &user).await
+    domain::offers::saved_ids(&state.db, &user).await
 }

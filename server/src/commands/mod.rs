@@ -173,7 +173,7 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         },
         search,
         places,
-        storage: domain::storage::Storage::from_config(
+        storage: domain::files::Storage::from_config(
             config.s3_bucket.as_deref(),
             config.data_dir.join("files"),
         )

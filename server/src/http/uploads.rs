@@ -11,8 +11,8 @@ use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::StatusCode;
 use axum::response::Response;
 use bytes::{Bytes, BytesMut};
+use domain::files::{Upload, too_large_message};
 use domain::model::{DOCUMENT_MAX_BYTES, LOGO_MAX_BYTES, VIDEO_MAX_BYTES};
-use domain::storage::{Upload, too_large_message};
 use std::collections::{BTreeMap, HashMap};
 
 /// A text part: at most this many bytes.

@@ -63,7 +63,7 @@ impl TestApp {
             },
             search: search.clone(),
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
-            storage: domain::storage::Storage::in_memory(),
+            storage: domain::files::Storage::in_memory(),
         };
         Self {
             router: server::http::build_with(state, extra),

@@ -2,6 +2,8 @@
 //! company's members (R1: the owner accepts who joins) and its page's
 //! editor (R2).
 
+pub mod logos;
+
 use crate::entity::{company, company_member, group, offer, place, user as users};
 use crate::model::{
     COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyQuery, CompanySummary, CurrentUser,
@@ -117,7 +119,10 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail,
     Ok(CompanyDetail {
         id: company.id,
         slug: company.slug,
-        logo: company.logo_key.as_deref().map(crate::logos::logo_path),
+        logo: company
+            .logo_key
+            .as_deref()
+            .map(crate::companies::logos::logo_path),
         name: company.name,
         activity: company.activity,
         description: company.description,
@@ -229,7 +234,10 @@ async fn with_offer_counts(
                 .map(|(name, dep)| format!("{name} ({dep})")),
             id: r.id,
             slug: r.slug,
-            logo: r.logo_key.as_deref().map(crate::logos::logo_path),
+            logo: r
+                .logo_key
+                .as_deref()
+                .map(crate::companies::logos::logo_path),
             name: r.name,
             activity: r.activity,
             group_name: r.group_name,
@@ -467,7 +475,10 @@ pub async fn edit_values(
     put("groupe", group_slug);
     Ok(crate::model::CompanyEdit {
         id: c.id,
-        logo: c.logo_key.as_deref().map(crate::logos::logo_path),
+        logo: c
+            .logo_key
+            .as_deref()
+            .map(crate::companies::logos::logo_path),
         path: format!("/entreprises/{}-{}", c.slug, c.id),
         name: c.name,
         owner: member.is_owner,

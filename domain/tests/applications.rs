@@ -1,49 +1,19 @@
-//! The candidate space (P7, C2, C3, C4, C5, C8, B3) and its files, on every
-//! database of the run.
+//! Applications on every database of the run: applying with or without an
+//! account (P7, C4), replacing one (B3), following it (C5), and the
+//! recruiter who published the offer handling it (R5, R8).
 
 use chrono::{Duration, Utc};
 use domain::DomainError;
 use domain::applications::{self, AccountApplication, AnonymousApplication};
-use domain::candidates::{self, ProfileForm};
-use domain::dossiers::{self, DossierForm};
+use domain::dossiers::{self};
 use domain::entity::{application, offer, stored_file};
-use domain::model::{
-    ApplicationStatus, Applied, ApplyMethod, Diploma, FileKind, JobFamily, OfferState, OfferStatus,
-    Role,
-};
+use domain::files::{self, Storage};
+use domain::model::*;
 use domain::places::Directory;
-use domain::storage::{self, Storage};
-use domain::testing::{
-    field_error, insert_company, insert_offer, insert_places, insert_user, join_company, origin,
-    outbox, pdf, test_databases, token_in, upload,
-};
+use domain::postings;
+use domain::search::SearchIndex;
+use domain::testing::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
-
-fn anonymous(email: &str) -> AnonymousApplication {
-    AnonymousApplication {
-        email: email.into(),
-        first_name: "Léa".into(),
-        last_name: "Garnier".into(),
-        phone: "0612345678".into(),
-        message: "Disponible dès lundi.".into(),
-        cv: Some(pdf("CV Léa.pdf")),
-        ..Default::default()
-    }
-}
-
-fn dossier_form(title: &str, visible: bool) -> DossierForm {
-    DossierForm {
-        title: title.into(),
-        letter_text: "Passionnée de mécanique depuis toujours.".into(),
-        visible,
-        cv: Some(pdf("cv.pdf")),
-        ..Default::default()
-    }
-}
-
-async fn files_count(db: &sea_orm::DatabaseConnection) -> u64 {
-    stored_file::Entity::find().count(db).await.unwrap()
-}
 
 #[tokio::test]
 async fn an_anonymous_application_is_stored_confirmed_and_told_to_the_recruiter() {
@@ -62,7 +32,7 @@ async fn an_anonymous_application_is_stored_confirmed_and_told_to_the_recruiter(
             &storage,
             &origin(now),
             offer.id,
-            anonymous(" Lea.Garnier@Exemple.fr "),
+            anonymous_application(" Lea.Garnier@Exemple.fr "),
         )
         .await
         .unwrap();
@@ -114,11 +84,11 @@ async fn a_second_anonymous_application_replaces_the_first_once_its_address_conf
             &storage,
             &origin(now),
             offer.id,
-            anonymous("lea@exemple.fr"),
+            anonymous_application("lea@exemple.fr"),
         )
         .await
         .unwrap();
-        let mut again = anonymous("LEA@exemple.fr");
+        let mut again = anonymous_application("LEA@exemple.fr");
         again.message = "Nouveau CV, plus complet.".into();
         again.cv = Some(pdf("cv-2.pdf"));
         let second =
@@ -182,7 +152,7 @@ async fn an_unconfirmed_replacement_expires_and_leaves_the_first_application_as_
                 &storage,
                 &origin(now),
                 offer.id,
-                anonymous("lea@exemple.fr"),
+                anonymous_application("lea@exemple.fr"),
             )
             .await
             .unwrap();
@@ -229,7 +199,7 @@ async fn an_application_made_with_an_account_is_never_replaced_anonymously_witho
             &storage,
             &origin(now),
             offer.id,
-            anonymous("zoe@exemple.fr"),
+            anonymous_application("zoe@exemple.fr"),
         )
         .await;
         assert_eq!(
@@ -257,28 +227,28 @@ async fn bad_anonymous_applications_get_french_messages_on_their_fields() {
         let o = origin(Utc::now());
         let apply = |form| applications::apply_anonymously(&t.db, &storage, &o, offer.id, form);
 
-        let mut no_cv = anonymous("lea@exemple.fr");
+        let mut no_cv = anonymous_application("lea@exemple.fr");
         no_cv.cv = None;
         no_cv.email = "pas-une-adresse".into();
         let refused = apply(no_cv).await;
         assert!(field_error(refused.clone(), "cv").contains("Joignez votre CV"));
         assert!(!field_error(refused, "email").is_empty());
 
-        let mut html = anonymous("lea@exemple.fr");
+        let mut html = anonymous_application("lea@exemple.fr");
         html.cv = Some(upload(
             "cv.pdf",
             b"<!DOCTYPE html><html><script>alert(1)</script>",
         ));
         assert!(field_error(apply(html).await, "cv").contains("ni un PDF"));
 
-        let mut svg = anonymous("lea@exemple.fr");
+        let mut svg = anonymous_application("lea@exemple.fr");
         svg.cv = Some(upload(
             "cv.pdf",
             b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
         ));
         assert!(field_error(apply(svg).await, "cv").contains("ni un PDF"));
 
-        let mut phone = anonymous("lea@exemple.fr");
+        let mut phone = anonymous_application("lea@exemple.fr");
         phone.phone = "appelez-moi".into();
         assert!(field_error(apply(phone).await, "telephone").contains("06 12 34 56 78"));
 
@@ -296,11 +266,11 @@ async fn oversize_files_are_refused_whatever_their_type() {
     let storage = Storage::in_memory();
     let mut big = vec![b' '; domain::model::DOCUMENT_MAX_BYTES + 1];
     big[..5].copy_from_slice(b"%PDF-");
-    let upload = storage::Upload {
+    let upload = files::Upload {
         name: "cv.pdf".into(),
         bytes: big.into(),
     };
-    let message = storage::check(&upload, FileKind::DOCUMENTS).unwrap_err();
+    let message = files::check(&upload, FileKind::DOCUMENTS).unwrap_err();
     assert!(message.contains("dépasse 5 Mo"), "{message}");
     drop(storage);
 }
@@ -313,7 +283,7 @@ async fn the_honeypot_and_the_rate_limits_stop_robots() {
         let company = insert_company(&t.db, "Garage du Centre").await;
         let offer = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
         let o = origin(Utc::now());
-        let mut robot = anonymous("robot@exemple.fr");
+        let mut robot = anonymous_application("robot@exemple.fr");
         robot.honeypot = "http://spam.example".into();
         let answer = applications::apply_anonymously(&t.db, &storage, &o, offer.id, robot)
             .await
@@ -328,7 +298,7 @@ async fn the_honeypot_and_the_rate_limits_stop_robots() {
                 &storage,
                 &o,
                 offer.id,
-                anonymous("pressee@exemple.fr"),
+                anonymous_application("pressee@exemple.fr"),
             )
             .await;
         }
@@ -361,7 +331,7 @@ async fn closed_offers_and_offers_applied_elsewhere_take_no_application() {
                 &storage,
                 &o,
                 id,
-                anonymous("a@exemple.fr"),
+                anonymous_application("a@exemple.fr"),
             )
             .await
             {
@@ -377,7 +347,7 @@ async fn closed_offers_and_offers_applied_elsewhere_take_no_application() {
                 &storage,
                 &o,
                 999_999,
-                anonymous("a@exemple.fr")
+                anonymous_application("a@exemple.fr")
             )
             .await,
             Err(DomainError::NotFound)
@@ -534,388 +504,245 @@ async fn recruiters_cannot_apply_and_nobody_applies_with_another_persons_dossier
 }
 
 #[tokio::test]
-async fn a_dossier_is_created_changed_made_visible_hidden_and_deleted() {
+async fn only_the_recruiter_who_published_an_offer_acts_on_it_and_its_applications() {
     for t in test_databases().await {
         insert_places(&t.db).await;
         let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
         let storage = Storage::in_memory();
-        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
+        let colleague = insert_recruiter(&t.db, "ines@garage.fr", &garage, false).await;
+        let other = insert_company(&t.db, "Carrosserie Martin").await;
+        let stranger = insert_recruiter(&t.db, "rh@martin.fr", &other, true).await;
+        let candidate = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
         let now = Utc::now();
-        let refused = dossiers::create(&t.db, &storage, &zoe, DossierForm::default(), now).await;
-        assert!(field_error(refused.clone(), "titre").contains("titre"));
-        assert!(field_error(refused, "cv").contains("CV"));
-        let mut bad_link = dossier_form("Mécanicienne", false);
-        bad_link.video_url = "https://evil.example/video".into();
-        assert!(
-            field_error(
-                dossiers::create(&t.db, &storage, &zoe, bad_link, now).await,
-                "video_lien"
-            )
-            .contains("YouTube")
-        );
-
-        let id = dossiers::create(
-            &t.db,
-            &storage,
-            &zoe,
-            dossier_form("Mécanicienne", false),
-            now,
-        )
-        .await
-        .unwrap();
-        assert!(
-            dossiers::visible(&t.db, &places, 20, 0)
-                .await
-                .unwrap()
-                .0
-                .is_empty(),
-            "hidden by default"
-        );
-
-        dossiers::set_visible(&t.db, &zoe, id, true, now)
+        let id = postings::create(&t.db, &places, &paul, &posting_form("Mécanicien H/F"), now)
             .await
             .unwrap();
-        candidates::save_profile(
-            &t.db,
-            &places,
-            &zoe,
-            ProfileForm {
-                diplomas: vec!["cap".into()],
-                job_families: vec![JobFamily::CarMechanics.code().into()],
-                places: vec!["Lyon (69)".into()],
-                mobility_km: "30".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
-        let (found, total) = dossiers::visible(&t.db, &places, 20, 0).await.unwrap();
-        assert_eq!(total, 1);
-        assert_eq!(found[0].dossier.title, "Mécanicienne");
-        assert_eq!(found[0].first_name, "Zoé");
-        assert_eq!(found[0].profile.diplomas, vec![Diploma::Cap]);
-        assert_eq!(found[0].profile.places[0].1, "Lyon (69)");
-
-        // A new CV replaces the old one, whose file goes.
-        let mut change = dossier_form("Mécanicienne confirmée", true);
-        change.cv = Some(pdf("cv-2026.pdf"));
-        dossiers::update(&t.db, &storage, &zoe, id, change, now)
+        postings::publish(&t.db, &search, &paul, id, now)
             .await
             .unwrap();
-        let changed = dossiers::get(&t.db, &zoe, id).await.unwrap();
-        assert_eq!(changed.cv.unwrap().name, "cv-2026.pdf");
-        assert_eq!(files_count(&t.db).await, 1);
-
-        dossiers::set_visible(&t.db, &zoe, id, false, now)
-            .await
-            .unwrap();
-        assert_eq!(
-            dossiers::visible(&t.db, &places, 20, 0).await.unwrap().1,
-            0,
-            "hidden at once"
-        );
-
-        dossiers::delete(&t.db, &storage, &zoe, id).await.unwrap();
-        assert!(dossiers::list(&t.db, &zoe).await.unwrap().is_empty());
-        assert_eq!(files_count(&t.db).await, 0, "its files go with it");
-    }
-}
-
-#[tokio::test]
-async fn files_are_downloaded_only_by_the_people_who_may_read_them() {
-    for t in test_databases().await {
-        insert_places(&t.db).await;
-        let storage = Storage::in_memory();
-        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
-        let max = insert_user(&t.db, "max@exemple.fr", "Max", Role::Candidate).await;
-        let publisher = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
-        let colleague = insert_user(&t.db, "rh2@garage.fr", "Inès", Role::Recruiter).await;
-        let school = insert_user(&t.db, "cfa@exemple.fr", "Anne", Role::TrainingOrganisation).await;
-        let newcomer = insert_user(&t.db, "rh3@garage.fr", "Léo", Role::Recruiter).await;
-        let company = insert_company(&t.db, "Garage du Centre").await;
-        let cfa = insert_company(&t.db, "CFA de Lyon").await;
-        join_company(&t.db, &publisher, &company, true).await;
-        join_company(&t.db, &colleague, &company, true).await;
-        join_company(&t.db, &school, &cfa, true).await;
-        join_company(&t.db, &newcomer, &company, false).await;
-        let offer = insert_offer(&t.db, &company, "Mécanicien", 1, |o| {
-            o.recruiter_id = Set(Some(publisher.id))
-        })
-        .await;
-        let now = Utc::now();
-        let dossier = dossiers::create(
-            &t.db,
-            &storage,
-            &zoe,
-            dossier_form("Mécanicienne", false),
-            now,
-        )
-        .await
-        .unwrap();
         applications::apply_anonymously(
             &t.db,
             &storage,
             &origin(now),
-            offer.id,
-            anonymous("lea@exemple.fr"),
+            id,
+            AnonymousApplication {
+                email: "lea@exemple.fr".into(),
+                cv: Some(pdf("cv.pdf")),
+                ..Default::default()
+            },
         )
         .await
         .unwrap();
-        let application_cv = application::Entity::find()
-            .one(&t.db)
+        let application = applications::received(&t.db, &paul, Some(id))
             .await
-            .unwrap()
-            .unwrap()
-            .cv_file_id
-            .unwrap();
-        let dossier_cv = dossiers::get(&t.db, &zoe, dossier)
-            .await
-            .unwrap()
-            .cv
-            .unwrap()
+            .unwrap()[0]
             .id;
 
-        let may = |user: Option<&domain::model::CurrentUser>, id| {
-            let storage = storage.clone();
-            let db = t.db.clone();
-            let user = user.cloned();
-            async move {
-                storage::download(&db, &storage, user.as_ref(), id)
+        for someone in [&colleague, &stranger] {
+            assert_eq!(
+                postings::publish(&t.db, &search, someone, id, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::close(&t.db, &search, someone, id, OfferStatus::Unpublished, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::delete(&t.db, &search, someone, id).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::duplicate(&t.db, someone, id, now).await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                postings::edit(&t.db, &places, someone, id)
                     .await
-                    .map(|d| d.file.id)
-            }
-        };
-        assert_eq!(may(None, application_cv).await, Err(DomainError::Forbidden));
+                    .map(|_| ()),
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::received(&t.db, someone, Some(id)).await,
+                Err(DomainError::NotFound)
+            );
+            assert!(
+                applications::received(&t.db, someone, None)
+                    .await
+                    .unwrap()
+                    .is_empty()
+            );
+            assert_eq!(
+                applications::open_received(&t.db, someone, application, "http://x", now)
+                    .await
+                    .map(|_| ()),
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::decide(
+                    &t.db,
+                    someone,
+                    application,
+                    ApplicationStatus::Declined,
+                    "http://x",
+                    now
+                )
+                .await,
+                Err(DomainError::NotFound)
+            );
+            assert_eq!(
+                applications::set_note(&t.db, someone, application, "x").await,
+                Err(DomainError::NotFound)
+            );
+        }
         assert_eq!(
-            may(Some(&publisher), application_cv).await,
-            Ok(application_cv)
-        );
-        assert_eq!(
-            may(Some(&colleague), application_cv).await,
-            Err(DomainError::NotFound),
-            "R8"
-        );
-        assert_eq!(
-            may(Some(&zoe), application_cv).await,
-            Err(DomainError::NotFound)
-        );
-
-        assert_eq!(may(Some(&zoe), dossier_cv).await, Ok(dossier_cv));
-        assert_eq!(
-            may(Some(&max), dossier_cv).await,
-            Err(DomainError::NotFound)
-        );
-        assert_eq!(
-            may(Some(&publisher), dossier_cv).await,
-            Err(DomainError::NotFound),
-            "hidden dossier"
-        );
-        dossiers::set_visible(&t.db, &zoe, dossier, true, now)
-            .await
-            .unwrap();
-        assert_eq!(may(Some(&publisher), dossier_cv).await, Ok(dossier_cv));
-        assert_eq!(may(Some(&school), dossier_cv).await, Ok(dossier_cv));
-        assert_eq!(
-            may(Some(&newcomer), dossier_cv).await,
-            Err(DomainError::NotFound),
-            "{}: a recruiter waiting for the owner reads no CV",
-            t.backend
-        );
-        assert_eq!(
-            may(Some(&max), dossier_cv).await,
-            Err(DomainError::NotFound),
-            "candidates never"
-        );
-        assert_eq!(may(Some(&zoe), 999_999).await, Err(DomainError::NotFound));
-    }
-}
-
-#[tokio::test]
-async fn files_left_by_a_deleted_account_are_purged_by_the_scheduled_sweep() {
-    for t in test_databases().await {
-        insert_places(&t.db).await;
-        let folder = tempfile::tempdir().unwrap();
-        let storage = Storage::Local(folder.path().to_path_buf());
-        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
-        let now = Utc::now();
-        let id = dossiers::create(
-            &t.db,
-            &storage,
-            &zoe,
-            dossier_form("Mécanicienne", true),
-            now,
-        )
-        .await
-        .unwrap();
-        let key = stored_file::Entity::find()
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .storage_key;
-        assert!(
-            storage.get(&key).await.is_ok(),
-            "written to the local folder"
-        );
-        domain::entity::user::Entity::delete_by_id(zoe.id)
-            .exec(&t.db)
-            .await
-            .unwrap();
-        assert_eq!(
-            dossiers::get(&t.db, &zoe, id).await,
-            Err(DomainError::NotFound)
+            postings::mine(&t.db, &candidate, None).await,
+            Err(DomainError::Forbidden)
         );
         assert_eq!(
-            storage::purge_orphans(&t.db, &storage, now).await.unwrap(),
-            0,
-            "young files wait an hour"
+            applications::received(&t.db, &candidate, None).await,
+            Err(DomainError::Forbidden)
         );
         assert_eq!(
-            storage::purge_orphans(&t.db, &storage, now + Duration::hours(2))
-                .await
-                .unwrap(),
-            1
-        );
-        assert_eq!(
-            storage.get(&key).await.map(|_| ()),
-            Err(DomainError::NotFound)
-        );
-    }
-}
-
-#[tokio::test]
-async fn the_profile_is_saved_and_bad_choices_are_refused_in_french() {
-    for t in test_databases().await {
-        insert_places(&t.db).await;
-        let places = Directory::load(&t.db).await.unwrap();
-        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
-        let recruiter = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
-        let now = Utc::now();
-        assert!(
-            candidates::profile(&t.db, &places, &zoe)
-                .await
-                .unwrap()
-                .is_empty()
-        );
-        let refused = candidates::save_profile(
-            &t.db,
-            &places,
-            &zoe,
-            ProfileForm {
-                status: "astronaute".into(),
-                availability: "date".into(),
-                diplomas: vec!["doctorat-secret".into()],
-                places: vec!["Atlantide".into()],
-                experience_years: "99".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await;
-        assert!(field_error(refused.clone(), "statut").contains("Choisissez"));
-        assert!(field_error(refused.clone(), "disponible_le").contains("date"));
-        assert!(field_error(refused.clone(), "diplomes").contains("Choisissez"));
-        assert!(field_error(refused.clone(), "lieu_1").contains("Commune introuvable"));
-        assert!(field_error(refused, "experience").contains("entre 0 et 50"));
-
-        candidates::save_profile(
-            &t.db,
-            &places,
-            &zoe,
-            ProfileForm {
-                status: "recherche".into(),
-                availability: "date".into(),
-                available_from: "2027-01-04".into(),
-                licences: vec!["b".into(), "c".into()],
-                experience_years: "4".into(),
-                phone: "06 11 22 33 44".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
-        let saved = candidates::profile(&t.db, &places, &zoe).await.unwrap();
-        assert_eq!(saved.experience_years, Some(4));
-        assert_eq!(saved.licences.len(), 2);
-        assert_eq!(saved.available_from.unwrap().to_string(), "2027-01-04");
-        assert_eq!(
-            candidates::save_profile(&t.db, &places, &recruiter, ProfileForm::default(), now).await,
+            postings::create(
+                &t.db,
+                &places,
+                &candidate,
+                &posting_form("Mécanicien H/F"),
+                now
+            )
+            .await,
             Err(DomainError::Forbidden)
         );
     }
 }
 
 #[tokio::test]
-async fn saved_offers_are_listed_newest_first_and_saving_twice_is_once() {
+async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
     for t in test_databases().await {
         insert_places(&t.db).await;
+        let places = Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let storage = Storage::in_memory();
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
         let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
-        let company = insert_company(&t.db, "Garage du Centre").await;
-        let a = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
-        let b = insert_offer(&t.db, &company, "Carrossier", 1, |_| {}).await;
         let now = Utc::now();
-        candidates::save_offer(&t.db, &zoe, a.id, true, now)
+        let id = postings::create(&t.db, &places, &paul, &posting_form("Mécanicien H/F"), now)
             .await
             .unwrap();
-        candidates::save_offer(&t.db, &zoe, a.id, true, now)
+        postings::publish(&t.db, &search, &paul, id, now)
             .await
             .unwrap();
-        candidates::save_offer(&t.db, &zoe, b.id, true, now + Duration::seconds(1))
-            .await
-            .unwrap();
-        let saved = candidates::saved_offers(&t.db, &zoe).await.unwrap();
+        applications::apply_with_account(
+            &t.db,
+            &storage,
+            &origin(now),
+            &zoe,
+            id,
+            applications::AccountApplication {
+                cv: Some(pdf("cv.pdf")),
+                message: "Bonjour".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let received = applications::received(&t.db, &paul, None).await.unwrap();
+        assert_eq!(received.len(), 1);
+        assert_eq!(received[0].status, ApplicationStatus::Sent);
         assert_eq!(
-            saved.iter().map(|c| c.id).collect::<Vec<_>>(),
-            vec![b.id, a.id]
+            postings::mine(&t.db, &paul, None).await.unwrap()[0].unread,
+            1
         );
-        candidates::save_offer(&t.db, &zoe, b.id, false, now)
-            .await
-            .unwrap();
-        assert_eq!(
-            candidates::saved_ids(&t.db, &zoe).await.unwrap(),
-            vec![a.id]
-        );
-        assert_eq!(
-            candidates::save_offer(&t.db, &zoe, 999_999, true, now).await,
-            Err(DomainError::NotFound)
-        );
-    }
-}
 
-#[tokio::test]
-async fn a_draft_cannot_be_saved_and_never_shows_among_saved_offers() {
-    for t in test_databases().await {
-        insert_places(&t.db).await;
-        let zoe = insert_user(&t.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
-        let company = insert_company(&t.db, "Garage du Centre").await;
-        let draft = insert_offer(&t.db, &company, "Chef d'atelier secret", 1, |o| {
-            o.status = Set(OfferStatus::Draft)
-        })
-        .await;
-        let now = Utc::now();
-        assert_eq!(
-            candidates::save_offer(&t.db, &zoe, draft.id, true, now).await,
-            Err(DomainError::NotFound),
-            "{}: a draft's id is not an offer anyone can see",
-            t.backend
-        );
-        // Saved while it was public, then back to a draft (data from before).
-        let was_public = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
-        candidates::save_offer(&t.db, &zoe, was_public.id, true, now)
+        let opened =
+            applications::open_received(&t.db, &paul, received[0].id, "http://jobtomove.test", now)
+                .await
+                .unwrap();
+        assert_eq!(opened.status, ApplicationStatus::Viewed);
+        assert_eq!(opened.files.len(), 1);
+        applications::set_note(&t.db, &paul, opened.id, "Appeler lundi")
             .await
             .unwrap();
-        let mut row: offer::ActiveModel = was_public.into();
-        row.status = Set(OfferStatus::Draft);
-        row.update(&t.db).await.unwrap();
+        applications::decide(
+            &t.db,
+            &paul,
+            opened.id,
+            ApplicationStatus::Interview,
+            "http://jobtomove.test",
+            now + Duration::minutes(1),
+        )
+        .await
+        .unwrap();
         assert!(
-            candidates::saved_offers(&t.db, &zoe)
-                .await
-                .unwrap()
-                .is_empty(),
-            "{}: no card shows a draft",
-            t.backend
+            applications::decide(
+                &t.db,
+                &paul,
+                opened.id,
+                ApplicationStatus::Sent,
+                "http://x",
+                now
+            )
+            .await
+            .is_err()
         );
+
+        let mine = applications::mine(&t.db, &zoe, now).await.unwrap();
+        assert_eq!(mine[0].status, ApplicationStatus::Interview);
+        let steps: Vec<ApplicationStatus> = mine[0].history.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            steps,
+            [
+                ApplicationStatus::Sent,
+                ApplicationStatus::Viewed,
+                ApplicationStatus::Interview
+            ]
+        );
+        let serialized = serde_json::to_string(&mine[0]).unwrap();
+        assert!(
+            !serialized.contains("Appeler lundi"),
+            "the note stays private"
+        );
+        let mails: Vec<_> = outbox(&t.db)
+            .await
+            .into_iter()
+            .filter(|m| m.to_address == "zoe@exemple.fr")
+            .collect();
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.text_body.contains("souhaite vous rencontrer"))
+        );
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.text_body.contains("a consulté votre candidature"))
+        );
+
+        // Hired, and the offer marked filled: the candidate sees it so.
+        applications::decide(
+            &t.db,
+            &paul,
+            opened.id,
+            ApplicationStatus::Hired,
+            "http://x",
+            now,
+        )
+        .await
+        .unwrap();
+        postings::close(&t.db, &search, &paul, id, OfferStatus::Filled, now)
+            .await
+            .unwrap();
+        let mine = applications::mine(&t.db, &zoe, now).await.unwrap();
+        assert!(matches!(
+            mine[0].offer,
+            OfferState::Closed {
+                status: OfferStatus::Filled,
+                ..
+            }
+        ));
     }
 }

@@ -7,8 +7,8 @@
 use crate::DomainError;
 use crate::auth::{random_secret, rate_limit};
 use crate::entity::company;
+use crate::files::{Storage, Upload, too_large};
 use crate::model::{CurrentUser, LOGO_MAX_BYTES};
-use crate::storage::{Storage, Upload, too_large};
 use bytes::Bytes;
 use image::{ImageFormat, ImageReader, Limits, imageops::FilterType};
 use sea_orm::{

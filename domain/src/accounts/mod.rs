@@ -5,6 +5,8 @@
 //! tells about. Answers never say whether an address has an account, except
 //! to its signed-in owner.
 
+pub mod encart;
+
 use crate::DomainError;
 use crate::auth::{password, random_secret, rate_limit, secret_hash, sessions};
 use crate::entity::{account_token, company, company_member, offer, session, user};
@@ -1124,7 +1126,7 @@ async fn candidate_space(
             })
         })
         .collect();
-    let saved: Vec<_> = crate::candidates::saved_offers(db, &user)
+    let saved: Vec<_> = crate::offers::saved_offers(db, &user)
         .await?
         .into_iter()
         .map(|c| json!({"titre": c.title, "entreprise": c.company_name, "lien": c.path()}))
@@ -1244,4 +1246,13 @@ pub async fn purge_expired_tokens(
         .exec(db)
         .await?;
     Ok(done.rows_affected)
+}
+
+/// Forbidden for anyone but a candidate.
+pub(crate) fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
+    if user.role == Role::Candidate {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
 }

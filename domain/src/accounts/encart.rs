@@ -1,20 +1,18 @@
-//! The candidate's own page of facts, the "encart jaune" (C2), and the
-//! offers they saved (C8).
+//! The candidate's own page of facts, the "encart jaune" (C2): situation,
+//! availability, diplomas, wanted jobs and places, licences, experience.
 
+use super::candidate_only;
 use crate::DomainError;
-use crate::entity::{candidate_profile, saved_offer};
+use crate::entity::candidate_profile;
 use crate::error::FieldErrors;
 use crate::model::{
     Availability, CandidateProfile, CandidateStatus, CurrentUser, Diploma, DrivingLicence,
-    JobFamily, MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, OfferCard, Role, check_phone, join_codes,
-    split_codes,
+    JobFamily, MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, check_phone, join_codes, split_codes,
 };
 use crate::places::{Directory, Location};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 /// The profile form as posted: codes and texts, checked by [`save_profile`].
 #[derive(Debug, Clone, Default)]
@@ -30,15 +28,6 @@ pub struct ProfileForm {
     pub licences: Vec<String>,
     pub experience_years: String,
     pub phone: String,
-}
-
-/// Forbidden for anyone but a candidate.
-pub(crate) fn candidate_only(user: &CurrentUser) -> Result<(), DomainError> {
-    if user.role == Role::Candidate {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden)
-    }
 }
 
 /// The stored profile as pages show it.
@@ -273,72 +262,4 @@ pub async fn save_profile(
         .exec_without_returning(db)
         .await?;
     Ok(())
-}
-
-/// C8: saves (`save`) or forgets an offer. Saving twice is saving once.
-pub async fn save_offer(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-    offer_id: i64,
-    save: bool,
-    now: DateTime<Utc>,
-) -> Result<(), DomainError> {
-    candidate_only(user)?;
-    if save {
-        crate::entity::offer::Entity::find_by_id(offer_id)
-            .filter(crate::offers::public_offers())
-            .one(db)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        saved_offer::Entity::insert(saved_offer::ActiveModel {
-            user_id: Set(user.id),
-            offer_id: Set(offer_id),
-            created_at: Set(now),
-        })
-        .on_conflict(
-            OnConflict::columns([saved_offer::Column::UserId, saved_offer::Column::OfferId])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    } else {
-        saved_offer::Entity::delete_many()
-            .filter(saved_offer::Column::UserId.eq(user.id))
-            .filter(saved_offer::Column::OfferId.eq(offer_id))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
-}
-
-/// C8: the ids of the offers the user saved (to draw the hearts); empty for
-/// anyone but a candidate.
-pub async fn saved_ids(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-) -> Result<Vec<i64>, DomainError> {
-    if user.role != Role::Candidate {
-        return Ok(Vec::new());
-    }
-    Ok(saved_offer::Entity::find()
-        .filter(saved_offer::Column::UserId.eq(user.id))
-        .order_by_desc(saved_offer::Column::CreatedAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.offer_id)
-        .collect())
-}
-
-/// C8: the saved offers as cards, most recently saved first.
-pub async fn saved_offers(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-) -> Result<Vec<OfferCard>, DomainError> {
-    candidate_only(user)?;
-    let ids = saved_ids(db, user).await?;
-    let mut cards = crate::offers::cards(db, &ids).await?;
-    cards.sort_by_key(|card| ids.iter().position(|id| *id == card.id));
-    Ok(cards)
 }

@@ -3,16 +3,18 @@
 //! video (file or link). "Rendre visible" puts one in the CVthèque at once;
 //! unticking hides it at once.
 
+pub mod cvtheque;
+
 use crate::DomainError;
-use crate::candidates::candidate_only;
+use crate::accounts::candidate_only;
 use crate::entity::{candidate_profile, dossier, stored_file, user};
 use crate::error::FieldErrors;
+use crate::files::{self, Storage, Upload};
 use crate::model::{
     CurrentUser, DossierView, FileKind, FileView, LONG_TEXT_MAX_CHARS, TITLE_MAX_CHARS,
     VisibleDossier, check_long_text, check_video_url,
 };
 use crate::places::Directory;
-use crate::storage::{self, Storage, Upload};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -159,7 +161,7 @@ fn check(form: &DossierForm, needs_cv: bool) -> Result<Texts, DomainError> {
         (&form.video, "video", FileKind::VIDEOS),
     ] {
         if let Some(upload) = upload
-            && let Err(message) = storage::check(upload, accepted)
+            && let Err(message) = files::check(upload, accepted)
         {
             errors.insert(field.into(), message);
         }
@@ -186,7 +188,7 @@ async fn store_opt(
 ) -> Result<Option<i64>, DomainError> {
     match upload {
         Some(upload) => Ok(Some(
-            storage::store(db, storage, upload, accepted, field, now)
+            files::store(db, storage, upload, accepted, field, now)
                 .await?
                 .id,
         )),
@@ -324,7 +326,7 @@ pub async fn update(
     row.updated_at = Set(now);
     let saved = row.update(db).await?;
     let kept: Vec<i64> = saved.file_ids().collect();
-    storage::release(
+    files::release(
         db,
         storage,
         before.into_iter().filter(|f| !kept.contains(f)),
@@ -360,7 +362,7 @@ pub async fn delete(
     let current = own(db, user, id).await?;
     let files: Vec<i64> = current.file_ids().collect();
     dossier::Entity::delete_by_id(current.id).exec(db).await?;
-    storage::release(db, storage, files).await?;
+    files::release(db, storage, files).await?;
     Ok(())
 }
 
@@ -437,7 +439,7 @@ async fn load_visible(
                 last_name: person.last_name.clone(),
                 profile: profiles
                     .get(&row.user_id)
-                    .map(|p| crate::candidates::view(p, places))
+                    .map(|p| crate::accounts::encart::view(p, places))
                     .unwrap_or_default(),
                 dossier: view(row, &files),
             })
