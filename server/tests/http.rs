@@ -1,4 +1,3 @@
-#![recursion_limit = "256"]
 //! The server over HTTP: pages rendered on the server, status codes,
 //! redirects, health, and the layers every response goes through.
 
@@ -7,8 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::routing::get;
 
-mod common;
-use common::{ORIGIN, TestApp, text};
+use crate::common::{ORIGIN, TestApp, text};
 
 #[tokio::test]
 async fn an_offer_page_is_rendered_on_the_server_with_its_title_description_and_canonical_url() {

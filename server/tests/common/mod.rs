@@ -148,3 +148,112 @@ pub fn location(response: &Response<Body>) -> &str {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
 }
+
+/// The session cookie's name (the test origin is https).
+pub const COOKIE: &str = "__Host-jtm_session";
+
+/// A small valid PDF, as a CV.
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// Text as a form field's value.
+pub fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+fn accept(path: &str) -> &'static str {
+    if path.starts_with("/api/") {
+        "application/json"
+    } else {
+        "text/html"
+    }
+}
+
+/// A GET of `path`, signed in with the session `cookie` when given.
+pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(path).header(header::ACCEPT, accept(path));
+    if let Some(secret) = cookie {
+        request = request.header(header::COOKIE, format!("{COOKIE}={secret}"));
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+/// A same-origin urlencoded POST of `body` to `path`, signed in with the
+/// session `cookie` when given.
+pub fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, accept(path))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin");
+    if let Some(secret) = cookie {
+        request = request.header(header::COOKIE, format!("{COOKIE}={secret}"));
+    }
+    request.body(Body::from(body.to_owned())).unwrap()
+}
+
+/// [`get`] signed in.
+pub fn get_as(path: &str, cookie: &str) -> Request<Body> {
+    get(path, Some(cookie))
+}
+
+/// [`form`] signed in.
+pub fn post_as(path: &str, body: &str, cookie: &str) -> Request<Body> {
+    form(path, body, Some(cookie))
+}
+
+impl TestApp {
+    /// A session of `user_id`; its cookie's secret.
+    pub async fn session(&self, user_id: i64) -> String {
+        domain::auth::sessions::start(
+            &self.db.db,
+            user_id,
+            "198.51.100.1",
+            "test",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap()
+    }
+
+    /// A new person of `role` signed in; their cookie's secret.
+    pub async fn signed_in(&self, email: &str, role: domain::model::Role) -> String {
+        let user = domain::testing::insert_user(&self.db.db, email, "Zoé", role).await;
+        self.session(user.id).await
+    }
+
+    /// The applications stored.
+    pub async fn applications(&self) -> Vec<domain::entity::application::Model> {
+        use sea_orm::EntityTrait;
+        domain::entity::application::Entity::find()
+            .all(&self.db.db)
+            .await
+            .unwrap()
+    }
+}
+
+/// The form of a lawful CDI offer in Lyon, with `action`.
+pub fn offer_body(title: &str, description: &str, action: &str) -> String {
+    [
+        ("action", action),
+        ("titre", title),
+        ("metier", "I1604"),
+        ("description", description),
+        ("contrat", "cdi"),
+        ("temps", "temps_plein"),
+        ("salaire_min", "2100"),
+        ("salaire_max", "2400"),
+        ("periode", "mois"),
+        ("lieu", "Lyon (69)"),
+        ("experience", "1_3_ans"),
+        ("formation", "cap"),
+        ("postes", "1"),
+        ("candidature", "portail"),
+    ]
+    .iter()
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect::<Vec<_>>()
+    .join("&")
+}
+
+/// A description that passes the B2 check.
+pub const LAWFUL: &str = "Atelier de six personnes : entretien, diagnostic et réparation des véhicules de nos clients particuliers.";

@@ -1,40 +1,13 @@
-#![recursion_limit = "256"]
-//! The candidate space over HTTP: applying with plain multipart forms,
-//! hostile uploads, downloads and their headers, dossiers and saved offers.
+//! Applications over HTTP: applying with plain multipart forms (and the
+//! upload island's JSON), hostile uploads, the recruiter handling one.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use chrono::Utc;
-use common::{BOUNDARY, TestApp, location, multipart_body, multipart_post, text};
-use domain::auth::sessions;
-use domain::entity::{application, stored_file};
+use domain::entity::stored_file;
 use domain::model::Role;
-use domain::testing::{insert_user, outbox};
+use domain::testing::{insert_company, insert_recruiter, insert_user, outbox};
 use sea_orm::{EntityTrait, PaginatorTrait};
-
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> String {
-    let user = insert_user(&app.db.db, email, "Zoé", role).await;
-    sessions::start(&app.db.db, user.id, "198.51.100.1", "test", Utc::now())
-        .await
-        .unwrap()
-}
-
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut request = Request::get(path).header(header::ACCEPT, "text/html");
-    if let Some(secret) = cookie {
-        request = request.header(header::COOKIE, format!("__Host-jtm_session={secret}"));
-    }
-    request.body(Body::empty()).unwrap()
-}
-
-async fn applications(app: &TestApp) -> Vec<application::Model> {
-    application::Entity::find().all(&app.db.db).await.unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
@@ -50,7 +23,7 @@ async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
         location(&response),
         format!("{}?candidature=envoyee#postuler", app.offer_path)
     );
-    assert_eq!(applications(&app).await.len(), 1);
+    assert_eq!(app.applications().await.len(), 1);
     assert!(
         outbox(&app.db.db)
             .await
@@ -93,7 +66,7 @@ async fn a_visitor_applies_with_an_email_and_a_cv_and_sees_the_confirmation() {
         location(&confirmed),
         format!("{}?candidature=remplacee#postuler", app.offer_path)
     );
-    assert_eq!(applications(&app).await.len(), 1);
+    assert_eq!(app.applications().await.len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -132,7 +105,7 @@ async fn hostile_uploads_are_refused_with_a_french_message_and_nothing_is_kept()
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(text(response).await.contains("dépasse 5 Mo"));
 
-    assert!(applications(&app).await.is_empty());
+    assert!(app.applications().await.is_empty());
     assert_eq!(
         stored_file::Entity::find().count(&app.db.db).await.unwrap(),
         0
@@ -194,7 +167,7 @@ async fn malformed_multipart_bodies_get_a_400_never_a_panic() {
         app.request(huge_claim).await.status(),
         StatusCode::PAYLOAD_TOO_LARGE
     );
-    assert!(applications(&app).await.is_empty());
+    assert!(app.applications().await.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -240,57 +213,9 @@ async fn the_upload_island_gets_the_same_answers_as_json() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn files_are_downloaded_as_attachments_by_their_readers_only() {
-    let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    let max = signed_in(&app, "max@exemple.fr", Role::Candidate).await;
-    let body = multipart_body(
-        &[("titre", "Mécanicienne"), ("visible", "")],
-        &[("cv", "C:\\Users\\zoe\\CV Zoé <2026>.pdf", PDF)],
-    );
-    let created = app
-        .request(multipart_post("/espace/dossiers", body, Some(&zoe)))
-        .await;
-    assert_eq!(location(&created), "/espace/dossiers?ok=cree");
-    let file = stored_file::Entity::find()
-        .one(&app.db.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let path = format!("/fichiers/{}", file.id);
-
-    let download = app.request(get(&path, Some(&zoe))).await;
-    assert_eq!(download.status(), StatusCode::OK);
-    let headers = download.headers();
-    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
-    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    let disposition = headers[header::CONTENT_DISPOSITION].to_str().unwrap();
-    assert!(
-        disposition.starts_with("attachment; filename=\"CV Zo_ 2026.pdf\""),
-        "{disposition}"
-    );
-    assert!(
-        disposition.contains("filename*=UTF-8''CV%20Zo%C3%A9%202026.pdf"),
-        "{disposition}"
-    );
-    assert_eq!(text(download).await.as_bytes(), PDF);
-
-    assert_eq!(
-        app.request(get(&path, Some(&max))).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    let anonymous = app.request(get(&path, None)).await;
-    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
-    assert!(location(&anonymous).starts_with("/connexion"));
-
-    let page = text(app.request(get("/espace/dossiers", Some(&zoe))).await).await;
-    assert!(page.contains("Mécanicienne") && page.contains(&path));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_applies_with_a_dossier_and_finds_the_application_in_mes_candidatures() {
     let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
+    let zoe = app.signed_in("zoe@exemple.fr", Role::Candidate).await;
     let body = multipart_body(
         &[("titre", "Mécanicienne"), ("visible", "1")],
         &[("cv", "cv.pdf", PDF)],
@@ -327,144 +252,62 @@ async fn a_candidate_applies_with_a_dossier_and_finds_the_application_in_mes_can
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_candidate_saves_an_offer_with_a_plain_form_and_finds_it_in_favoris() {
+async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate() {
     let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    let save = Request::post(format!("{}/favori", app.offer_path))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, format!("__Host-jtm_session={zoe}"))
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from("enregistrer=1"))
-        .unwrap();
-    let saved = app.request(save).await;
-    assert_eq!(location(&saved), app.offer_path);
-    let page = text(app.request(get("/espace/favoris", Some(&zoe))).await).await;
-    assert!(page.contains("Mécanicien automobile H/F"));
-    assert!(page.contains(r#"aria-pressed="true""#));
-    let offer = text(app.request(get(&app.offer_path, Some(&zoe))).await).await;
-    assert!(offer.contains(r#"aria-pressed="true""#));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_profile_of_a_candidate_has_the_encart_jaune_and_saves_it() {
-    let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    let page = text(app.request(get("/espace/profil", Some(&zoe))).await).await;
-    assert!(page.contains("Mon profil candidat"));
-    let post = |body: &'static str| {
-        Request::post("/espace/profil")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, format!("__Host-jtm_session={zoe}"))
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body))
-            .unwrap()
-    };
-    let refused = app
-        .request(post(
-            "action=candidat&diplomes=cap&diplomes=inconnu&lieu_1=Atlantide",
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let paul = app.session(paul.id).await;
+    let published = app
+        .request(post_as(
+            "/recruteur/offres",
+            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
+            &paul,
         ))
         .await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let page = text(refused).await;
-    assert!(page.contains("Commune introuvable"));
-    assert!(page.contains("Atlantide"), "what was typed is kept");
-    let saved = app
-        .request(post(
-            "action=candidat&diplomes=cap&diplomes=bts&lieu_1=Lyon&mobilite=30&permis=b",
-        ))
-        .await;
-    assert_eq!(location(&saved), "/espace/profil?ok=candidat#encart");
-    let page = text(
-        app.request(get("/espace/profil?ok=candidat", Some(&zoe)))
-            .await,
-    )
-    .await;
-    assert!(page.contains("Votre profil candidat est enregistré"));
-    assert!(page.contains(r#"value="Lyon (69)""#), "{page}");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_file_sent_as_html_is_downloaded_with_the_extension_of_what_it_is() {
-    let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    // Starts like a PDF, carries a page: opened from disk as .html, it runs.
-    let polyglot = b"%PDF-1.4\n<html><script>alert(document.domain)</script></html>";
-    let body = multipart_body(&[("titre", "Mécanicienne")], &[("cv", "cv.html", polyglot)]);
-    let created = app
-        .request(multipart_post("/espace/dossiers", body, Some(&zoe)))
-        .await;
-    assert_eq!(location(&created), "/espace/dossiers?ok=cree");
-    let file = stored_file::Entity::find()
-        .one(&app.db.db)
-        .await
+    let id: i64 = location(&published)
+        .trim_start_matches("/recruteur/offres/")
+        .split('?')
+        .next()
         .unwrap()
+        .parse()
         .unwrap();
-    assert_eq!(file.name, "cv.pdf", "shown under the name it is saved with");
-    let download = app
-        .request(get(&format!("/fichiers/{}", file.id), Some(&zoe)))
-        .await;
-    let disposition = download.headers()[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(
-        disposition.starts_with("attachment; filename=\"cv.pdf\""),
-        "{disposition}"
-    );
-    assert_eq!(download.headers()[header::CONTENT_TYPE], "application/pdf");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_letter_that_closes_its_textarea_stays_text_in_the_form() {
-    let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    let hostile = "Madame,</textarea><script>alert(1)</script><p id=\"injecte\">";
+    let zoe = insert_user(&app.db.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+    let zoe = app.session(zoe.id).await;
     let body = multipart_body(
-        &[("titre", "Mécanicienne"), ("lettre_texte", hostile)],
+        &[("message", "Disponible dès lundi.")],
         &[("cv", "cv.pdf", PDF)],
     );
-    let created = app
-        .request(multipart_post("/espace/dossiers", body, Some(&zoe)))
+    let sent = app
+        .request(multipart_post(
+            &format!("/offres/mecanicien-automobile-h-f-{id}/postuler"),
+            body,
+            Some(&zoe),
+        ))
         .await;
-    assert_eq!(location(&created), "/espace/dossiers?ok=cree");
-    let dossier = domain::entity::dossier::Entity::find()
-        .one(&app.db.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let html = text(
-        app.request(get(&format!("/espace/dossiers/{}", dossier.id), Some(&zoe)))
-            .await,
-    )
-    .await;
-    assert!(
-        html.contains("Madame,&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
-        "the letter is text inside its field"
-    );
-    assert!(!html.contains("id=\"injecte\""), "no markup got out of it");
-}
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_draft_cannot_be_saved_by_guessing_its_id() {
-    use domain::model::OfferStatus;
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let app = TestApp::spawn().await;
-    let zoe = signed_in(&app, "zoe@exemple.fr", Role::Candidate).await;
-    let offer = domain::entity::offer::Entity::find_by_id(app.offer_id)
-        .one(&app.db.db)
-        .await
-        .unwrap()
+    let list = text(app.request(get_as("/recruteur/candidatures", &paul)).await).await;
+    assert!(
+        list.contains("Zoé Martin") && list.contains("Envoyée"),
+        "{list}"
+    );
+    let path = list
+        .split("href=\"/recruteur/candidatures/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|id| format!("/recruteur/candidatures/{id}"))
         .unwrap();
-    let mut draft: domain::entity::offer::ActiveModel = offer.into();
-    draft.status = Set(OfferStatus::Draft);
-    draft.update(&app.db.db).await.unwrap();
-    let save = Request::post(format!("/offres/x-{}/favori", app.offer_id))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, format!("__Host-jtm_session={zoe}"))
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from("enregistrer=1"))
-        .unwrap();
-    assert_eq!(app.request(save).await.status(), StatusCode::NOT_FOUND);
-    let saved = text(app.request(get("/espace/favoris", Some(&zoe))).await).await;
-    assert!(!saved.contains("Mécanicien automobile H/F"));
+    let opened = text(app.request(get_as(&path, &paul)).await).await;
+    assert!(opened.contains("Disponible dès lundi.") && opened.contains("cv.pdf"));
+    assert!(opened.contains("Vue par le recruteur"));
+
+    let changed = app
+        .request(post_as(&path, "action=statut&statut=entretien", &paul))
+        .await;
+    assert_eq!(location(&changed), format!("{path}?ok=statut"));
+    app.request(post_as(&path, "action=note&note=Rappeler+lundi", &paul))
+        .await;
+    let mine = text(app.request(get_as("/espace/candidatures", &zoe)).await).await;
+    assert!(mine.contains("Entretien"), "{mine}");
+    assert!(!mine.contains("Rappeler lundi"), "the note is private");
 }
