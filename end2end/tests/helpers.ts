@@ -164,3 +164,8 @@ export async function fillOffer(page: Page, title: string, description: string) 
   await page.getByLabel("Expérience", { exact: true }).selectOption("1_3_ans");
   await page.getByLabel("Formation", { exact: true }).selectOption("cap");
 }
+
+/** A navigation link visible here: the bottom bar on a phone, the header on a desktop. */
+export function nav(page: Page, name: string) {
+  return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
+}

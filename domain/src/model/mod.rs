@@ -1,17 +1,22 @@
-//! Types that cross the wire, compiled for every target.
+//! Types that cross the wire, compiled for every target: one module per
+//! area (accounts, applications, companies, dossiers, files, messaging,
+//! offers, postings, search) and the building blocks they share. Each
+//! name is re-exported by name, so `domain::model::X` says where X lives.
 
 #[macro_use]
 mod closed_set;
-mod account;
-mod candidate;
-mod company;
+mod accounts;
+mod applications;
+mod companies;
+mod dossiers;
 mod enums;
+mod files;
 mod job_posting;
 mod jobs;
 mod lawful;
 mod messaging;
-mod offer;
-mod recruiter;
+mod offers;
+mod postings;
 mod salary;
 mod search;
 mod siret;
@@ -19,19 +24,49 @@ mod slug;
 mod text;
 mod time;
 
-pub use account::*;
-pub use candidate::*;
-pub use company::*;
-pub use enums::*;
-pub use job_posting::*;
-pub use jobs::*;
-pub use lawful::*;
-pub use messaging::*;
-pub use offer::*;
-pub use recruiter::*;
-pub use salary::*;
-pub use search::*;
-pub use siret::*;
-pub use slug::*;
-pub use text::*;
-pub use time::*;
+pub use accounts::{
+    Availability, CandidateProfile, CandidateStatus, CurrentUser, Diploma, DrivingLicence,
+    MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProfileView,
+    SessionView, check_name, check_phone, describe_device, normalize_email, safe_return_path,
+};
+pub use applications::{
+    ApplicationStatus, ApplicationView, Applied, DECISIONS, OfferState, ReceivedApplication,
+};
+pub use companies::{
+    COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyEdit, CompanyQuery, CompanySummary,
+    GroupDetail, GroupLink, JoinRequest, LOGO_MAX_BYTES,
+};
+pub use dossiers::{
+    CV_DEFAULT_RADIUS_KM, CV_PAGE_SIZE, CvQuery, CvResults, DossierView, VisibleDossier,
+    check_video_url,
+};
+pub use enums::{
+    ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
+    OfferStatus, Role, SalaryPeriod, WorkingTime,
+};
+pub use files::{DOCUMENT_MAX_BYTES, FileKind, FileView, VIDEO_MAX_BYTES, human_size};
+pub use job_posting::{job_posting, json_for_script};
+pub use jobs::{JOB_TITLES, suggest_jobs};
+pub use lawful::{Finding, check_offer_text};
+pub use messaging::{
+    DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Segment, ThreadSummary, ThreadTarget,
+    ThreadView, UnreadMessages, linkify,
+};
+pub use offers::{
+    OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, company_path, offer_path,
+};
+pub use postings::{EXPIRY_WARNING_DAYS, PUBLICATION_DAYS, PostingEdit, PostingRow};
+pub use salary::{MONTHLY_HOURS, Salary, euros};
+pub use search::{
+    DEFAULT_RADIUS_KM, DepartmentCount, FacetCount, Facets, MAX_PAGE, OfferHit, OfferQuery,
+    PAGE_SIZE, PlaceFilter, PlaceOption, RADII_KM, SINCE_DAYS, SearchResults, SearchSuggestion,
+    SortOrder, count_offers, url_encode,
+};
+pub use siret::{Siret, siret_checksum_ok};
+pub use slug::{fold_name, parse_slug_id, slugify};
+pub use text::{
+    LONG_TEXT_MAX_CHARS, TITLE_MAX_CHARS, check_long_text, decode_entities, escape_html,
+    html_to_text, html_to_text_lines, is_hidden_char, join_codes, line_refusal, split_codes,
+    strip_hidden, text_to_html, truncate_text,
+};
+pub use time::{french_date, french_date_time, paris_date, paris_offset, published_ago};

@@ -145,6 +145,38 @@ pub fn truncate_text(text: &str, max: usize) -> String {
     )
 }
 
+/// A personal message, a letter typed in, "autres informations": at most this
+/// many characters.
+pub const LONG_TEXT_MAX_CHARS: usize = 5000;
+
+/// A dossier's title.
+pub const TITLE_MAX_CHARS: usize = 120;
+
+/// Optional free text: trimmed, `None` when empty, refused past `max` chars.
+pub fn check_long_text(input: &str, max: usize) -> Result<Option<String>, String> {
+    let text = input.trim();
+    if text.chars().count() > max {
+        return Err(format!("{max} caractères au plus."));
+    }
+    Ok((!text.is_empty()).then(|| text.replace("\r\n", "\n")))
+}
+
+/// Codes joined for storage, with commas around so that one can be found
+/// with `LIKE '%,code,%'`.
+pub fn join_codes<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
+    let joined: Vec<&str> = codes.into_iter().collect();
+    if joined.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", joined.join(","))
+    }
+}
+
+/// The codes of [`join_codes`], back.
+pub fn split_codes(stored: &str) -> impl Iterator<Item = &str> {
+    stored.split(',').filter(|code| !code.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +218,13 @@ mod tests {
         );
         assert_eq!(truncate_text("Court", 20), "Court");
         assert!(truncate_text(&"mot ".repeat(100), 155).chars().count() <= 155);
+    }
+
+    #[test]
+    fn codes_round_trip_through_their_stored_form() {
+        let stored = join_codes(["cap", "bts"]);
+        assert_eq!(stored, ",cap,bts,");
+        assert_eq!(split_codes(&stored).collect::<Vec<_>>(), ["cap", "bts"]);
+        assert_eq!(join_codes([]), "");
     }
 }

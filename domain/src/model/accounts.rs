@@ -1,7 +1,10 @@
-//! Accounts as pages see them, and the rules forms share with the server.
+//! Accounts as pages see them: who is signed in, "Mon profil" and its
+//! sessions, the candidate's "encart jaune" (C2), and the rules of names,
+//! addresses and phone numbers.
 
+use super::JobFamily;
 use super::Role;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Passwords: at least this many characters (CNIL 2022-100, without
@@ -141,6 +144,123 @@ pub fn safe_return_path(input: &str) -> Option<&str> {
     ok.then_some(input)
 }
 
+closed_set! {
+    /// Where the candidate stands today (C2).
+    pub enum CandidateStatus {
+        Employed = "en_poste" => "En poste",
+        JobSeeker = "recherche" => "En recherche d'emploi",
+        Student = "etudiant" => "Étudiant ou apprenti",
+        Retraining = "reconversion" => "En reconversion",
+    }
+}
+
+closed_set! {
+    /// When the candidate can start (C2).
+    pub enum Availability {
+        Immediate = "immediate" => "Immédiatement",
+        FromDate = "date" => "À partir d'une date",
+        Notice = "preavis" => "Après mon préavis",
+    }
+}
+
+closed_set! {
+    /// Diplomas and qualifications of the trade (C2).
+    pub enum Diploma {
+        Cap = "cap" => "CAP",
+        Bep = "bep" => "BEP",
+        Mc = "mc" => "Mention complémentaire",
+        BacPro = "bac_pro" => "Bac pro",
+        Bac = "bac" => "Bac général ou technologique",
+        Cqp = "cqp" => "CQP",
+        TitrePro = "titre_pro" => "Titre professionnel",
+        Bts = "bts" => "BTS",
+        But = "but" => "BUT ou DUT",
+        Licence = "licence" => "Licence ou licence pro",
+        Master = "master" => "Master ou diplôme d'ingénieur",
+    }
+}
+
+closed_set! {
+    /// Driving licences (C2).
+    pub enum DrivingLicence {
+        B = "b" => "Permis B",
+        Be = "be" => "Permis BE",
+        C = "c" => "Permis C",
+        Ce = "ce" => "Permis CE",
+        D = "d" => "Permis D",
+        A = "a" => "Permis A",
+    }
+}
+
+/// Wanted places in a profile.
+pub const MAX_WANTED_PLACES: usize = 5;
+
+/// The candidate's "encart jaune" (C2). Empty lists and `None` mean "not said".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateProfile {
+    pub status: Option<CandidateStatus>,
+    pub availability: Option<Availability>,
+    pub available_from: Option<NaiveDate>,
+    pub diplomas: Vec<Diploma>,
+    pub job_families: Vec<JobFamily>,
+    /// INSEE codes of the wanted communes, with their display names.
+    pub places: Vec<(String, String)>,
+    pub mobility_km: Option<i32>,
+    pub licences: Vec<DrivingLicence>,
+    pub experience_years: Option<i32>,
+    pub phone: Option<String>,
+}
+
+impl CandidateProfile {
+    /// Whether the candidate has said anything yet.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The mobility radii offered by the profile form, in km.
+pub const MOBILITY_CHOICES_KM: &[i32] = &[0, 10, 20, 30, 50, 100, 200];
+
+/// A French phone number, normalised to "06 12 34 56 78" (or "+33 …" kept
+/// as typed when international); empty is `None`.
+pub fn check_phone(input: &str) -> Result<Option<String>, &'static str> {
+    let digits: String = input.chars().filter(|c| c.is_ascii_digit()).collect();
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let allowed = trimmed
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+    if !allowed {
+        return Err("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.");
+    }
+    if let Some(national) = digits
+        .strip_prefix("33")
+        .filter(|_| trimmed.starts_with('+'))
+    {
+        let national = national.trim_start_matches('0');
+        if national.len() == 9 {
+            return Ok(Some(group_phone(&format!("0{national}"))));
+        }
+    } else if digits.len() == 10 && digits.starts_with('0') {
+        return Ok(Some(group_phone(&digits)));
+    }
+    if trimmed.starts_with('+') && (8..=15).contains(&digits.len()) {
+        return Ok(Some(trimmed.to_owned()));
+    }
+    Err("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.")
+}
+
+fn group_phone(digits: &str) -> String {
+    digits
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| String::from_utf8_lossy(pair).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +314,20 @@ mod tests {
             "Firefox sur Windows"
         );
         assert_eq!(describe_device(""), "Navigateur inconnu");
+    }
+
+    #[test]
+    fn phone_numbers_are_normalised_or_refused_with_an_example() {
+        assert_eq!(
+            check_phone("0612345678").unwrap().as_deref(),
+            Some("06 12 34 56 78")
+        );
+        assert_eq!(
+            check_phone("+33 6 12 34 56 78").unwrap().as_deref(),
+            Some("06 12 34 56 78")
+        );
+        assert_eq!(check_phone("  ").unwrap(), None);
+        assert!(check_phone("06 12").is_err());
+        assert!(check_phone("<script>").is_err());
     }
 }

@@ -1,13 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { emailTo, firstOffer, pdf, signedInCandidate } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { emailTo, firstOffer, nav, pdf, signedInCandidate } from "./helpers";
 
-// The candidate space through the screens a candidate uses, on a phone
-// (360×740) and on a desktop.
-
-/** A navigation link that is visible here: the bottom bar on a phone, the header on a desktop. */
-function nav(page: Page, name: string) {
-  return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
-}
+// Applying, through the screens a candidate uses, on a phone (360×740) and
+// on a desktop: without an account, with a dossier, and the refusals.
 
 test("a visitor applies from an offer page in three interactions and gets the confirmation email", async ({ page }, info) => {
   const email = `lea.${info.project.name}.${Date.now()}@exemple.fr`;
@@ -73,20 +68,4 @@ test("a candidate creates a visible dossier, applies with it, saves the offer an
 
   await page.getByRole("link", { name: "Mes offres sauvegardées" }).click();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-});
-
-test("signed in, the header stays short, no word breaks and every field is tall enough to tap", async ({ page }, info) => {
-  await signedInCandidate(page, `zoe.entete.${info.project.name}.${Date.now()}@exemple.fr`);
-  const header = await page.locator(".site-header").boundingBox();
-  expect(header!.height).toBeLessThanOrEqual(120);
-  for (const link of await page.locator(".site-header a:visible, .site-header button:visible").all()) {
-    const box = (await link.boundingBox())!;
-    // One line of text: a word broken letter by letter makes a tall, narrow box.
-    expect(box.height, (await link.textContent()) ?? "").toBeLessThanOrEqual(56);
-  }
-  for (const field of await page.locator('input[type="tel"]:visible, input[type="number"]:visible, input[type="date"]:visible').all()) {
-    expect((await field.boundingBox())!.height).toBeGreaterThanOrEqual(30);
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 });

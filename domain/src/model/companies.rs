@@ -1,7 +1,9 @@
 //! Companies and dealer groups as the directory and their pages show them (P4, P5).
 
 use super::{CompanyActivity, OfferCard, PlaceFilter, url_encode};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Companies per directory page.
 pub const COMPANY_PAGE_SIZE: u32 = 24;
@@ -175,4 +177,39 @@ pub struct GroupDetail {
     pub companies: Vec<CompanySummary>,
     pub offers: Vec<OfferCard>,
     pub open_offers: u64,
+}
+
+/// A logo as sent: at most 2 MB (it is stored resized).
+pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// "Éditer ma fiche" (R2): the company's values by field name, whether the
+/// reader owns it, and whom to ask when they do not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyEdit {
+    pub id: i64,
+    /// The logo's path, when there is one.
+    pub logo: Option<String>,
+    pub name: String,
+    pub path: String,
+    pub owner: bool,
+    /// The reader's request to join waits for the owner.
+    pub pending: bool,
+    /// The owner's name, for members who cannot edit.
+    pub owner_name: Option<String>,
+    /// For the owner: the recruiters waiting to join.
+    pub join_requests: Vec<JoinRequest>,
+    /// For the owner: the group asked for, until the team approves it.
+    pub requested_group: Option<String>,
+    pub values: BTreeMap<String, String>,
+    /// The groups to choose from: (slug, name).
+    pub groups: Vec<(String, String)>,
+}
+
+/// A recruiter asking to join a company (R1), as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub asked_at: DateTime<Utc>,
 }

@@ -1,14 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { fillOffer, pdf, png, signedInCandidate, signedInRecruiter } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { fillOffer, nav, pdf, png, signedInCandidate, signedInRecruiter } from "./helpers";
 
 // The recruiter space through its screens: publish (a discriminatory offer
 // refused first), duplicate, receive an application from a candidate with
 // an account, change its status, and find a visible dossier in the CVthèque.
-
-/** A navigation link visible here (bottom bar on a phone, header on a desktop). */
-function nav(page: Page, name: string) {
-  return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
-}
 
 test("a recruiter publishes, duplicates, handles an application and searches the CVthèque", async ({ browser, baseURL }, info) => {
   test.setTimeout(150_000);
