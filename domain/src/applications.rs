@@ -930,17 +930,28 @@ async fn company_name(
         .unwrap_or_default())
 }
 
-/// R5: a decision (shortlisted, interview, hired, declined), told to the
-/// candidate by email and shown in their "Mes candidatures". Returns the
-/// offer's id (to mark it filled after a hire when asked).
+/// What a recruiter decides on an application (R5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub status: ApplicationStatus,
+    /// With "hired": the offer is filled too, in the same transaction.
+    pub fill_offer: bool,
+}
+
+/// R5: moves the application to a recruiter's decision, tells the candidate
+/// by email and, when the recruiter asks, marks the offer filled once the
+/// candidate is hired — all in one transaction, the search index following
+/// (R8: only the recruiter who published the offer).
 pub async fn decide(
     db: &DatabaseConnection,
+    search: &crate::search::SearchIndex,
     user: &CurrentUser,
     id: i64,
-    status: ApplicationStatus,
+    decision: Decision,
     site: &str,
     now: DateTime<Utc>,
-) -> Result<i64, DomainError> {
+) -> Result<(), DomainError> {
+    let status = decision.status;
     if !crate::model::DECISIONS.contains(&status) {
         return Err(DomainError::invalid(
             "statut",
@@ -948,19 +959,35 @@ pub async fn decide(
         ));
     }
     let (row, offer) = handled_by(db, user, id).await?;
-    if row.status == status {
-        return Ok(offer.id);
+    let fill = status == ApplicationStatus::Hired
+        && decision.fill_offer
+        && offer.status == crate::model::OfferStatus::Published;
+    if row.status == status && !fill {
+        return Ok(());
     }
     let company = company_name(db, &offer).await?;
     let txn = crate::db::begin_write(db).await?;
-    move_to(&txn, row, status, &company, site, now).await?;
-    txn.commit().await?;
+    if row.status != status {
+        move_to(&txn, row, status, &company, site, now).await?;
+    }
+    if fill {
+        let offer_id = offer.id;
+        let mut filled: offer::ActiveModel = offer.into();
+        filled.status = Set(crate::model::OfferStatus::Filled);
+        filled.updated_at = Set(now);
+        filled.update(&txn).await?;
+        txn.commit().await?;
+        search.refresh_offer(db, offer_id).await?;
+    } else {
+        txn.commit().await?;
+    }
     tracing::info!(
         application = id,
         status = status.code(),
+        filled = fill,
         "application status changed"
     );
-    Ok(offer.id)
+    Ok(())
 }
 
 /// R5: the recruiter's private note (empty removes it).

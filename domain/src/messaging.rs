@@ -14,7 +14,7 @@ use crate::entity::{
 };
 use crate::mail::{self, templates};
 use crate::model::{
-    CurrentUser, DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Role, ThreadSummary,
+    CurrentUser, DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Role, ThreadKind, ThreadSummary,
     ThreadTarget, ThreadView, truncate_text,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -26,10 +26,6 @@ use std::collections::HashMap;
 
 /// One notification email per thread and person at most this often.
 pub const NOTIFY_EVERY: Duration = Duration::minutes(15);
-
-const KIND_APPLICATION: &str = "candidature";
-const KIND_COMPANY: &str = "entreprise";
-const KIND_DOSSIER: &str = "cvtheque";
 
 /// Which side of a thread the reader is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +60,17 @@ fn blocked_message() -> DomainError {
     )
 }
 
+/// Who a new thread is between, and what it is about.
+struct NewThread {
+    kind: ThreadKind,
+    candidate_id: i64,
+    company_id: i64,
+    recruiter_id: Option<i64>,
+    application_id: Option<i64>,
+    dossier_id: Option<i64>,
+    subject: String,
+}
+
 /// Opens the thread about `target` (or finds the one already open) and
 /// returns its id.
 pub async fn open(
@@ -72,9 +79,45 @@ pub async fn open(
     target: ThreadTarget,
     now: DateTime<Utc>,
 ) -> Result<i64, DomainError> {
-    let (kind, candidate_id, company_id, recruiter_id, application_id, dossier_id, subject) = match (
-        user.role, target,
-    ) {
+    let new = thread_about(db, user, target).await?;
+    if let Some(found) = existing_thread(db, user, &new).await? {
+        return Ok(found);
+    }
+    rate_limit::hit(db, rate_limit::THREADS_PER_USER, &user.id.to_string(), now).await?;
+    let created = thread::ActiveModel {
+        kind: Set(new.kind),
+        candidate_id: Set(Some(new.candidate_id)),
+        company_id: Set(new.company_id),
+        recruiter_id: Set(new.recruiter_id),
+        application_id: Set(new.application_id),
+        dossier_id: Set(new.dossier_id),
+        subject: Set(truncate_text(&new.subject, 200)),
+        opened_by: Set(Some(user.id)),
+        created_at: Set(now),
+        last_message_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(
+        thread = created.id,
+        user = user.id,
+        kind = new.kind.code(),
+        "thread opened"
+    );
+    Ok(created.id)
+}
+
+/// The thread `user` may open about `target`, following the FAQ: a
+/// candidate about their application or to a company; the recruiter who
+/// published the offer (R8) about an application; a recruiter acting for
+/// their company about a visible dossier. A blocked company opens nothing.
+async fn thread_about(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    target: ThreadTarget,
+) -> Result<NewThread, DomainError> {
+    match (user.role, target) {
         (Role::Candidate, ThreadTarget::Application(id)) => {
             let found = application::Entity::find_by_id(id)
                 .filter(application::Column::UserId.eq(user.id))
@@ -92,30 +135,30 @@ pub async fn open(
                     "Cette offre a été supprimée : son recruteur ne peut plus être contacté ici.",
                 ));
             };
-            (
-                KIND_APPLICATION,
-                user.id,
-                offer.company_id,
-                Some(recruiter),
-                Some(id),
-                None,
-                offer.title,
-            )
+            Ok(NewThread {
+                kind: ThreadKind::Application,
+                candidate_id: user.id,
+                company_id: offer.company_id,
+                recruiter_id: Some(recruiter),
+                application_id: Some(id),
+                dossier_id: None,
+                subject: offer.title,
+            })
         }
         (Role::Candidate, ThreadTarget::Company(id)) => {
             company::Entity::find_by_id(id)
                 .one(db)
                 .await?
                 .ok_or(DomainError::NotFound)?;
-            (
-                KIND_COMPANY,
-                user.id,
-                id,
-                None,
-                None,
-                None,
-                "Candidature spontanée".to_owned(),
-            )
+            Ok(NewThread {
+                kind: ThreadKind::Company,
+                candidate_id: user.id,
+                company_id: id,
+                recruiter_id: None,
+                application_id: None,
+                dossier_id: None,
+                subject: "Candidature spontanée".to_owned(),
+            })
         }
         (_, ThreadTarget::Application(id)) if user.is_recruiter() => {
             // R8: only the recruiter who published the offer.
@@ -132,15 +175,15 @@ pub async fn open(
             if blocked(db, candidate, offer.company_id).await? {
                 return Err(blocked_message());
             }
-            (
-                KIND_APPLICATION,
-                candidate,
-                offer.company_id,
-                Some(user.id),
-                Some(id),
-                None,
-                offer.title,
-            )
+            Ok(NewThread {
+                kind: ThreadKind::Application,
+                candidate_id: candidate,
+                company_id: offer.company_id,
+                recruiter_id: Some(user.id),
+                application_id: Some(id),
+                dossier_id: None,
+                subject: offer.title,
+            })
         }
         (_, ThreadTarget::Dossier(id)) if user.is_recruiter() => {
             let found = dossier::Entity::find_by_id(id)
@@ -152,50 +195,40 @@ pub async fn open(
             if blocked(db, found.user_id, company_id).await? {
                 return Err(blocked_message());
             }
-            (
-                KIND_DOSSIER,
-                found.user_id,
+            Ok(NewThread {
+                kind: ThreadKind::Dossier,
+                candidate_id: found.user_id,
                 company_id,
-                Some(user.id),
-                None,
-                Some(id),
-                found.title,
-            )
+                recruiter_id: Some(user.id),
+                application_id: None,
+                dossier_id: Some(id),
+                subject: found.title,
+            })
         }
-        _ => return Err(DomainError::Forbidden),
-    };
+        _ => Err(DomainError::Forbidden),
+    }
+}
+
+/// The thread already open about the same thing, if any: one per
+/// application, one per company for a candidate, one per dossier and
+/// recruiter.
+async fn existing_thread(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    new: &NewThread,
+) -> Result<Option<i64>, DomainError> {
     let mut existing = thread::Entity::find()
-        .filter(thread::Column::Kind.eq(kind))
-        .filter(thread::Column::CandidateId.eq(candidate_id))
-        .filter(thread::Column::CompanyId.eq(company_id));
-    existing = match (application_id, dossier_id) {
+        .filter(thread::Column::Kind.eq(new.kind))
+        .filter(thread::Column::CandidateId.eq(new.candidate_id))
+        .filter(thread::Column::CompanyId.eq(new.company_id));
+    existing = match (new.application_id, new.dossier_id) {
         (Some(id), _) => existing.filter(thread::Column::ApplicationId.eq(id)),
         (_, Some(id)) => existing
             .filter(thread::Column::DossierId.eq(id))
             .filter(thread::Column::RecruiterId.eq(user.id)),
         _ => existing,
     };
-    if let Some(found) = existing.one(db).await? {
-        return Ok(found.id);
-    }
-    rate_limit::hit(db, rate_limit::THREADS_PER_USER, &user.id.to_string(), now).await?;
-    let created = thread::ActiveModel {
-        kind: Set(kind.to_owned()),
-        candidate_id: Set(Some(candidate_id)),
-        company_id: Set(company_id),
-        recruiter_id: Set(recruiter_id),
-        application_id: Set(application_id),
-        dossier_id: Set(dossier_id),
-        subject: Set(truncate_text(&subject, 200)),
-        opened_by: Set(Some(user.id)),
-        created_at: Set(now),
-        last_message_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    tracing::info!(thread = created.id, user = user.id, kind, "thread opened");
-    Ok(created.id)
+    Ok(existing.one(db).await?.map(|found| found.id))
 }
 
 /// The threads `user` may read, as a condition on `threads`.
@@ -210,7 +243,7 @@ async fn readable(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Condi
     if let Ok(company_id) = company_of(db, user).await {
         any = any.add(
             Condition::all()
-                .add(thread::Column::Kind.eq(KIND_COMPANY))
+                .add(thread::Column::Kind.eq(ThreadKind::Company))
                 .add(thread::Column::CompanyId.eq(company_id)),
         );
     }
@@ -250,7 +283,7 @@ async fn closed_reason(
             "Le compte de ce candidat a été supprimé : la conversation est close.".into(),
         ));
     };
-    if t.kind != KIND_COMPANY && t.recruiter_id.is_none() {
+    if t.kind != ThreadKind::Company && t.recruiter_id.is_none() {
         return Ok(Some(
             "Le compte de ce recruteur a été supprimé : écrivez à l'entreprise depuis sa page."
                 .into(),
@@ -302,7 +335,7 @@ fn other_side(
             .map_or_else(|| DELETED_ACCOUNT.to_owned(), full_name),
         Side::Candidate => match t.recruiter_id.and_then(|id| users.get(&id)) {
             Some(recruiter) => format!("{} — {company}", full_name(recruiter)),
-            None if t.kind == KIND_COMPANY => format!("Les recruteurs de {company}"),
+            None if t.kind == ThreadKind::Company => format!("Les recruteurs de {company}"),
             None => format!("{DELETED_ACCOUNT} — {company}"),
         },
     }

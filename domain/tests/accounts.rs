@@ -765,14 +765,27 @@ async fn deleting_an_account_needs_the_password_and_removes_everything_of_it() {
         assert_eq!(export["offres_publiees"][0]["titre"], "Mécanicien H/F");
         assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
 
-        let wrong = accounts::delete_account(&t.db, &o, chef.id, "faux").await;
+        let wrong = accounts::delete_account(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            &o,
+            chef.id,
+            "faux",
+        )
+        .await;
         assert_eq!(
             field_error(wrong, "mot_de_passe_suppression"),
             "Mot de passe incorrect."
         );
-        let unpublished = accounts::delete_account(&t.db, &o, chef.id, PASSWORD)
-            .await
-            .unwrap();
+        let unpublished = accounts::delete_account(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            &o,
+            chef.id,
+            PASSWORD,
+        )
+        .await
+        .unwrap();
         assert_eq!(unpublished, vec![open.id]);
         assert!(
             account(&t.db, "chef@garage.fr").await.is_none(),
@@ -836,9 +849,14 @@ async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
         let now = Utc::now();
         last_active_months_ago(&t.db, idle, 23, now).await;
         last_active_months_ago(&t.db, active, 22, now).await;
-        let (warned, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now)
-            .await
-            .unwrap();
+        let (warned, deleted, _) = accounts::sweep_inactive(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            "http://x",
+            now,
+        )
+        .await
+        .unwrap();
         assert_eq!((warned, deleted), (1, 0), "{}", t.backend);
         let warning = outbox(&t.db).await.pop().unwrap();
         assert_eq!(warning.to_address, "idle@exemple.fr");
@@ -847,18 +865,28 @@ async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
             "Votre compte JobToMove sera supprimé dans un mois"
         );
         assert_eq!(
-            accounts::sweep_inactive(&t.db, "http://x", now)
-                .await
-                .unwrap()
-                .0,
+            accounts::sweep_inactive(
+                &t.db,
+                &domain::search::SearchIndex::in_memory().unwrap(),
+                "http://x",
+                now
+            )
+            .await
+            .unwrap()
+            .0,
             0,
             "warned once"
         );
 
         let month_later = now + Duration::days(31);
-        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", month_later)
-            .await
-            .unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            "http://x",
+            month_later,
+        )
+        .await
+        .unwrap();
         assert_eq!(deleted, 1);
         assert!(
             user::Entity::find_by_id(idle)
@@ -887,15 +915,25 @@ async fn activity_after_the_warning_keeps_the_account() {
         let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
         last_active_months_ago(&t.db, id, 23, now).await;
-        accounts::sweep_inactive(&t.db, "http://x", now)
-            .await
-            .unwrap();
+        accounts::sweep_inactive(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            "http://x",
+            now,
+        )
+        .await
+        .unwrap();
         accounts::log_in(&t.db, &origin(now), "zoe@exemple.fr", PASSWORD)
             .await
             .unwrap();
-        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now + Duration::days(40))
-            .await
-            .unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            "http://x",
+            now + Duration::days(40),
+        )
+        .await
+        .unwrap();
         assert_eq!(deleted, 0, "{}", t.backend);
         let kept = user::Entity::find_by_id(id)
             .one(&t.db)

@@ -583,11 +583,12 @@ async fn only_the_recruiter_who_published_an_offer_acts_on_it_and_its_applicatio
             assert_eq!(
                 applications::decide(
                     &t.db,
+                    &search,
                     someone,
                     application,
-                    ApplicationStatus::Declined,
+                    decide_to(ApplicationStatus::Declined),
                     "http://x",
-                    now
+                    now,
                 )
                 .await,
                 Err(DomainError::NotFound)
@@ -669,9 +670,10 @@ async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
             .unwrap();
         applications::decide(
             &t.db,
+            &search,
             &paul,
             opened.id,
-            ApplicationStatus::Interview,
+            decide_to(ApplicationStatus::Interview),
             "http://jobtomove.test",
             now + Duration::minutes(1),
         )
@@ -680,11 +682,12 @@ async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
         assert!(
             applications::decide(
                 &t.db,
+                &search,
                 &paul,
                 opened.id,
-                ApplicationStatus::Sent,
+                decide_to(ApplicationStatus::Sent),
                 "http://x",
-                now
+                now,
             )
             .await
             .is_err()
@@ -725,17 +728,24 @@ async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
         // Hired, and the offer marked filled: the candidate sees it so.
         applications::decide(
             &t.db,
+            &search,
             &paul,
             opened.id,
-            ApplicationStatus::Hired,
+            applications::Decision {
+                status: ApplicationStatus::Hired,
+                fill_offer: true,
+            },
             "http://x",
             now,
         )
         .await
         .unwrap();
-        postings::close(&t.db, &search, &paul, id, OfferStatus::Filled, now)
-            .await
-            .unwrap();
+        assert_eq!(
+            offer_row(&t.db, id).await.status,
+            OfferStatus::Filled,
+            "{}: filled in the same step",
+            t.backend
+        );
         let mine = applications::mine(&t.db, &zoe, now).await.unwrap();
         assert!(matches!(
             mine[0].offer,
@@ -744,5 +754,13 @@ async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
                 ..
             }
         ));
+    }
+}
+
+/// A decision that leaves the offer as it is.
+fn decide_to(status: ApplicationStatus) -> applications::Decision {
+    applications::Decision {
+        status,
+        fill_offer: false,
     }
 }

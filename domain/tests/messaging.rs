@@ -452,9 +452,15 @@ async fn a_deleted_account_leaves_compte_supprime_and_a_closed_thread() {
         )
         .await
         .unwrap();
-        domain::accounts::delete_account(&t.db, &origin(now), zoe.id, PASSWORD)
-            .await
-            .unwrap();
+        domain::accounts::delete_account(
+            &t.db,
+            &domain::search::SearchIndex::in_memory().unwrap(),
+            &origin(now),
+            zoe.id,
+            PASSWORD,
+        )
+        .await
+        .unwrap();
 
         let view = messaging::read(&t.db, &ines, thread).await.unwrap();
         assert_eq!(view.with, DELETED_ACCOUNT);

@@ -335,20 +335,14 @@ pub async fn profile(
         "suppression" => {
             return match accounts::delete_account(
                 &state.db,
+                &state.search,
                 &origin,
                 user_id,
                 fields.get("mot_de_passe_suppression"),
             )
             .await
             {
-                Ok(unpublished) => {
-                    for id in unpublished {
-                        if let Err(error) = state.search.refresh_offer(&state.db, id).await {
-                            tracing::error!(offer_id = id, %error, "search index not updated after an account deletion");
-                        }
-                    }
-                    signed_out(&state, "/connexion?ok=compte-supprime")
-                }
+                Ok(_) => signed_out(&state, "/connexion?ok=compte-supprime"),
                 Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
             };
         }

@@ -18,8 +18,7 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::Response;
 use domain::DomainError;
 use domain::applications::{self, AccountApplication, AnonymousApplication};
-use domain::model::{ApplicationStatus, Applied, OfferStatus, Role, parse_slug_id};
-use domain::postings;
+use domain::model::{ApplicationStatus, Applied, Role, parse_slug_id};
 
 /// POST /offres/{offer}/postuler: P7 without an account, C4 with one.
 pub async fn apply(
@@ -149,24 +148,13 @@ pub async fn change_application(
                     )
                     .await;
             };
-            match applications::decide(&state.db, &user, id, status, site, now).await {
-                Ok(offer_id)
-                    if status == ApplicationStatus::Hired && fields.get("pourvoir") == "1" =>
-                {
-                    postings::close(
-                        &state.db,
-                        &state.search,
-                        &user,
-                        offer_id,
-                        OfferStatus::Filled,
-                        now,
-                    )
-                    .await
-                    .map(|()| format!("{page}?ok=statut"))
-                }
-                Ok(_) => Ok(format!("{page}?ok=statut")),
-                Err(error) => Err(error),
-            }
+            let decision = applications::Decision {
+                status,
+                fill_offer: fields.get("pourvoir") == "1",
+            };
+            applications::decide(&state.db, &state.search, &user, id, decision, site, now)
+                .await
+                .map(|()| format!("{page}?ok=statut"))
         }
         "note" => applications::set_note(&state.db, &user, id, fields.get("note"))
             .await

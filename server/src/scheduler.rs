@@ -1,6 +1,6 @@
 //! Scheduled work (X3): periodic jobs, each run claimed through a database
 //! lease so that with several server instances every run happens once.
-//! Later features add their jobs to [`JOBS`].
+//! Later features add their jobs to [`Job`].
 
 use app::state::AppState;
 use chrono::{Duration, Utc};
@@ -10,13 +10,43 @@ use domain::mail::{self, Sender, Transport};
 use domain::schedule;
 use rand::Rng;
 
-/// The jobs: name and period.
-pub const JOBS: &[(&str, Duration)] = &[
-    ("envoi-emails", Duration::seconds(2)),
-    ("nettoyage-sessions", Duration::minutes(15)),
-    ("inactivite-comptes", Duration::hours(6)),
-    ("expiration-offres", Duration::hours(1)),
-];
+/// The scheduled jobs; the code names a job's lease.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    SendEmails,
+    CleanUp,
+    InactiveAccounts,
+    ExpireOffers,
+}
+
+impl Job {
+    pub const ALL: &'static [Job] = &[
+        Job::SendEmails,
+        Job::CleanUp,
+        Job::InactiveAccounts,
+        Job::ExpireOffers,
+    ];
+
+    /// The name of the job's lease (stable: stored in `job_leases`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Job::SendEmails => "envoi-emails",
+            Job::CleanUp => "nettoyage-sessions",
+            Job::InactiveAccounts => "inactivite-comptes",
+            Job::ExpireOffers => "expiration-offres",
+        }
+    }
+
+    /// How often it runs.
+    pub fn every(self) -> Duration {
+        match self {
+            Job::SendEmails => Duration::seconds(2),
+            Job::CleanUp => Duration::minutes(15),
+            Job::InactiveAccounts => Duration::hours(6),
+            Job::ExpireOffers => Duration::hours(1),
+        }
+    }
+}
 
 /// How long a claim lasts when its holder dies mid-run.
 const LEASE: Duration = Duration::minutes(10);
@@ -36,43 +66,44 @@ pub fn spawn(state: AppState, mailer: Mailer) -> tokio::task::JoinHandle<()> {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            for (job, every) in JOBS {
-                run_if_due(&state, &mailer, &holder, job, *every).await;
+            for job in Job::ALL {
+                run_if_due(&state, &mailer, &holder, *job).await;
             }
         }
     })
 }
 
-async fn run_if_due(state: &AppState, mailer: &Mailer, holder: &str, job: &str, every: Duration) {
+async fn run_if_due(state: &AppState, mailer: &Mailer, holder: &str, job: Job) {
     let now = Utc::now();
-    match schedule::claim(&state.db, job, holder, every, LEASE, now).await {
+    let name = job.code();
+    match schedule::claim(&state.db, name, holder, job.every(), LEASE, now).await {
         Ok(true) => {}
         Ok(false) => return,
         Err(error) => {
-            tracing::warn!(job, %error, "scheduled job not claimed");
+            tracing::warn!(job = name, %error, "scheduled job not claimed");
             return;
         }
     }
     if let Err(error) = run(state, mailer, job).await {
-        tracing::error!(job, %error, "scheduled job failed");
+        tracing::error!(job = name, %error, "scheduled job failed");
     }
-    if let Err(error) = schedule::release(&state.db, job, holder, Utc::now()).await {
-        tracing::warn!(job, %error, "scheduled job lease not released");
+    if let Err(error) = schedule::release(&state.db, name, holder, Utc::now()).await {
+        tracing::warn!(job = name, %error, "scheduled job lease not released");
     }
 }
 
 /// Runs one job now.
-pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), domain::DomainError> {
+pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<(), domain::DomainError> {
     let now = Utc::now();
     match job {
-        "envoi-emails" => {
+        Job::SendEmails => {
             let sent =
                 mail::deliver_due(&state.db, &mailer.transport, &mailer.sender, now, 50).await?;
             if sent > 0 {
                 tracing::info!(sent, "emails sent");
             }
         }
-        "nettoyage-sessions" => {
+        Job::CleanUp => {
             let sessions = sessions::purge_expired(&state.db, now).await?;
             let tokens = accounts::purge_expired_tokens(&state.db, now).await?
                 + domain::applications::purge_expired_replacements(&state.db, now).await?;
@@ -88,17 +119,15 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
                 "expired records removed"
             );
         }
-        "inactivite-comptes" => {
-            let (warned, deleted, unpublished) =
-                accounts::sweep_inactive(&state.db, &state.site.public_url, now).await?;
-            for id in unpublished {
-                state.search.refresh_offer(&state.db, id).await?;
-            }
+        Job::InactiveAccounts => {
+            let (warned, deleted, _) =
+                accounts::sweep_inactive(&state.db, &state.search, &state.site.public_url, now)
+                    .await?;
             if warned + deleted > 0 {
                 tracing::info!(warned, deleted, "inactive accounts");
             }
         }
-        "expiration-offres" => {
+        Job::ExpireOffers => {
             let (warned, expired) =
                 domain::postings::expire_due(&state.db, &state.search, &state.site.public_url, now)
                     .await?;
@@ -106,7 +135,6 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: &str) -> Result<(), dom
                 tracing::info!(warned, expired, "offer expiry");
             }
         }
-        other => tracing::error!(job = other, "unknown scheduled job"),
     }
     Ok(())
 }

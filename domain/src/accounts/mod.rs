@@ -940,10 +940,11 @@ pub async fn profile(
 
 /// C9: deletes the account and everything of it (sessions, tokens,
 /// membership; its files when there are some). Open offers it published are
-/// unpublished — their ids are returned so that the search index drops them —
-/// and a company it owned passes to its oldest other member.
+/// unpublished (and leave the search index; their ids are returned) and a
+/// company it owned passes to its oldest accepted member.
 pub async fn delete_account(
     db: &DatabaseConnection,
+    search: &crate::search::SearchIndex,
     origin: &Origin<'_>,
     user_id: i64,
     current_password: &str,
@@ -960,6 +961,7 @@ pub async fn delete_account(
     let txn = crate::db::begin_write(db).await?;
     let unpublished = erase(&txn, &account, false, origin.now).await?;
     txn.commit().await?;
+    refresh(db, search, &unpublished).await;
     tracing::info!(user_id, "account deleted by its owner");
     Ok(unpublished)
 }
@@ -1179,11 +1181,23 @@ pub async fn create_admin(
     Ok(created.last_insert_id)
 }
 
+/// Takes the offers an erased account unpublished out of the search index
+/// (the database is already right: a failure is logged, and the next
+/// rebuild mends the index).
+async fn refresh(db: &DatabaseConnection, search: &crate::search::SearchIndex, offers: &[i64]) {
+    for id in offers {
+        if let Err(error) = search.refresh_offer(db, *id).await {
+            tracing::error!(offer_id = id, %error, "search index not updated after an account deletion");
+        }
+    }
+}
+
 /// C10 (scheduled work): warns the accounts inactive for 23 months, and
 /// deletes those inactive for 24 months that were warned at least 25 days
 /// ago. Administrators are kept. Returns (warned, deleted, offers unpublished).
 pub async fn sweep_inactive(
     db: &DatabaseConnection,
+    search: &crate::search::SearchIndex,
     site: &str,
     now: DateTime<Utc>,
 ) -> Result<(usize, usize, Vec<i64>), DomainError> {
@@ -1226,8 +1240,10 @@ pub async fn sweep_inactive(
     let mut unpublished = Vec::new();
     for account in &to_delete {
         let txn = crate::db::begin_write(db).await?;
-        unpublished.extend(erase(&txn, account, true, now).await?);
+        let offers = erase(&txn, account, true, now).await?;
         txn.commit().await?;
+        refresh(db, search, &offers).await;
+        unpublished.extend(offers);
         tracing::info!(
             user_id = account.id,
             "account deleted after 24 months of inactivity"

@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     /// "candidature", "entreprise" or "cvtheque".
-    pub kind: String,
+    pub kind: crate::model::ThreadKind,
     /// None once the candidate deleted their account.
     pub candidate_id: Option<i64>,
     pub company_id: i64,

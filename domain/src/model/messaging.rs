@@ -4,6 +4,15 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+closed_set! {
+    /// What a thread is about (C6).
+    pub enum ThreadKind {
+        Application = "candidature" => "Candidature",
+        Company = "entreprise" => "Candidature spontanée",
+        Dossier = "cvtheque" => "CVthèque",
+    }
+}
+
 /// A message: at most this many characters.
 pub const MESSAGE_MAX_CHARS: usize = 5000;
 /// The shown name of a person or company whose account is gone.

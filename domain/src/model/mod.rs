@@ -49,8 +49,8 @@ pub use job_posting::{job_posting, json_for_script};
 pub use jobs::{JOB_TITLES, suggest_jobs};
 pub use lawful::{Finding, check_offer_text};
 pub use messaging::{
-    DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Segment, ThreadSummary, ThreadTarget,
-    ThreadView, UnreadMessages, linkify,
+    DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Segment, ThreadKind, ThreadSummary,
+    ThreadTarget, ThreadView, UnreadMessages, linkify,
 };
 pub use offers::{
     OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, company_path, offer_path,
