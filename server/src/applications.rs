@@ -6,9 +6,8 @@
 
 use crate::http::Routes;
 use crate::http::error::error_page;
-use crate::http::form::{
-    Fields, Pages, done, origin, recruiter, refused, refused_while_reading, see_other,
-};
+use crate::http::form::{Fields, Pages, done, origin, refused, refused_while_reading, see_other};
+use crate::http::principals::Recruiter;
 use crate::http::session::{authenticated, client_ip};
 use crate::http::uploads::read;
 use app::state::AppState;
@@ -125,14 +124,11 @@ pub async fn change_application(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Path(id): Path<i64>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     let page = format!("/recruteur/candidatures/{id}");
-    let user = match recruiter(&parts, &page) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let now = chrono::Utc::now();
     let site = &state.site.public_url;
     let result = match fields.get("action") {

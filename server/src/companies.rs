@@ -3,7 +3,8 @@
 
 use crate::http::Routes;
 use crate::http::error::{error_page, error_response};
-use crate::http::form::{Fields, Pages, recruiter, see_other};
+use crate::http::form::{Fields, Pages, see_other};
+use crate::http::principals::Recruiter;
 use app::state::AppState;
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -16,14 +17,11 @@ pub async fn edit_company(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Extension(cache): Extension<crate::http::page_cache::PageCache>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     const PAGE: &str = "/recruteur/entreprise";
-    let user = match recruiter(&parts, PAGE) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let saved = domain::companies::update(
         &state.db,
         &state.places,
@@ -52,14 +50,11 @@ pub async fn edit_company(
 pub async fn decide_member(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     const PAGE: &str = "/recruteur/entreprise";
-    let user = match recruiter(&parts, PAGE) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let accept = match fields.get("decision") {
         "accepter" => true,
         "refuser" => false,
@@ -103,14 +98,11 @@ pub async fn change_logo(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Extension(cache): Extension<crate::http::page_cache::PageCache>,
+    Recruiter(user): Recruiter,
     request: axum::extract::Request,
 ) -> Response {
     const PAGE: &str = "/recruteur/entreprise";
     let (parts, body) = request.into_parts();
-    let user = match recruiter(&parts, PAGE) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let mut posted = match crate::http::uploads::read(&parts, body).await {
         Ok(posted) => posted,
         Err(response) => return response,

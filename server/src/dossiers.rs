@@ -3,10 +3,8 @@
 
 use crate::http::Routes;
 use crate::http::error::{error_page, error_response};
-use crate::http::form::{
-    Fields, Pages, done, log_in_first, recruiter, refused, refused_while_reading, see_other,
-};
-use crate::http::session::authenticated;
+use crate::http::form::{Fields, Pages, done, refused, refused_while_reading, see_other};
+use crate::http::principals::{Candidate, Recruiter};
 use crate::http::uploads::{Posted, read};
 use app::state::AppState;
 use axum::Extension;
@@ -15,7 +13,6 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::Response;
 use domain::DomainError;
 use domain::dossiers::{self, DossierForm};
-use domain::model::Role;
 
 fn dossier_form(posted: &mut Posted) -> DossierForm {
     DossierForm {
@@ -38,15 +35,10 @@ const DOSSIERS: &str = "/espace/dossiers";
 pub async fn create_dossier(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
+    Candidate(user): Candidate,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let Some(auth) = authenticated(&parts) else {
-        return log_in_first(DOSSIERS);
-    };
-    if auth.user.role != Role::Candidate {
-        return error_page(StatusCode::FORBIDDEN);
-    }
     let mut posted = match read(&parts, body).await {
         Ok(posted) => posted,
         Err(response) => return response,
@@ -56,15 +48,7 @@ pub async fn create_dossier(
         return refused(&pages, parts, &page, &posted, error).await;
     }
     let form = dossier_form(&mut posted);
-    match dossiers::create(
-        &state.db,
-        &state.storage,
-        &auth.user,
-        form,
-        chrono::Utc::now(),
-    )
-    .await
-    {
+    match dossiers::create(&state.db, &state.storage, &user, form, chrono::Utc::now()).await {
         Ok(_) => done(&parts, &format!("{DOSSIERS}?ok=cree")),
         Err(error) => refused(&pages, parts, &page, &posted, error).await,
     }
@@ -76,16 +60,11 @@ pub async fn change_dossier(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Path(id): Path<i64>,
+    Candidate(user): Candidate,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
     let page = format!("{DOSSIERS}/{id}");
-    let Some(auth) = authenticated(&parts) else {
-        return log_in_first(&page);
-    };
-    if auth.user.role != Role::Candidate {
-        return error_page(StatusCode::FORBIDDEN);
-    }
     let mut posted = match read(&parts, body).await {
         Ok(posted) => posted,
         Err(response) => return response,
@@ -97,13 +76,13 @@ pub async fn change_dossier(
     let result = match posted.text("action") {
         "modifier" => {
             let form = dossier_form(&mut posted);
-            dossiers::update(&state.db, &state.storage, &auth.user, id, form, now)
+            dossiers::update(&state.db, &state.storage, &user, id, form, now)
                 .await
                 .map(|()| format!("{DOSSIERS}?ok=modifie"))
         }
         "visibilite" => {
             let visible = posted.text("visible") == "1";
-            dossiers::set_visible(&state.db, &auth.user, id, visible, now)
+            dossiers::set_visible(&state.db, &user, id, visible, now)
                 .await
                 .map(|()| {
                     format!(
@@ -112,7 +91,7 @@ pub async fn change_dossier(
                     )
                 })
         }
-        "supprimer" => dossiers::delete(&state.db, &state.storage, &auth.user, id)
+        "supprimer" => dossiers::delete(&state.db, &state.storage, &user, id)
             .await
             .map(|()| format!("{DOSSIERS}?ok=supprime")),
         _ => return error_page(StatusCode::BAD_REQUEST),
@@ -126,15 +105,16 @@ pub async fn change_dossier(
 
 /// POST /recruteur/favoris: adds (`favori=1`) or removes a candidate of
 /// "candidats favoris", then back to `suite`.
-pub async fn favorite(State(state): State<AppState>, parts: Parts, fields: Fields) -> Response {
+pub async fn favorite(
+    State(state): State<AppState>,
+    Recruiter(user): Recruiter,
+    _parts: Parts,
+    fields: Fields,
+) -> Response {
     let back = domain::model::safe_return_path(fields.get("suite"))
         .filter(|p| p.starts_with("/recruteur/"))
         .unwrap_or("/recruteur/favoris")
         .to_owned();
-    let user = match recruiter(&parts, &back) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let Ok(candidate) = fields.get("candidat").parse::<i64>() else {
         return error_page(StatusCode::BAD_REQUEST);
     };

@@ -3,7 +3,7 @@
 
 use crate::http::Routes;
 use crate::http::error::error_response;
-use crate::http::form::log_in_first;
+use crate::http::principals::log_in_first;
 use crate::http::session::authenticated;
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -73,7 +73,7 @@ pub async fn download(
             found.bytes,
         )
             .into_response(),
-        Err(DomainError::Forbidden) => log_in_first(&format!("/fichiers/{id}")),
+        Err(DomainError::Forbidden) => log_in_first(&parts, &state.site.public_url),
         Err(error) => error_response(&error),
     }
 }

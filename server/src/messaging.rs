@@ -5,7 +5,8 @@
 
 use crate::http::Routes;
 use crate::http::error::{error_page, error_response};
-use crate::http::form::{Fields, Pages, see_other, signed_in};
+use crate::http::form::{Fields, Pages, see_other};
+use crate::http::principals::SignedIn;
 use app::state::AppState;
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -26,14 +27,11 @@ fn back(fields: &Fields, default: &str) -> String {
 pub async fn open(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
+    SignedIn(user): SignedIn,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     let back = back(&fields, "/messages");
-    let user = match signed_in(&parts, &back) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let id = |name: &str| fields.get(name).parse::<i64>().ok();
     let target = match (id("candidature"), id("entreprise"), id("dossier")) {
         (Some(id), None, None) => ThreadTarget::Application(id),
@@ -57,14 +55,11 @@ pub async fn send(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Path(id): Path<i64>,
+    SignedIn(user): SignedIn,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     let page = format!("/messages/{id}");
-    let user = match signed_in(&parts, &page) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     match messaging::send(
         &state.db,
         &state.site.public_url,
@@ -86,12 +81,13 @@ pub async fn send(
 
 /// POST /messages/blocages: a candidate blocks (`action=bloquer`) or
 /// unblocks (`action=debloquer`) the company `entreprise`.
-pub async fn block(State(state): State<AppState>, parts: Parts, fields: Fields) -> Response {
+pub async fn block(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    _parts: Parts,
+    fields: Fields,
+) -> Response {
     let back = back(&fields, "/messages");
-    let user = match signed_in(&parts, &back) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let Ok(company) = fields.get("entreprise").parse::<i64>() else {
         return error_page(StatusCode::BAD_REQUEST);
     };

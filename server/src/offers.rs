@@ -3,8 +3,8 @@
 use crate::http::Routes;
 use crate::http::error::{error_page, error_response};
 use crate::http::form::wants_json;
-use crate::http::form::{Fields, log_in_first, see_other};
-use crate::http::session::authenticated;
+use crate::http::form::{Fields, see_other};
+use crate::http::principals::SignedIn;
 use app::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -18,6 +18,7 @@ use serde_json::json;
 pub async fn save_offer(
     State(state): State<AppState>,
     Path(segment): Path<String>,
+    SignedIn(user): SignedIn,
     parts: Parts,
     fields: Fields,
 ) -> Response {
@@ -29,13 +30,8 @@ pub async fn save_offer(
         .filter(|p| !p.is_empty())
         .unwrap_or(&offer_page)
         .to_owned();
-    let Some(auth) = authenticated(&parts) else {
-        return log_in_first(&offer_page);
-    };
     let save = fields.get("enregistrer") == "1";
-    match domain::offers::save_offer(&state.db, &auth.user, offer_id, save, chrono::Utc::now())
-        .await
-    {
+    match domain::offers::save_offer(&state.db, &user, offer_id, save, chrono::Utc::now()).await {
         Ok(()) if wants_json(&parts) => Json(json!({ "saved": save })).into_response(),
         Ok(()) => see_other(&back),
         Err(error) => error_response(&error),

@@ -4,7 +4,8 @@
 
 use crate::http::Routes;
 use crate::http::error::error_page;
-use crate::http::form::{Fields, Pages, recruiter, see_other};
+use crate::http::form::{Fields, Pages, see_other};
+use crate::http::principals::Recruiter;
 use app::state::AppState;
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -40,13 +41,10 @@ pub fn values(fields: &Fields) -> std::collections::BTreeMap<String, String> {
 pub async fn create_offer(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
-    let user = match recruiter(&parts, &format!("{OFFERS}/nouvelle")) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let now = chrono::Utc::now();
     let form = form_of(&fields);
     let result = if fields.get("action") == "publier" {
@@ -80,14 +78,11 @@ pub async fn change_offer(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
     Path(id): Path<i64>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
     let page = format!("{OFFERS}/{id}");
-    let user = match recruiter(&parts, &page) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let (db, search, now) = (&state.db, &state.search, chrono::Utc::now());
     let result = match fields.get("action") {
         "enregistrer" => {
@@ -138,13 +133,10 @@ pub async fn change_offer(
 pub async fn bulk_offers(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
+    Recruiter(user): Recruiter,
     parts: Parts,
     fields: Fields,
 ) -> Response {
-    let user = match recruiter(&parts, OFFERS) {
-        Ok(user) => user,
-        Err(response) => return *response,
-    };
     let action = match fields.get("action") {
         "depublier" => postings::Bulk::Unpublish,
         "republier" => postings::Bulk::Renew,

@@ -2,7 +2,9 @@
 //! R8 between colleagues, the rich editor.
 
 use crate::common::*;
+use axum::body::Body;
 use axum::http::StatusCode;
+use axum::http::{Request, header};
 use domain::testing::{insert_company, insert_recruiter};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -168,5 +170,35 @@ async fn the_rich_editor_keeps_its_formatting_and_nothing_hostile() {
     assert!(
         !page.contains("onerror") && !page.contains("alert(2)") && !page.contains("alert(3)"),
         "{page}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_posted_after_the_session_ended_leads_to_the_log_in_page_and_back_to_the_form() {
+    let app = TestApp::spawn().await;
+    let posted = |referer: &'static str| {
+        Request::post("/recruteur/offres")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .header(header::REFERER, referer)
+            .body(Body::from(offer_body("Mécanicien H/F", LAWFUL, "publier")))
+            .unwrap()
+    };
+    let ours = app
+        .request(posted(
+            "https://www.jobtomove.test/recruteur/offres/nouvelle",
+        ))
+        .await;
+    assert_eq!(
+        location(&ours),
+        "/connexion?ok=session&suite=%2Frecruteur%2Foffres%2Fnouvelle"
+    );
+    let elsewhere = app
+        .request(posted("https://evil.example/recruteur/offres/nouvelle"))
+        .await;
+    assert_eq!(
+        location(&elsewhere),
+        "/connexion?ok=session",
+        "never another site"
     );
 }

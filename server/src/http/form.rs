@@ -3,7 +3,6 @@
 //! success (or the JSON the upload island asks for), and who is asking.
 
 use crate::http::error::{error_page, status_of};
-use crate::http::session::authenticated;
 use crate::http::uploads::Posted;
 use app::session::FormOutcome;
 use app::shell;
@@ -15,7 +14,6 @@ use axum::http::{HeaderValue, Method, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use domain::DomainError;
 use domain::accounts::Origin;
-use domain::model::CurrentUser;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use serde_json::json;
@@ -217,28 +215,4 @@ pub async fn refused(
 /// The error of files refused while reading, if any.
 pub fn refused_while_reading(posted: &Posted) -> Option<DomainError> {
     (!posted.refused.is_empty()).then(|| DomainError::Invalid(posted.refused.clone()))
-}
-
-/// The page to come back to after signing in.
-pub fn log_in_first(to: &str) -> Response {
-    see_other(&format!("/connexion?ok=session&suite={to}"))
-}
-
-/// The signed-in recruiter or training organisation, or the response to
-/// give instead (log in first; 403 for other roles).
-pub fn recruiter(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
-    match authenticated(parts) {
-        None => Err(Box::new(see_other(&format!(
-            "/connexion?ok=session&suite={back}"
-        )))),
-        Some(auth) if auth.user.is_recruiter() => Ok(auth.user),
-        Some(_) => Err(Box::new(error_page(StatusCode::FORBIDDEN))),
-    }
-}
-
-/// The signed-in person, or the log-in page and back to `back`.
-pub fn signed_in(parts: &Parts, back: &str) -> Result<CurrentUser, Box<Response>> {
-    authenticated(parts)
-        .map(|auth| auth.user)
-        .ok_or_else(|| Box::new(see_other(&format!("/connexion?ok=session&suite={back}"))))
 }

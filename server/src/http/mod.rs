@@ -9,6 +9,7 @@ pub mod error;
 pub mod form;
 pub mod html;
 pub mod page_cache;
+pub mod principals;
 pub mod session;
 pub mod uploads;
 

@@ -1,0 +1,90 @@
+//! Who asks, as handler arguments: [`SignedIn`], [`Candidate`] and
+//! [`Recruiter`] are extracted from the session the `session` middleware
+//! resolved. A visitor is sent to the log-in page and back to the page the
+//! form was on (its `Referer`, on this site) or the page asked for; another
+//! role gets the French 403 page. Handlers never check these by hand.
+
+use crate::http::error::error_page;
+use crate::http::form::see_other;
+use crate::http::session::authenticated;
+use app::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::{Method, StatusCode, header, request::Parts};
+use axum::response::Response;
+use domain::model::{CurrentUser, Role, safe_return_path};
+
+/// Anyone signed in.
+pub struct SignedIn(pub CurrentUser);
+/// A signed-in candidate.
+pub struct Candidate(pub CurrentUser);
+/// A signed-in recruiter or training organisation.
+pub struct Recruiter(pub CurrentUser);
+
+/// Where to come back to after logging in, if anywhere: the page of this
+/// site the request came from, or the page asked for by a GET.
+fn back(parts: &Parts, site: &str) -> Option<String> {
+    let from_referer = parts
+        .headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| referer.strip_prefix(site))
+        .and_then(safe_return_path)
+        .map(str::to_owned);
+    from_referer.or_else(|| {
+        (parts.method == Method::GET)
+            .then(|| parts.uri.path_and_query().map(|p| p.as_str().to_owned()))
+            .flatten()
+    })
+}
+
+/// The log-in page, then back where the person was.
+pub fn log_in_first(parts: &Parts, site: &str) -> Response {
+    match back(parts, site) {
+        Some(to) => see_other(&format!(
+            "/connexion?ok=session&suite={}",
+            form_urlencoded::byte_serialize(to.as_bytes()).collect::<String>()
+        )),
+        None => see_other("/connexion?ok=session"),
+    }
+}
+
+/// The signed-in person if `allowed`, else the response to give instead.
+#[expect(
+    clippy::result_large_err,
+    reason = "the rejection of an extractor is a response"
+)]
+fn principal(
+    parts: &Parts,
+    state: &AppState,
+    allowed: impl Fn(&CurrentUser) -> bool,
+) -> Result<CurrentUser, Response> {
+    match authenticated(parts) {
+        Some(auth) if allowed(&auth.user) => Ok(auth.user),
+        Some(_) => Err(error_page(StatusCode::FORBIDDEN)),
+        None => Err(log_in_first(parts, &state.site.public_url)),
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        principal(parts, state, |_| true).map(Self)
+    }
+}
+
+impl FromRequestParts<AppState> for Candidate {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        principal(parts, state, |user| user.role == Role::Candidate).map(Self)
+    }
+}
+
+impl FromRequestParts<AppState> for Recruiter {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        principal(parts, state, CurrentUser::is_recruiter).map(Self)
+    }
+}
