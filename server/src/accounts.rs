@@ -86,17 +86,15 @@ pub async fn sign_up(
     fields: Fields,
 ) -> Response {
     let ip = client_ip(&parts);
-    match accounts::sign_up(
+    let done = accounts::sign_up(
         &state.db,
         &origin(&state, &parts, &ip),
         &sign_up_form(&fields),
         None,
     )
     .await
-    {
-        Ok(_) => see_other("/connexion?ok=inscription"),
-        Err(error) => pages.refused(parts, "/inscription", &fields, error).await,
-    }
+    .map(|_| "/connexion?ok=inscription".to_owned());
+    pages.answer(parts, "/inscription", &fields, done).await
 }
 
 /// POST /inscription/recruteur
@@ -121,15 +119,11 @@ pub async fn sign_up_recruiter(
         &sign_up_form(&fields),
         Some((&organisation, &state.places)),
     )
-    .await;
-    match result {
-        Ok(_) => see_other("/connexion?ok=inscription"),
-        Err(error) => {
-            pages
-                .refused(parts, "/inscription/recruteur", &fields, error)
-                .await
-        }
-    }
+    .await
+    .map(|_| "/connexion?ok=inscription".to_owned());
+    pages
+        .answer(parts, "/inscription/recruteur", &fields, result)
+        .await
 }
 
 /// POST /verification
@@ -139,10 +133,10 @@ pub async fn verify_address(
     parts: Parts,
     fields: Fields,
 ) -> Response {
-    match accounts::verify_address(&state.db, fields.get("jeton"), chrono::Utc::now()).await {
-        Ok(()) => see_other("/connexion?ok=adresse-confirmee"),
-        Err(error) => pages.refused(parts, "/verification", &fields, error).await,
-    }
+    let done = accounts::verify_address(&state.db, fields.get("jeton"), chrono::Utc::now())
+        .await
+        .map(|()| "/connexion?ok=adresse-confirmee".to_owned());
+    pages.answer(parts, "/verification", &fields, done).await
 }
 
 /// POST /mot-de-passe-oublie
@@ -153,20 +147,16 @@ pub async fn forgot_password(
     fields: Fields,
 ) -> Response {
     let ip = client_ip(&parts);
-    match accounts::request_password_reset(
+    let done = accounts::request_password_reset(
         &state.db,
         &origin(&state, &parts, &ip),
         fields.get("email"),
     )
     .await
-    {
-        Ok(()) => see_other("/mot-de-passe-oublie?ok=email-envoye"),
-        Err(error) => {
-            pages
-                .refused(parts, "/mot-de-passe-oublie", &fields, error)
-                .await
-        }
-    }
+    .map(|()| "/mot-de-passe-oublie?ok=email-envoye".to_owned());
+    pages
+        .answer(parts, "/mot-de-passe-oublie", &fields, done)
+        .await
 }
 
 /// POST /mot-de-passe/nouveau
@@ -201,15 +191,15 @@ pub async fn confirm_email(
     parts: Parts,
     fields: Fields,
 ) -> Response {
-    match accounts::confirm_email_change(&state.db, fields.get("jeton"), chrono::Utc::now()).await {
-        Ok(()) if authenticated(&parts).is_some() => see_other("/espace/profil?ok=email-confirmee"),
-        Ok(()) => see_other("/connexion?ok=email-change"),
-        Err(error) => {
-            pages
-                .refused(parts, "/email/confirmer", &fields, error)
-                .await
-        }
-    }
+    let to = if authenticated(&parts).is_some() {
+        "/espace/profil?ok=email-confirmee"
+    } else {
+        "/connexion?ok=email-change"
+    };
+    let done = accounts::confirm_email_change(&state.db, fields.get("jeton"), chrono::Utc::now())
+        .await
+        .map(|()| to.to_owned());
+    pages.answer(parts, "/email/confirmer", &fields, done).await
 }
 
 /// POST /connexion/deverrouiller: lifts a suspended log-in from the link
@@ -220,14 +210,12 @@ pub async fn unlock_log_in(
     parts: Parts,
     fields: Fields,
 ) -> Response {
-    match accounts::unlock_log_in(&state.db, fields.get("jeton"), chrono::Utc::now()).await {
-        Ok(()) => see_other("/connexion?ok=deverrouille"),
-        Err(error) => {
-            pages
-                .refused(parts, "/connexion/deverrouiller", &fields, error)
-                .await
-        }
-    }
+    let done = accounts::unlock_log_in(&state.db, fields.get("jeton"), chrono::Utc::now())
+        .await
+        .map(|()| "/connexion?ok=deverrouille".to_owned());
+    pages
+        .answer(parts, "/connexion/deverrouiller", &fields, done)
+        .await
 }
 
 /// POST /deconnexion: ends this session.

@@ -101,21 +101,17 @@ pub async fn confirm_replacement(
 ) -> Response {
     let ip = client_ip(&parts);
     let origin = origin(&state, &parts, &ip);
-    match domain::applications::confirm_replacement(
+    let done = domain::applications::confirm_replacement(
         &state.db,
         &state.storage,
         &origin,
         fields.get("jeton"),
     )
     .await
-    {
-        Ok(offer) => see_other(&format!("{offer}?candidature=remplacee#postuler")),
-        Err(error) => {
-            pages
-                .refused(parts, "/candidature/remplacer", &fields, error)
-                .await
-        }
-    }
+    .map(|offer| format!("{offer}?candidature=remplacee#postuler"));
+    pages
+        .answer(parts, "/candidature/remplacer", &fields, done)
+        .await
 }
 
 /// POST /recruteur/candidatures/{id}: `action=statut` (`statut`, and

@@ -84,6 +84,21 @@ impl Pages {
         self.refused_with(parts, path, values, error, None).await
     }
 
+    /// The answer to a plain form: 303 to where `done` says when it worked,
+    /// the page at `path` again with the French errors when it did not.
+    pub async fn answer(
+        &self,
+        parts: Parts,
+        path: &str,
+        fields: &Fields,
+        done: Result<String, DomainError>,
+    ) -> Response {
+        match done {
+            Ok(to) => see_other(&to),
+            Err(error) => self.refused(parts, path, fields, error).await,
+        }
+    }
+
     /// The page at `path` again with `values` typed and why `error` refused
     /// the form; `note` adds to the message of an `Invalid` form.
     pub async fn refused_with(
