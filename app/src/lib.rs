@@ -20,6 +20,9 @@ pub mod session;
 pub mod state;
 mod ui;
 
+pub use ui::files::UploadReply;
+pub use ui::not_found::{ErrorStatus, status_text};
+
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{

@@ -18,7 +18,7 @@ use crate::files::{self, Storage, Upload};
 use crate::mail::{self, templates};
 use crate::model::{
     ApplicationStatus, ApplicationView, Applied, ApplyMethod, CurrentUser, FileKind, FileView,
-    LONG_TEXT_MAX_CHARS, OfferState, Role, check_long_text, check_name, check_phone,
+    LONG_TEXT_MAX_CHARS, OfferState, Role, check_long_text, check_name, check_phone, file_field,
     normalize_email,
 };
 use chrono::{DateTime, Utc};
@@ -72,6 +72,15 @@ struct Contents {
     letter_text: Option<String>,
     video: Option<stored_file::Model>,
     video_url: Option<String>,
+}
+
+/// An application ready to record: the offer and its company, who applies
+/// and with what.
+struct Submission {
+    offer: offer::Model,
+    company: company::Model,
+    applicant: Applicant,
+    contents: Contents,
 }
 
 /// The offer of `id` if it takes applications on the portal at `now`.
@@ -139,7 +148,7 @@ pub async fn apply_anonymously(
         .flatten();
     if form.cv.is_none() {
         errors.insert(
-            "cv".into(),
+            file_field::CV.into(),
             "Joignez votre CV (PDF, Word ou OpenDocument, 5 Mo au plus).".into(),
         );
     }
@@ -153,8 +162,8 @@ pub async fn apply_anonymously(
         return Ok(Applied::New);
     }
     let contents = Contents {
-        cv: upload(db, storage, form.cv, "cv", origin.now).await?,
-        letter: upload(db, storage, form.letter, "lettre", origin.now).await?,
+        cv: upload(db, storage, form.cv, file_field::CV, origin.now).await?,
+        letter: upload(db, storage, form.letter, file_field::LETTER, origin.now).await?,
         ..Default::default()
     };
     let applicant = Applicant {
@@ -165,17 +174,13 @@ pub async fn apply_anonymously(
         phone,
         message,
     };
-    record(
-        db,
-        storage,
-        origin,
-        &offer,
-        &company,
+    let submission = Submission {
+        offer,
+        company,
         applicant,
         contents,
-        Replacing::AskFirst,
-    )
-    .await
+    };
+    record(db, storage, origin, submission, Replacing::AskFirst).await
 }
 
 /// How long the link that confirms a replacement stays valid.
@@ -195,12 +200,15 @@ enum Replacing {
 async fn hold_replacement(
     txn: &impl ConnectionTrait,
     origin: &Origin<'_>,
-    offer: &offer::Model,
-    company: &company::Model,
+    submission: &Submission,
     previous: &application::Model,
-    applicant: &Applicant,
-    contents: &Contents,
 ) -> Result<(), DomainError> {
+    let Submission {
+        offer,
+        company,
+        applicant,
+        contents,
+    } = submission;
     let secret = random_secret();
     application_replacement::ActiveModel {
         token_hash: Set(secret_hash(&secret)),
@@ -312,18 +320,15 @@ pub async fn confirm_replacement(
         phone: held.phone,
         message: held.message,
     };
-    record(
-        db,
-        storage,
-        origin,
-        &offer,
-        &company,
+    let submission = Submission {
+        offer,
+        company,
         applicant,
         contents,
-        Replacing::AtOnce,
-    )
-    .await?;
-    Ok(format!("/offres/{}-{}", offer.slug, offer.id))
+    };
+    let page = format!("/offres/{}-{}", submission.offer.slug, submission.offer.id);
+    record(db, storage, origin, submission, Replacing::AtOnce).await?;
+    Ok(page)
 }
 
 /// Scheduled work: forgets replacements nobody confirmed in time (their
@@ -387,13 +392,13 @@ pub async fn apply_with_account(
         None => {
             if form.cv.is_none() {
                 return Err(DomainError::invalid(
-                    "cv",
+                    file_field::CV,
                     "Choisissez un dossier ou joignez votre CV (PDF, Word ou OpenDocument, 5 Mo au plus).",
                 ));
             }
             let mut contents = Contents {
-                cv: upload(db, storage, form.cv, "cv", origin.now).await?,
-                letter: upload(db, storage, form.letter, "lettre", origin.now).await?,
+                cv: upload(db, storage, form.cv, file_field::CV, origin.now).await?,
+                letter: upload(db, storage, form.letter, file_field::LETTER, origin.now).await?,
                 ..Default::default()
             };
             if !form.keep_as.trim().is_empty() {
@@ -419,17 +424,13 @@ pub async fn apply_with_account(
         phone,
         message,
     };
-    record(
-        db,
-        storage,
-        origin,
-        &offer,
-        &company,
+    let submission = Submission {
+        offer,
+        company,
         applicant,
         contents,
-        Replacing::AtOnce,
-    )
-    .await
+    };
+    record(db, storage, origin, submission, Replacing::AtOnce).await
 }
 
 async fn upload(
@@ -451,35 +452,65 @@ async fn upload(
 /// its history step and the two emails, in one transaction. An anonymous
 /// application that would replace another is held until its address
 /// confirms it (`Replacing::AskFirst`).
-#[expect(clippy::too_many_arguments, reason = "the steps of one application")]
 async fn record(
     db: &DatabaseConnection,
     storage: &Storage,
     origin: &Origin<'_>,
-    offer: &offer::Model,
-    company: &company::Model,
-    applicant: Applicant,
-    contents: Contents,
+    submission: Submission,
     replacing: Replacing,
 ) -> Result<Applied, DomainError> {
-    let now = origin.now;
     let txn = crate::db::begin_write(db).await?;
     let existing = application::Entity::find()
-        .filter(application::Column::OfferId.eq(offer.id))
-        .filter(application::Column::Email.eq(&applicant.email))
+        .filter(application::Column::OfferId.eq(submission.offer.id))
+        .filter(application::Column::Email.eq(&submission.applicant.email))
         .one(&txn)
         .await?;
     if let Some(previous) = &existing
         && replacing == Replacing::AskFirst
     {
-        hold_replacement(
-            &txn, origin, offer, company, previous, &applicant, &contents,
-        )
-        .await?;
+        hold_replacement(&txn, origin, &submission, previous).await?;
         txn.commit().await?;
         return Ok(Applied::ToConfirm);
     }
+    let saved = write_application(&txn, origin.now, &submission, existing.as_ref()).await?;
+    let replaced = existing.is_some();
+    tell_both(&txn, origin, &submission, replaced).await?;
+    txn.commit().await?;
+    let kept: Vec<i64> = saved.file_ids().collect();
+    let replaced_files: Vec<i64> = existing
+        .iter()
+        .flat_map(application::Model::file_ids)
+        .filter(|id| !kept.contains(id))
+        .collect();
+    files::release(db, storage, replaced_files).await?;
+    tracing::info!(
+        offer = submission.offer.id,
+        application = saved.id,
+        with_account = submission.applicant.user_id.is_some(),
+        replaced,
+        "application recorded"
+    );
+    Ok(if replaced {
+        Applied::Replaced
+    } else {
+        Applied::New
+    })
+}
 
+/// The application's row, over `existing` (same id, same first date) or
+/// new, and its first history step.
+async fn write_application(
+    txn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    submission: &Submission,
+    existing: Option<&application::Model>,
+) -> Result<application::Model, DomainError> {
+    let Submission {
+        offer,
+        company,
+        applicant,
+        contents,
+    } = submission;
     let file_id = |file: &Option<stored_file::Model>| file.as_ref().map(|f| f.id);
     let mut row = application::ActiveModel {
         offer_id: Set(Some(offer.id)),
@@ -501,19 +532,15 @@ async fn record(
         updated_at: Set(now),
         ..Default::default()
     };
-    let replaced_files: Vec<i64> = existing
-        .as_ref()
-        .map(|previous| previous.file_ids().collect())
-        .unwrap_or_default();
-    let saved = match &existing {
+    let saved = match existing {
         Some(previous) => {
             row.id = Set(previous.id);
             row.created_at = Set(previous.created_at);
-            row.update(&txn).await?
+            row.update(txn).await?
         }
         None => {
             row.created_at = Set(now);
-            row.insert(&txn).await?
+            row.insert(txn).await?
         }
     };
     application_event::ActiveModel {
@@ -522,10 +549,26 @@ async fn record(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
+    Ok(saved)
+}
 
-    let replaced = existing.is_some();
+/// The two emails of an application: its receipt to the candidate, and the
+/// notice to the offer's recruiter (or the offer's contact address).
+async fn tell_both(
+    txn: &impl ConnectionTrait,
+    origin: &Origin<'_>,
+    submission: &Submission,
+    replaced: bool,
+) -> Result<(), DomainError> {
+    let Submission {
+        offer,
+        company,
+        applicant,
+        contents,
+    } = submission;
+    let now = origin.now;
     let candidate_name = format!("{} {}", applicant.first_name, applicant.last_name)
         .trim()
         .to_owned();
@@ -550,7 +593,7 @@ async fn record(
         replaced,
     };
     mail::enqueue(
-        &txn,
+        txn,
         templates::application_sent(
             &applicant.email,
             &applicant.first_name,
@@ -561,53 +604,23 @@ async fn record(
     )
     .await?;
     let recruiter = match offer.recruiter_id {
-        Some(id) => user::Entity::find_by_id(id).one(&txn).await?,
+        Some(id) => user::Entity::find_by_id(id).one(txn).await?,
         None => None,
     };
-    match (recruiter, offer.contact_email.as_deref()) {
-        (Some(recruiter), _) => {
-            mail::enqueue(
-                &txn,
-                templates::application_received(
-                    &recruiter.email,
-                    &recruiter.first_name,
-                    &sent,
-                    &offer_link,
-                ),
-                now,
-            )
-            .await?
+    let notice = match (recruiter, offer.contact_email.as_deref()) {
+        (Some(recruiter), _) => templates::application_received(
+            &recruiter.email,
+            &recruiter.first_name,
+            &sent,
+            &offer_link,
+        ),
+        (None, Some(contact)) => templates::application_received(contact, "", &sent, &offer_link),
+        (None, None) => {
+            tracing::warn!(offer = offer.id, "no recruiter to tell of an application");
+            return Ok(());
         }
-        (None, Some(contact)) => {
-            mail::enqueue(
-                &txn,
-                templates::application_received(contact, "", &sent, &offer_link),
-                now,
-            )
-            .await?
-        }
-        (None, None) => tracing::warn!(offer = offer.id, "no recruiter to tell of an application"),
-    }
-    txn.commit().await?;
-    let kept: Vec<i64> = saved.file_ids().collect();
-    files::release(
-        db,
-        storage,
-        replaced_files.into_iter().filter(|id| !kept.contains(id)),
-    )
-    .await?;
-    tracing::info!(
-        offer = offer.id,
-        application = saved.id,
-        with_account = applicant.user_id.is_some(),
-        replaced,
-        "application recorded"
-    );
-    Ok(if replaced {
-        Applied::Replaced
-    } else {
-        Applied::New
-    })
+    };
+    mail::enqueue(txn, notice, now).await
 }
 
 /// C5: the candidate's applications, newest first, with their history and
@@ -971,13 +984,12 @@ pub async fn decide(
         move_to(&txn, row, status, &company, site, now).await?;
     }
     if fill {
-        let offer_id = offer.id;
         let mut filled: offer::ActiveModel = offer.into();
         filled.status = Set(crate::model::OfferStatus::Filled);
         filled.updated_at = Set(now);
         filled.update(&txn).await?;
         txn.commit().await?;
-        search.refresh_offer(db, offer_id).await?;
+        search.follow(db).await?;
     } else {
         txn.commit().await?;
     }

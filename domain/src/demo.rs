@@ -8,6 +8,8 @@
 //! `source_id`, and companies their SIRET, so a second run adds only what is
 //! missing. Fast: rows go in multi-row INSERTs inside large transactions.
 
+pub mod fixtures;
+
 use crate::entity::{company, group, offer, place};
 use crate::model::{
     ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,

@@ -28,6 +28,9 @@ pub enum DomainError {
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
+    /// The server could not reach its database (an outage): try again soon.
+    #[error("service unavailable")]
+    Unavailable,
 }
 
 impl DomainError {
@@ -52,7 +55,7 @@ impl DomainError {
             Self::Conflict(_) => 409,
             Self::RateLimited => 429,
             Self::Internal => 500,
-            Self::Network => 503,
+            Self::Network | Self::Unavailable => 503,
         }
     }
 
@@ -70,6 +73,9 @@ impl DomainError {
                 "Une erreur est survenue de notre côté. Réessayez dans un instant.".into()
             }
             Self::Network => "Connexion impossible. Vérifiez votre connexion et réessayez.".into(),
+            Self::Unavailable => {
+                "Le service est momentanément indisponible. Réessayez dans un instant.".into()
+            }
         }
     }
 }
@@ -81,8 +87,38 @@ impl From<sea_orm::DbErr> for DomainError {
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
                 Self::Conflict("Cet élément existe déjà.".into())
             }
+            _ if is_outage(&err) => {
+                tracing::warn!(error = %err, "database unreachable");
+                Self::Unavailable
+            }
             _ => Self::internal(err),
         }
+    }
+}
+
+/// Whether `err` says the database could not be reached (refused, closed,
+/// timed out waiting for a connection) rather than that a statement failed.
+#[cfg(feature = "server")]
+fn is_outage(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    let sqlx = |e: &RuntimeErr| {
+        matches!(
+            e,
+            RuntimeErr::SqlxError(inner) if matches!(
+                **inner,
+                sea_orm::sqlx::Error::Io(_)
+                    | sea_orm::sqlx::Error::PoolTimedOut
+                    | sea_orm::sqlx::Error::PoolClosed
+                    | sea_orm::sqlx::Error::WorkerCrashed
+                    | sea_orm::sqlx::Error::Tls(_)
+            )
+        )
+    };
+    match err {
+        // Opening a connection failed, however the driver words it.
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(e) | DbErr::Query(e) => sqlx(e),
+        _ => false,
     }
 }
 

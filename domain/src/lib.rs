@@ -43,7 +43,8 @@ pub mod schedule;
 pub mod search;
 #[cfg(feature = "server")]
 pub mod sitemap;
-#[cfg(feature = "server")]
+/// Test support: only for the crates' tests (feature `testing`).
+#[cfg(feature = "testing")]
 pub mod testing;
 
 pub use error::DomainError;

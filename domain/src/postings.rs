@@ -25,8 +25,49 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashMap};
 
-/// The offer form as posted, by field name.
-pub type PostingForm = HashMap<String, String>;
+/// The offer form as posted, under its French field names: the server
+/// reads it once, `check` turns it into the row's values.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PostingForm {
+    #[serde(rename = "titre")]
+    pub title: String,
+    #[serde(rename = "metier")]
+    pub job_family: String,
+    pub description: String,
+    /// `html` when the description comes from the rich-text island.
+    pub description_format: String,
+    #[serde(rename = "contrat")]
+    pub contract: String,
+    #[serde(rename = "duree_mois")]
+    pub contract_months: String,
+    #[serde(rename = "temps")]
+    pub working_time: String,
+    #[serde(rename = "periode")]
+    pub salary_period: String,
+    #[serde(rename = "salaire_min")]
+    pub salary_min: String,
+    #[serde(rename = "salaire_max")]
+    pub salary_max: String,
+    #[serde(rename = "lieu")]
+    pub place: String,
+    #[serde(rename = "debut")]
+    pub start_date: String,
+    pub experience: String,
+    #[serde(rename = "formation")]
+    pub education: String,
+    #[serde(rename = "postes")]
+    pub positions: String,
+    #[serde(rename = "candidature")]
+    pub apply_method: String,
+    #[serde(rename = "candidature_email")]
+    pub apply_email: String,
+    #[serde(rename = "candidature_lien")]
+    pub apply_url: String,
+    pub reference: String,
+    /// Ticked (any value) when the recruiter shows their name and address.
+    pub contact: String,
+}
 
 /// Description: at most this many characters of text.
 const DESCRIPTION_MAX_CHARS: usize = 20_000;
@@ -135,27 +176,108 @@ struct Checked {
     reference: Option<String>,
 }
 
-fn get<'a>(form: &'a PostingForm, name: &str) -> &'a str {
-    form.get(name).map_or("", |v| v.trim())
-}
-
+/// A closed-set field: `from_code` of what was chosen, or the French
+/// message under `name`.
 fn choice<T>(
-    form: &PostingForm,
     name: &str,
+    typed: &str,
     from_code: fn(&str) -> Option<T>,
     errors: &mut FieldErrors,
 ) -> Option<T> {
-    let value = from_code(get(form, name));
+    let value = from_code(typed.trim());
     if value.is_none() {
         errors.insert(name.into(), "Choisissez parmi les propositions.".into());
     }
     value
 }
 
-/// Every rule of the form (R3, B1), with a French message per field.
+/// Every rule of the form (R3, B1), with a French message per field: each
+/// step checks a part of the form and notes its messages; the offer is
+/// refused if any step noted one.
 fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError> {
     let mut errors = FieldErrors::new();
-    let title = get(form, "titre").to_owned();
+    let title = check_title(&form.title, &mut errors);
+    let job_family = choice(
+        "metier",
+        &form.job_family,
+        JobFamily::from_code,
+        &mut errors,
+    );
+    let description_html = check_description(form, &mut errors);
+    let (contract_type, contract_months) = check_contract(form, &mut errors);
+    let working_time = choice(
+        "temps",
+        &form.working_time,
+        WorkingTime::from_code,
+        &mut errors,
+    );
+    let salary = check_salary(form, &mut errors);
+    let place = check_place(&form.place, places, &mut errors);
+    let start_date = check_start_date(&form.start_date, &mut errors);
+    let experience = choice(
+        "experience",
+        &form.experience,
+        Experience::from_code,
+        &mut errors,
+    );
+    let education = choice(
+        "formation",
+        &form.education,
+        Education::from_code,
+        &mut errors,
+    );
+    let positions = check_positions(&form.positions, &mut errors);
+    let (apply_method, apply_email, apply_url) = check_apply(form, &mut errors);
+    let reference = check_reference(&form.reference, &mut errors);
+    let (
+        true,
+        Some(job_family),
+        Some(contract_type),
+        Some(working_time),
+        Some(salary),
+        Some(place),
+        Some(experience),
+        Some(education),
+        Some(positions),
+        Some(apply_method),
+    ) = (
+        errors.is_empty(),
+        job_family,
+        contract_type,
+        working_time,
+        salary,
+        place,
+        experience,
+        education,
+        positions,
+        apply_method,
+    )
+    else {
+        return Err(DomainError::Invalid(errors));
+    };
+    Ok(Checked {
+        title,
+        job_family,
+        description_html,
+        contract_type,
+        contract_months,
+        working_time,
+        salary,
+        place,
+        start_date,
+        experience,
+        education,
+        positions,
+        show_contact: !form.contact.trim().is_empty(),
+        apply_method,
+        apply_email,
+        apply_url,
+        reference,
+    })
+}
+
+fn check_title(typed: &str, errors: &mut FieldErrors) -> String {
+    let title = typed.trim().to_owned();
     if title.chars().count() < 5 || title.chars().count() > 120 {
         errors.insert(
             "titre".into(),
@@ -164,25 +286,40 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     } else if let Some(refusal) = line_refusal(&title) {
         errors.insert("titre".into(), refusal.into());
     }
-    let job_family = choice(form, "metier", JobFamily::from_code, &mut errors);
-    let description = get(form, "description");
-    let description_html =
-        sanitize_description(description, get(form, "description_format") == "html");
-    let description_length = html_to_text(&description_html).chars().count();
-    if description_length < 50 {
+    title
+}
+
+/// The description as stored (cleaned HTML), between 50 and
+/// `DESCRIPTION_MAX_CHARS` characters of text.
+fn check_description(form: &PostingForm, errors: &mut FieldErrors) -> String {
+    let description_html = sanitize_description(
+        form.description.trim(),
+        form.description_format.trim() == "html",
+    );
+    let length = html_to_text(&description_html).chars().count();
+    if length < 50 {
         errors.insert(
             "description".into(),
             "Décrivez le poste, les missions et le profil recherché (50 caractères au moins)."
                 .into(),
         );
-    } else if description_length > DESCRIPTION_MAX_CHARS {
+    } else if length > DESCRIPTION_MAX_CHARS {
         errors.insert(
             "description".into(),
             format!("{DESCRIPTION_MAX_CHARS} caractères au plus."),
         );
     }
-    let contract_type = choice(form, "contrat", ContractType::from_code, &mut errors);
-    let contract_months = match (contract_type, get(form, "duree_mois")) {
+    description_html
+}
+
+/// The contract and its length in months: required for a CDD, a
+/// work-study contract or an internship, ignored for a CDI.
+fn check_contract(
+    form: &PostingForm,
+    errors: &mut FieldErrors,
+) -> (Option<ContractType>, Option<i32>) {
+    let contract_type = choice("contrat", &form.contract, ContractType::from_code, errors);
+    let months = match (contract_type, form.contract_months.trim()) {
         (Some(ContractType::Cdi), _) | (_, "") => None,
         (_, typed) => match typed.parse::<i32>() {
             Ok(months) if (1..=48).contains(&months) => Some(months),
@@ -195,7 +332,7 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
     if matches!(
         contract_type,
         Some(ContractType::Cdd | ContractType::Alternance | ContractType::Stage)
-    ) && contract_months.is_none()
+    ) && months.is_none()
         && !errors.contains_key("duree_mois")
     {
         errors.insert(
@@ -203,10 +340,19 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
             "Indiquez la durée du contrat, en mois.".into(),
         );
     }
-    let working_time = choice(form, "temps", WorkingTime::from_code, &mut errors);
-    let period = choice(form, "periode", SalaryPeriod::from_code, &mut errors);
-    let min = euros_to_cents(get(form, "salaire_min"));
-    let max = euros_to_cents(get(form, "salaire_max"));
+    (contract_type, months)
+}
+
+/// B1: the gross salary range is required (pay transparency).
+fn check_salary(form: &PostingForm, errors: &mut FieldErrors) -> Option<(i32, i32, SalaryPeriod)> {
+    let period = choice(
+        "periode",
+        &form.salary_period,
+        SalaryPeriod::from_code,
+        errors,
+    );
+    let min = euros_to_cents(form.salary_min.trim());
+    let max = euros_to_cents(form.salary_max.trim());
     if min.is_none() {
         errors.insert(
             "salaire_min".into(),
@@ -229,7 +375,16 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
             "Le maximum ne peut pas être inférieur au minimum.".into(),
         );
     }
-    let place = match places.resolve(get(form, "lieu")) {
+    Some((min?, max?, period?))
+}
+
+/// The commune as (INSEE code, department, region).
+fn check_place(
+    typed: &str,
+    places: &Directory,
+    errors: &mut FieldErrors,
+) -> Option<(String, String, String)> {
+    match places.resolve(typed.trim()) {
         Some(Location::Commune(c)) => Some((
             c.insee.clone(),
             c.department_code.clone(),
@@ -239,106 +394,73 @@ fn check(form: &PostingForm, places: &Directory) -> Result<Checked, DomainError>
             errors.insert("lieu".into(), "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into());
             None
         }
-    };
-    let start_date = match get(form, "debut") {
+    }
+}
+
+fn check_start_date(typed: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
+    match typed.trim() {
         "" => None,
-        typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
-                errors.insert("debut".into(), "Une date au format JJ/MM/AAAA.".into());
-                None
-            }
-        },
-    };
-    let experience = choice(form, "experience", Experience::from_code, &mut errors);
-    let education = choice(form, "formation", Education::from_code, &mut errors);
-    let positions = match get(form, "postes") {
+        typed => NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+            .map_err(|_| errors.insert("debut".into(), "Une date au format JJ/MM/AAAA.".into()))
+            .ok(),
+    }
+}
+
+fn check_positions(typed: &str, errors: &mut FieldErrors) -> Option<i32> {
+    let positions = match typed.trim() {
         "" => Some(1),
         typed => typed.parse::<i32>().ok().filter(|n| (1..=100).contains(n)),
     };
     if positions.is_none() {
         errors.insert("postes".into(), "Un nombre de postes de 1 à 100.".into());
     }
-    let apply_method = choice(form, "candidature", ApplyMethod::from_code, &mut errors);
-    let mut apply_email = None;
-    let mut apply_url = None;
-    match apply_method {
-        Some(ApplyMethod::Email) => match normalize_email(get(form, "candidature_email")) {
-            Ok(email) => apply_email = Some(email),
-            Err(message) => {
-                errors.insert("candidature_email".into(), message.into());
-            }
-        },
+    positions
+}
+
+/// How candidates apply, with the address (by email) or the https page
+/// (elsewhere) that method needs.
+fn check_apply(
+    form: &PostingForm,
+    errors: &mut FieldErrors,
+) -> (Option<ApplyMethod>, Option<String>, Option<String>) {
+    let method = choice(
+        "candidature",
+        &form.apply_method,
+        ApplyMethod::from_code,
+        errors,
+    );
+    match method {
+        Some(ApplyMethod::Email) => {
+            let email = normalize_email(form.apply_email.trim())
+                .map_err(|message| errors.insert("candidature_email".into(), message.into()))
+                .ok();
+            (method, email, None)
+        }
         Some(ApplyMethod::External) => {
-            let url = get(form, "candidature_lien");
+            let url = form.apply_url.trim();
             if url.starts_with("https://") && url.len() <= 500 && !url.contains(char::is_whitespace)
             {
-                apply_url = Some(url.to_owned());
-            } else {
-                errors.insert(
-                    "candidature_lien".into(),
-                    "Indiquez l'adresse https de la page où postuler.".into(),
-                );
+                return (method, None, Some(url.to_owned()));
             }
+            errors.insert(
+                "candidature_lien".into(),
+                "Indiquez l'adresse https de la page où postuler.".into(),
+            );
+            (method, None, None)
         }
-        _ => {}
+        _ => (method, None, None),
     }
-    let reference = Some(get(form, "reference").to_owned()).filter(|r| !r.is_empty());
+}
+
+/// The recruiter's own reference, optional.
+fn check_reference(typed: &str, errors: &mut FieldErrors) -> Option<String> {
+    let reference = Some(typed.trim().to_owned()).filter(|r| !r.is_empty());
     if reference.as_ref().is_some_and(|r| r.chars().count() > 60) {
         errors.insert("reference".into(), "60 caractères au plus.".into());
     } else if let Some(refusal) = reference.as_deref().and_then(line_refusal) {
         errors.insert("reference".into(), refusal.into());
     }
-    if !errors.is_empty() {
-        return Err(DomainError::Invalid(errors));
-    }
-    let (
-        Some(job_family),
-        Some(contract_type),
-        Some(working_time),
-        Some(period),
-        Some(min),
-        Some(max),
-        Some(place),
-        Some(experience),
-        Some(education),
-        Some(positions),
-        Some(apply_method),
-    ) = (
-        job_family,
-        contract_type,
-        working_time,
-        period,
-        min,
-        max,
-        place,
-        experience,
-        education,
-        positions,
-        apply_method,
-    )
-    else {
-        return Err(DomainError::Internal);
-    };
-    Ok(Checked {
-        title,
-        job_family,
-        description_html,
-        contract_type,
-        contract_months,
-        working_time,
-        salary: (min, max, period),
-        place,
-        start_date,
-        experience,
-        education,
-        positions,
-        show_contact: !get(form, "contact").is_empty(),
-        apply_method,
-        apply_email,
-        apply_url,
-        reference,
-    })
+    reference
 }
 
 fn write(
@@ -467,7 +589,8 @@ pub async fn update(
     let mut row: offer::ActiveModel = current.into();
     write(&mut row, checked, &contact, now);
     row.update(db).await?;
-    search.refresh_offer(db, id).await
+    search.follow(db).await?;
+    Ok(())
 }
 
 /// B2: refuses an offer whose text selects on a forbidden criterion.
@@ -510,7 +633,8 @@ pub async fn publish(
     row.updated_at = Set(now);
     row.update(db).await?;
     tracing::info!(offer = id, "offer published");
-    search.refresh_offer(db, id).await
+    search.follow(db).await?;
+    Ok(())
 }
 
 /// R3: unpublishes (`Unpublished`) or marks filled (`Filled`).
@@ -535,7 +659,8 @@ pub async fn close(
     row.status = Set(status);
     row.updated_at = Set(now);
     row.update(db).await?;
-    search.refresh_offer(db, id).await
+    search.follow(db).await?;
+    Ok(())
 }
 
 /// R4: publishes again as is for 90 days (the clock restarts).
@@ -560,7 +685,8 @@ pub async fn renew(
     row.updated_at = Set(now);
     row.update(db).await?;
     tracing::info!(offer = id, "offer renewed");
-    search.refresh_offer(db, id).await
+    search.follow(db).await?;
+    Ok(())
 }
 
 /// R3: deletes an offer. Its applications stay with their candidates, who
@@ -574,7 +700,8 @@ pub async fn delete(
     own(db, user, id).await?;
     offer::Entity::delete_by_id(id).exec(db).await?;
     tracing::info!(offer = id, "offer deleted");
-    search.refresh_offer(db, id).await
+    search.follow(db).await?;
+    Ok(())
 }
 
 /// R3 "dupliquer": a new draft with the same content.
@@ -760,10 +887,10 @@ pub async fn bulk(
 
 /// R4, B4 (scheduled): warns the recruiters of offers that end within 7
 /// days (once), unpublishes the offers past their date and tells them.
-/// Returns (warned, expired).
+/// Returns (warned, expired). Every instance's index hears of it through
+/// the change feed (and already hides an offer past its date).
 pub async fn expire_due(
     db: &impl ConnectionTrait,
-    search: &SearchIndex,
     site: &str,
     now: DateTime<Utc>,
 ) -> Result<(u64, u64), DomainError> {
@@ -824,7 +951,6 @@ pub async fn expire_due(
             .filter(offer::Column::Id.eq(o.id))
             .exec(db)
             .await?;
-        search.refresh_offer(db, o.id).await?;
         if let Some(recruiter) = user::Entity::find_by_id(o.recruiter_id.unwrap_or_default())
             .one(db)
             .await?

@@ -23,6 +23,7 @@ pub async fn claim(
         holder: Set(String::new()),
         expires_at: Set(now - Duration::seconds(1)),
         last_run_at: Set(None),
+        last_outcome: Set(None),
     })
     .on_conflict_do_nothing_on([Column::Name])
     .exec_without_returning(db)
@@ -43,15 +44,35 @@ pub async fn claim(
     Ok(claimed.rows_affected == 1)
 }
 
-/// Ends `holder`'s claim on `job` once its run is over.
+/// Claims `job` to run it now whatever its period (an operator's `server
+/// job run`): refused while another holder's claim lasts.
+pub async fn claim_now(
+    db: &impl ConnectionTrait,
+    job: &str,
+    holder: &str,
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<bool, DomainError> {
+    // A period of zero: due now, whenever it last ran.
+    claim(db, job, holder, Duration::zero(), ttl, now).await
+}
+
+/// Every job's lease: who holds it until when, its last run and outcome.
+pub async fn leases(db: &impl ConnectionTrait) -> Result<Vec<job_lease::Model>, DomainError> {
+    Ok(Entity::find().all(db).await?)
+}
+
+/// Ends `holder`'s claim on `job` once its run is over, noting `outcome`.
 pub async fn release(
     db: &impl ConnectionTrait,
     job: &str,
     holder: &str,
+    outcome: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
     Entity::update_many()
         .col_expr(Column::ExpiresAt, Expr::value(now))
+        .col_expr(Column::LastOutcome, Expr::value(outcome))
         .filter(Column::Name.eq(job))
         .filter(Column::Holder.eq(holder))
         .exec(db)

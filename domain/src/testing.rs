@@ -2,10 +2,10 @@
 //! (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set) and fixtures.
 
 use crate::db;
-use crate::entity::{company, department, group, offer, place, region};
+use crate::entity::{company, group, offer};
 use crate::model::{
-    ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
-    OfferStatus, SalaryPeriod, WorkingTime, fold_name, slugify,
+    ApplyMethod, ContractType, Education, Experience, JobFamily, OfferSource, OfferStatus,
+    SalaryPeriod, WorkingTime, slugify,
 };
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -15,6 +15,8 @@ use sea_orm::{
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+pub use crate::demo::fixtures::{insert_company, insert_places, insert_recruiter, insert_user};
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A migrated, empty database for one test, removed when dropped (SQLite).
@@ -22,6 +24,8 @@ pub struct TestDb {
     /// "sqlite" or "postgres", to say which one failed.
     pub backend: &'static str,
     pub db: DatabaseConnection,
+    /// The URL another process connects to the same database with.
+    pub url: String,
     file: Option<PathBuf>,
 }
 
@@ -48,13 +52,13 @@ impl TestDb {
     /// A fresh SQLite file in the temporary folder.
     pub async fn sqlite() -> Self {
         let file = std::env::temp_dir().join(format!("{}.db", unique_name()));
-        let db = db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
-            .await
-            .expect("open SQLite");
+        let url = format!("sqlite://{}?mode=rwc", file.display());
+        let db = db::connect(&url).await.expect("open SQLite");
         db::migrate(&db).await.expect("migrate SQLite");
         Self {
             backend: "sqlite",
             db,
+            url,
             file: Some(file),
         }
     }
@@ -71,14 +75,16 @@ impl TestDb {
             .expect("create a test schema");
         admin.close().await.ok();
         let mut options = ConnectOptions::new(url);
-        options.set_schema_search_path(schema);
+        options.set_schema_search_path(schema.clone());
         let db = db::connect_with(options)
             .await
             .expect("connect to the test schema");
         db::migrate(&db).await.expect("migrate PostgreSQL");
+        let separator = if url.contains('?') { '&' } else { '?' };
         Self {
             backend: "postgres",
             db,
+            url: format!("{url}{separator}options=-c%20search_path%3D{schema}"),
             file: None,
         }
     }
@@ -96,87 +102,6 @@ pub async fn test_databases() -> Vec<TestDb> {
     all
 }
 
-/// A handful of real places: enough for tests, fast to insert.
-pub async fn insert_places(db: &impl ConnectionTrait) {
-    for (code, name) in [
-        ("84", "Auvergne-Rhône-Alpes"),
-        ("11", "Île-de-France"),
-        ("53", "Bretagne"),
-    ] {
-        region::ActiveModel {
-            code: Set(code.into()),
-            name: Set(name.into()),
-        }
-        .insert(db)
-        .await
-        .expect("insert region");
-    }
-    for (code, name, region) in [
-        ("69", "Rhône", "84"),
-        ("75", "Paris", "11"),
-        ("29", "Finistère", "53"),
-    ] {
-        department::ActiveModel {
-            code: Set(code.into()),
-            name: Set(name.into()),
-            region_code: Set(region.into()),
-        }
-        .insert(db)
-        .await
-        .expect("insert department");
-    }
-    for (insee, name, postal, dep, reg, lat, lon, pop) in [
-        (
-            "69123",
-            "Lyon",
-            "69001 69002 69003",
-            "69",
-            "84",
-            45.7485,
-            4.8467,
-            522_250,
-        ),
-        (
-            "69266",
-            "Villeurbanne",
-            "69100",
-            "69",
-            "84",
-            45.7667,
-            4.8803,
-            156_928,
-        ),
-        (
-            "75056",
-            "Paris",
-            "75001 75002",
-            "75",
-            "11",
-            48.8534,
-            2.3488,
-            2_113_705,
-        ),
-        (
-            "29019", "Brest", "29200", "29", "53", 48.3903, -4.4863, 142_722,
-        ),
-    ] {
-        place::ActiveModel {
-            insee: Set(insee.into()),
-            name: Set(name.into()),
-            slug: Set(slugify(name)),
-            postal_codes: Set(postal.into()),
-            department_code: Set(dep.into()),
-            region_code: Set(reg.into()),
-            latitude: Set(lat),
-            longitude: Set(lon),
-            population: Set(pop),
-        }
-        .insert(db)
-        .await
-        .expect("insert place");
-    }
-}
-
 /// A dealer group.
 pub async fn insert_group(db: &impl ConnectionTrait, name: &str) -> group::Model {
     let now = Utc::now();
@@ -192,33 +117,6 @@ pub async fn insert_group(db: &impl ConnectionTrait, name: &str) -> group::Model
     .insert(db)
     .await
     .expect("insert group")
-}
-
-/// A company in Lyon.
-pub async fn insert_company(db: &impl ConnectionTrait, name: &str) -> company::Model {
-    let now = Utc::now();
-    company::ActiveModel {
-        id: NotSet,
-        slug: Set(slugify(name)),
-        search_name: Set(fold_name(name)),
-        name: Set(name.into()),
-        siret: Set(None),
-        activity: Set(CompanyActivity::IndependentGarage),
-        description: Set(format!("{name}, garage indépendant.")),
-        address: Set(Some("12 rue de la République".into())),
-        place_insee: Set(Some("69123".into())),
-        website: Set(None),
-        contact_email: Set(None),
-        contact_phone: Set(None),
-        group_id: Set(None),
-        logo_key: Set(None),
-        requested_group_id: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(db)
-    .await
-    .expect("insert company")
 }
 
 /// A published CDI offer in Lyon, published `days_ago` days ago; `change`
@@ -349,34 +247,6 @@ pub async fn verified_candidate(db: &DatabaseConnection, email: &str, first_name
         .id
 }
 
-/// An account of `role` written directly (no password): for tests that
-/// need people, not the sign-up flow.
-pub async fn insert_user(
-    db: &impl ConnectionTrait,
-    email: &str,
-    first_name: &str,
-    role: crate::model::Role,
-) -> crate::model::CurrentUser {
-    use sea_orm::ActiveModelTrait;
-    let now = Utc::now();
-    let row = crate::entity::user::ActiveModel {
-        email: Set(email.into()),
-        password_hash: Set(None),
-        first_name: Set(first_name.into()),
-        last_name: Set("Martin".into()),
-        role: Set(role),
-        email_verified_at: Set(Some(now)),
-        created_at: Set(now),
-        last_active_at: Set(now),
-        inactivity_warned_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("insert user");
-    crate::auth::sessions::current_user(&row)
-}
-
 /// A small but real PDF, as a browser would send it.
 pub fn pdf(name: &str) -> crate::files::Upload {
     crate::files::Upload {
@@ -450,48 +320,24 @@ pub async fn join_company(
     .expect("insert membership");
 }
 
-/// A recruiter of `company` (its owner when `owner`), written directly.
-pub async fn insert_recruiter(
-    db: &impl ConnectionTrait,
-    email: &str,
-    company: &company::Model,
-    owner: bool,
-) -> crate::model::CurrentUser {
-    use sea_orm::ActiveModelTrait;
-    let user = insert_user(db, email, "Paul", crate::model::Role::Recruiter).await;
-    crate::entity::company_member::ActiveModel {
-        user_id: Set(user.id),
-        company_id: Set(company.id),
-        is_owner: Set(owner),
-        created_at: Set(Utc::now()),
-        accepted_at: Set(Some(Utc::now())),
-    }
-    .insert(db)
-    .await
-    .expect("insert membership");
-    user
-}
-
 /// The offer form of a lawful CDI in Lyon, as a recruiter posts it.
 pub fn posting_form(title: &str) -> crate::postings::PostingForm {
-    [
-        ("titre", title),
-        ("metier", "I1604"),
-        ("description", "Atelier de 6 personnes. Vous assurez l'entretien et le diagnostic des véhicules de nos clients.\n\n- Diagnostic électronique\n- Distribution et freinage"),
-        ("contrat", "cdi"),
-        ("temps", "temps_plein"),
-        ("salaire_min", "2 100"),
-        ("salaire_max", "2 400"),
-        ("periode", "mois"),
-        ("lieu", "Lyon (69)"),
-        ("experience", "1_3_ans"),
-        ("formation", "cap"),
-        ("postes", "1"),
-        ("candidature", "portail"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect()
+    crate::postings::PostingForm {
+        title: title.into(),
+        job_family: "I1604".into(),
+        description: "Atelier de 6 personnes. Vous assurez l'entretien et le diagnostic des véhicules de nos clients.\n\n- Diagnostic électronique\n- Distribution et freinage".into(),
+        contract: "cdi".into(),
+        working_time: "temps_plein".into(),
+        salary_min: "2 100".into(),
+        salary_max: "2 400".into(),
+        salary_period: "mois".into(),
+        place: "Lyon (69)".into(),
+        experience: "1_3_ans".into(),
+        education: "cap".into(),
+        positions: "1".into(),
+        apply_method: "portail".into(),
+        ..Default::default()
+    }
 }
 
 /// An anonymous application from `email` with a CV (P7).

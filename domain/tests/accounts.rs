@@ -849,14 +849,9 @@ async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
         let now = Utc::now();
         last_active_months_ago(&t.db, idle, 23, now).await;
         last_active_months_ago(&t.db, active, 22, now).await;
-        let (warned, deleted, _) = accounts::sweep_inactive(
-            &t.db,
-            &domain::search::SearchIndex::in_memory().unwrap(),
-            "http://x",
-            now,
-        )
-        .await
-        .unwrap();
+        let (warned, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now)
+            .await
+            .unwrap();
         assert_eq!((warned, deleted), (1, 0), "{}", t.backend);
         let warning = outbox(&t.db).await.pop().unwrap();
         assert_eq!(warning.to_address, "idle@exemple.fr");
@@ -865,28 +860,18 @@ async fn accounts_inactive_for_23_months_are_warned_and_deleted_at_24() {
             "Votre compte JobToMove sera supprimé dans un mois"
         );
         assert_eq!(
-            accounts::sweep_inactive(
-                &t.db,
-                &domain::search::SearchIndex::in_memory().unwrap(),
-                "http://x",
-                now
-            )
-            .await
-            .unwrap()
-            .0,
+            accounts::sweep_inactive(&t.db, "http://x", now)
+                .await
+                .unwrap()
+                .0,
             0,
             "warned once"
         );
 
         let month_later = now + Duration::days(31);
-        let (_, deleted, _) = accounts::sweep_inactive(
-            &t.db,
-            &domain::search::SearchIndex::in_memory().unwrap(),
-            "http://x",
-            month_later,
-        )
-        .await
-        .unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", month_later)
+            .await
+            .unwrap();
         assert_eq!(deleted, 1);
         assert!(
             user::Entity::find_by_id(idle)
@@ -915,25 +900,15 @@ async fn activity_after_the_warning_keeps_the_account() {
         let id = verified_candidate(&t.db, "zoe@exemple.fr", "Zoé").await;
         let now = Utc::now();
         last_active_months_ago(&t.db, id, 23, now).await;
-        accounts::sweep_inactive(
-            &t.db,
-            &domain::search::SearchIndex::in_memory().unwrap(),
-            "http://x",
-            now,
-        )
-        .await
-        .unwrap();
+        accounts::sweep_inactive(&t.db, "http://x", now)
+            .await
+            .unwrap();
         accounts::log_in(&t.db, &origin(now), "zoe@exemple.fr", PASSWORD)
             .await
             .unwrap();
-        let (_, deleted, _) = accounts::sweep_inactive(
-            &t.db,
-            &domain::search::SearchIndex::in_memory().unwrap(),
-            "http://x",
-            now + Duration::days(40),
-        )
-        .await
-        .unwrap();
+        let (_, deleted, _) = accounts::sweep_inactive(&t.db, "http://x", now + Duration::days(40))
+            .await
+            .unwrap();
         assert_eq!(deleted, 0, "{}", t.backend);
         let kept = user::Entity::find_by_id(id)
             .one(&t.db)
@@ -1029,6 +1004,40 @@ async fn the_outbox_writes_each_message_once_and_retries_failures_later() {
 }
 
 #[tokio::test]
+async fn an_operator_runs_a_job_now_unless_another_holds_it_and_sees_its_last_outcome() {
+    for t in test_databases().await {
+        let now = Utc::now();
+        let (every, ttl) = (Duration::hours(1), Duration::minutes(10));
+        assert!(
+            schedule::claim(&t.db, "expiry", "instance-a", every, ttl, now)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !schedule::claim_now(&t.db, "expiry", "operator", ttl, now)
+                .await
+                .unwrap(),
+            "{}: held by the instance running it",
+            t.backend
+        );
+        schedule::release(&t.db, "expiry", "instance-a", "3 offres expirées", now)
+            .await
+            .unwrap();
+        let later = now + Duration::minutes(1);
+        assert!(
+            schedule::claim_now(&t.db, "expiry", "operator", ttl, later)
+                .await
+                .unwrap(),
+            "{}: run now though not due for an hour",
+            t.backend
+        );
+        let lease = schedule::leases(&t.db).await.unwrap().remove(0);
+        assert_eq!(lease.holder, "operator");
+        assert_eq!(lease.last_outcome.as_deref(), Some("3 offres expirées"));
+    }
+}
+
+#[tokio::test]
 async fn a_scheduled_job_runs_once_per_period_whatever_the_number_of_instances() {
     for t in test_databases().await {
         let now = Utc::now();
@@ -1046,7 +1055,9 @@ async fn a_scheduled_job_runs_once_per_period_whatever_the_number_of_instances()
             "{}",
             t.backend
         );
-        schedule::release(&t.db, "outbox", "a", now).await.unwrap();
+        schedule::release(&t.db, "outbox", "a", "2 e-mails envoyés", now)
+            .await
+            .unwrap();
         assert!(
             !schedule::claim(&t.db, "outbox", "b", every, ttl, now + Duration::minutes(1))
                 .await

@@ -5,6 +5,7 @@ use chrono::Utc;
 use domain::DomainError;
 use domain::accounts::{self, Membership, Organisation, SignUp};
 use domain::auth::sessions;
+use domain::companies::{self, CompanyForm};
 use domain::dossiers::cvtheque;
 use domain::entity::user;
 use domain::files::Storage;
@@ -17,7 +18,7 @@ use domain::testing::{
     insert_recruiter, insert_user, join_company, origin, outbox, posting_form, test_databases,
     verified_candidate,
 };
-use domain::{companies, messaging, postings};
+use domain::{messaging, postings};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
 
@@ -479,11 +480,12 @@ async fn joining_a_dealer_group_is_a_request_the_owner_cannot_grant_alone() {
         let (places, garage, owner) = owned_garage(&t).await;
         let group = insert_group(&t.db, "Groupe Rhône Autos").await;
         let search = domain::search::SearchIndex::in_memory().unwrap();
-        let mut form = std::collections::HashMap::from([
-            ("nom".to_owned(), "Garage des Brotteaux".to_owned()),
-            ("activite".to_owned(), "garage".to_owned()),
-            ("groupe".to_owned(), group.slug.clone()),
-        ]);
+        let mut form = CompanyForm {
+            name: "Garage des Brotteaux".into(),
+            activity: "garage".into(),
+            group: group.slug.clone(),
+            ..Default::default()
+        };
         companies::update(&t.db, &places, &search, &owner, &form, Utc::now())
             .await
             .unwrap();
@@ -498,7 +500,7 @@ async fn joining_a_dealer_group_is_a_request_the_owner_cannot_grant_alone() {
             .unwrap();
         assert_eq!(edit.requested_group.as_deref(), Some("Groupe Rhône Autos"));
 
-        form.insert("groupe".into(), String::new());
+        form.group.clear();
         companies::update(&t.db, &places, &search, &owner, &form, Utc::now())
             .await
             .unwrap();
@@ -519,10 +521,11 @@ async fn a_company_name_with_markup_or_hidden_characters_is_refused() {
             "Garage\u{202E}ecnarussA",
             "Garage\nBis",
         ] {
-            let form = std::collections::HashMap::from([
-                ("nom".to_owned(), hostile.to_owned()),
-                ("activite".to_owned(), "garage".to_owned()),
-            ]);
+            let form = CompanyForm {
+                name: hostile.into(),
+                activity: "garage".into(),
+                ..Default::default()
+            };
             let refused =
                 companies::update(&t.db, &places, &search, &owner, &form, Utc::now()).await;
             assert!(

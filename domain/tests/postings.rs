@@ -86,17 +86,17 @@ async fn the_offer_form_requires_a_salary_a_place_and_a_duration_in_french() {
         let garage = insert_company(&t.db, "Garage du Centre").await;
         let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
         let mut form = posting_form("Apprenti mécanicien H/F");
-        form.insert("contrat".into(), "alternance".into());
-        form.remove("salaire_min");
-        form.insert("lieu".into(), "Atlantide".into());
+        form.contract = "alternance".into();
+        form.salary_min.clear();
+        form.place = "Atlantide".into();
         let refused = postings::create(&t.db, &places, &paul, &form, Utc::now()).await;
         assert!(field_error(refused.clone(), "salaire_min").contains("transparence des salaires"));
         assert!(field_error(refused.clone(), "lieu").contains("Commune introuvable"));
         assert!(field_error(refused, "duree_mois").contains("durée"));
 
-        form.insert("salaire_min".into(), "900".into());
-        form.insert("lieu".into(), "69003".into());
-        form.insert("duree_mois".into(), "24".into());
+        form.salary_min = "900".into();
+        form.place = "69003".into();
+        form.contract_months = "24".into();
         let id = postings::create(&t.db, &places, &paul, &form, Utc::now())
             .await
             .unwrap();
@@ -138,10 +138,7 @@ async fn a_discriminatory_offer_is_refused_with_the_words_and_why() {
         let garage = insert_company(&t.db, "Garage du Centre").await;
         let paul = insert_recruiter(&t.db, "paul@garage.fr", &garage, true).await;
         let mut form = posting_form("Mécanicien automobile");
-        form.insert(
-            "description".into(),
-            "Nous cherchons un jeune mécanicien de moins de 30 ans, de nationalité française, pour notre atelier.".into(),
-        );
+        form.description = "Nous cherchons un jeune mécanicien de moins de 30 ans, de nationalité française, pour notre atelier.".into();
         let id = postings::create(&t.db, &places, &paul, &form, Utc::now())
             .await
             .unwrap();
@@ -181,19 +178,19 @@ async fn offers_are_unpublished_after_three_months_with_a_warning_a_week_before(
 
         let site = "http://jobtomove.test";
         assert_eq!(
-            postings::expire_due(&t.db, &search, site, start + Duration::days(82))
+            postings::expire_due(&t.db, site, start + Duration::days(82))
                 .await
                 .unwrap(),
             (0, 0)
         );
         assert_eq!(
-            postings::expire_due(&t.db, &search, site, start + Duration::days(84))
+            postings::expire_due(&t.db, site, start + Duration::days(84))
                 .await
                 .unwrap(),
             (1, 0)
         );
         assert_eq!(
-            postings::expire_due(&t.db, &search, site, start + Duration::days(85))
+            postings::expire_due(&t.db, site, start + Duration::days(85))
                 .await
                 .unwrap(),
             (0, 0),
@@ -211,7 +208,7 @@ async fn offers_are_unpublished_after_three_months_with_a_warning_a_week_before(
         );
 
         assert_eq!(
-            postings::expire_due(&t.db, &search, site, start + Duration::days(91))
+            postings::expire_due(&t.db, site, start + Duration::days(91))
                 .await
                 .unwrap(),
             (0, 1)

@@ -13,6 +13,7 @@ mod m20261127_000005_candidate_space;
 mod m20261127_000006_recruiter_space;
 mod m20261127_000007_messaging;
 mod m20261201_000008_security;
+pub mod m20261201_000009_change_feed;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_recruiter_space::Migration),
             Box::new(m20261127_000007_messaging::Migration),
             Box::new(m20261201_000008_security::Migration),
+            Box::new(m20261201_000009_change_feed::Migration),
         ]
     }
 }

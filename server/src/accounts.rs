@@ -274,43 +274,7 @@ pub async fn profile(
                 Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
             };
         }
-        "candidat" => {
-            let form = domain::accounts::encart::ProfileForm {
-                status: fields.get("statut").to_owned(),
-                availability: fields.get("disponibilite").to_owned(),
-                available_from: fields.get("disponible_le").to_owned(),
-                diplomas: fields.all("diplomes"),
-                job_families: fields.all("metiers"),
-                places: (1..=domain::model::MAX_WANTED_PLACES)
-                    .map(|i| fields.get(&format!("lieu_{i}")).to_owned())
-                    .collect(),
-                mobility_km: fields.get("mobilite").to_owned(),
-                licences: fields.all("permis"),
-                experience_years: fields.get("experience").to_owned(),
-                phone: fields.get("telephone").to_owned(),
-            };
-            let saved = domain::accounts::encart::save_profile(
-                &state.db,
-                &state.places,
-                &auth.user,
-                form,
-                origin.now,
-            )
-            .await;
-            return match saved {
-                Ok(()) => see_other(&format!("{PROFILE}?ok=candidat#encart")),
-                Err(error) => {
-                    let mut values: std::collections::BTreeMap<String, String> =
-                        fields.0.clone().into_iter().collect();
-                    for name in ["diplomes", "metiers", "permis"] {
-                        values.insert(name.to_owned(), fields.all(name).join(","));
-                    }
-                    pages
-                        .refused_with(parts, PROFILE, values, error, None)
-                        .await
-                }
-            };
-        }
+        "candidat" => return save_encart(&state, &pages, &auth.user, parts, &fields).await,
         "session" => sessions::end_own(&state.db, user_id, fields.get("session"))
             .await
             .map_err(|e| match e {
@@ -339,6 +303,52 @@ pub async fn profile(
     match result {
         Ok(done) => see_other(&format!("{PROFILE}?ok={done}")),
         Err(error) => pages.refused(parts, PROFILE, &fields, error).await,
+    }
+}
+
+/// The "encart candidat" of "Mon profil" (C2): saved, or shown again with
+/// its French errors and the boxes that were ticked.
+async fn save_encart(
+    state: &AppState,
+    pages: &Pages,
+    user: &domain::model::CurrentUser,
+    parts: Parts,
+    fields: &Fields,
+) -> Response {
+    let form = domain::accounts::encart::ProfileForm {
+        status: fields.get("statut").to_owned(),
+        availability: fields.get("disponibilite").to_owned(),
+        available_from: fields.get("disponible_le").to_owned(),
+        diplomas: fields.all("diplomes"),
+        job_families: fields.all("metiers"),
+        places: (1..=domain::model::MAX_WANTED_PLACES)
+            .map(|i| fields.get(&format!("lieu_{i}")).to_owned())
+            .collect(),
+        mobility_km: fields.get("mobilite").to_owned(),
+        licences: fields.all("permis"),
+        experience_years: fields.get("experience").to_owned(),
+        phone: fields.get("telephone").to_owned(),
+    };
+    let saved = domain::accounts::encart::save_profile(
+        &state.db,
+        &state.places,
+        user,
+        form,
+        chrono::Utc::now(),
+    )
+    .await;
+    match saved {
+        Ok(()) => see_other(&format!("{PROFILE}?ok=candidat#encart")),
+        Err(error) => {
+            let mut values: std::collections::BTreeMap<String, String> =
+                fields.0.clone().into_iter().collect();
+            for name in ["diplomes", "metiers", "permis"] {
+                values.insert(name.to_owned(), fields.all(name).join(","));
+            }
+            pages
+                .refused_with(parts, PROFILE, values, error, None)
+                .await
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::Response;
 use domain::DomainError;
 use domain::applications::{self, AccountApplication, AnonymousApplication};
-use domain::model::{ApplicationStatus, Applied, Role, parse_slug_id};
+use domain::model::{ApplicationStatus, Applied, Role, file_field, parse_slug_id};
 
 /// POST /offres/{offer}/postuler: P7 without an account, C4 with one.
 pub async fn apply(
@@ -48,8 +48,8 @@ pub async fn apply(
         Some(user) => {
             let form = AccountApplication {
                 dossier_id: posted.text("dossier").parse().ok(),
-                cv: posted.file("cv"),
-                letter: posted.file("lettre"),
+                cv: posted.file(file_field::CV),
+                letter: posted.file(file_field::LETTER),
                 keep_as: posted.text("garder_titre").to_owned(),
                 message: posted.text("message").to_owned(),
             };
@@ -70,8 +70,8 @@ pub async fn apply(
                 last_name: posted.text("nom").to_owned(),
                 phone: posted.text("telephone").to_owned(),
                 message: posted.text("message").to_owned(),
-                cv: posted.file("cv"),
-                letter: posted.file("lettre"),
+                cv: posted.file(file_field::CV),
+                letter: posted.file(file_field::LETTER),
                 honeypot: posted.text("site_web").to_owned(),
             };
             applications::apply_anonymously(&state.db, &state.storage, &origin, offer_id, form)

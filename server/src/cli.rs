@@ -26,6 +26,17 @@ pub enum Command {
     SeedDemo(SeedDemoArgs),
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Copy the SQLite database (safe while serving), the uploaded files and
+    /// the outbox into a new folder (see README, "Backups").
+    Backup {
+        /// A folder that does not exist yet, or is empty.
+        dest: PathBuf,
+    },
+    /// The scheduled jobs: `job list`, `job run NAME`.
+    Job {
+        #[command(subcommand)]
+        action: JobAction,
+    },
     /// Create an administrator account; its password is read from standard input.
     CreateAdmin {
         #[arg(long)]
@@ -59,6 +70,20 @@ pub enum Command {
         #[arg(long, default_value_t = 1024)]
         cv_kb: usize,
     },
+    /// Measure how soon a change shows on another instance, and what
+    /// following the change feed costs (prints figures).
+    BenchFeed {
+        /// Demo offers in the catalogue.
+        #[arg(long, default_value_t = 10_000)]
+        offers: u64,
+        /// Changes timed one by one.
+        #[arg(long, default_value_t = 100)]
+        changes: usize,
+        /// Run on this PostgreSQL database (in a schema of its own) instead
+        /// of a temporary SQLite file.
+        #[arg(long)]
+        postgres: Option<String>,
+    },
     /// Measure the unread count and the inbox of a busy recruiter (prints figures).
     BenchMessages {
         /// Candidates who wrote to the company.
@@ -70,6 +95,19 @@ pub enum Command {
         /// Timed runs of each.
         #[arg(long, default_value_t = 200)]
         runs: usize,
+    },
+}
+
+/// What `job` does.
+#[derive(Debug, Subcommand)]
+pub enum JobAction {
+    /// Each scheduled job: its period, last run and outcome, who holds its lease.
+    List,
+    /// Run one job now under its lease (refused while an instance runs it)
+    /// and print what it did.
+    Run {
+        /// The job's name, as `job list` shows it.
+        name: String,
     },
 }
 
@@ -101,6 +139,10 @@ pub struct Config {
     /// Folder for uploads, the search index and the email outbox.
     #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
+    /// Folder of this instance's search index (default: DATA_DIR/search-index).
+    /// Instances that share DATA_DIR (uploads on one disk) each need their own.
+    #[arg(long, env = "INDEX_DIR", global = true)]
+    pub index_dir: Option<PathBuf>,
     /// Public origin of the site, used in canonical URLs and emails.
     #[arg(
         long,

@@ -27,7 +27,7 @@ pub async fn edit_company(
         &state.places,
         &state.search,
         &user,
-        &fields.0,
+        &fields.parse(),
         chrono::Utc::now(),
     )
     .await;

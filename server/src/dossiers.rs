@@ -13,6 +13,7 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::Response;
 use domain::DomainError;
 use domain::dossiers::{self, DossierForm};
+use domain::model::file_field;
 
 fn dossier_form(posted: &mut Posted) -> DossierForm {
     DossierForm {
@@ -23,9 +24,9 @@ fn dossier_form(posted: &mut Posted) -> DossierForm {
         visible: posted.ticked("visible"),
         remove_letter: posted.ticked("retirer_lettre"),
         remove_video: posted.ticked("retirer_video"),
-        cv: posted.file("cv"),
-        letter: posted.file("lettre"),
-        video: posted.file("video"),
+        cv: posted.file(file_field::CV),
+        letter: posted.file(file_field::LETTER),
+        video: posted.file(file_field::VIDEO),
     }
 }
 

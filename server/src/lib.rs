@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod companies;
 pub mod dossiers;
+pub mod feed;
 pub mod files;
 pub mod health;
 pub mod http;

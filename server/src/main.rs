@@ -15,6 +15,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => commands::migrate(&db).await.map(drop),
         Command::SeedDemo(args) => commands::seed_demo(&db, args).await,
         Command::Reindex => commands::reindex(&db, &cli.config).await,
+        Command::Backup { dest } => commands::backup::run(&cli.config, &db, &dest).await,
+        Command::Job { action } => commands::jobs::run(&cli.config, &db, action).await,
         Command::CreateAdmin {
             email,
             first_name,
@@ -33,6 +35,11 @@ async fn main() -> anyhow::Result<()> {
             server::commands::bench::apply::run(&cli.config.leptos_config, runs, warmup, cv_kb)
                 .await
         }
+        Command::BenchFeed {
+            offers,
+            changes,
+            postgres,
+        } => server::commands::bench::feed::run(offers, changes, postgres.as_deref()).await,
         Command::BenchMessages {
             threads,
             messages,

@@ -18,7 +18,7 @@ use domain::postings::{self, PostingForm};
 const OFFERS: &str = "/recruteur/offres";
 
 fn form_of(fields: &Fields) -> PostingForm {
-    fields.0.clone()
+    fields.parse()
 }
 
 /// The posted values to show again. A description from the rich editor

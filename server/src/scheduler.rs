@@ -17,6 +17,7 @@ pub enum Job {
     CleanUp,
     InactiveAccounts,
     ExpireOffers,
+    PruneChangeFeed,
 }
 
 impl Job {
@@ -25,7 +26,13 @@ impl Job {
         Job::CleanUp,
         Job::InactiveAccounts,
         Job::ExpireOffers,
+        Job::PruneChangeFeed,
     ];
+
+    /// The job of lease name `code`.
+    pub fn from_code(code: &str) -> Option<Job> {
+        Job::ALL.iter().copied().find(|job| job.code() == code)
+    }
 
     /// The name of the job's lease (stable: stored in `job_leases`).
     pub fn code(self) -> &'static str {
@@ -34,6 +41,7 @@ impl Job {
             Job::CleanUp => "nettoyage-sessions",
             Job::InactiveAccounts => "inactivite-comptes",
             Job::ExpireOffers => "expiration-offres",
+            Job::PruneChangeFeed => "journal-catalogue",
         }
     }
 
@@ -44,12 +52,13 @@ impl Job {
             Job::CleanUp => Duration::minutes(15),
             Job::InactiveAccounts => Duration::hours(6),
             Job::ExpireOffers => Duration::hours(1),
+            Job::PruneChangeFeed => Duration::minutes(10),
         }
     }
 }
 
 /// How long a claim lasts when its holder dies mid-run.
-const LEASE: Duration = Duration::minutes(10);
+pub const LEASE: Duration = Duration::minutes(10);
 
 /// What the jobs need besides the state.
 #[derive(Clone)]
@@ -84,23 +93,37 @@ async fn run_if_due(state: &AppState, mailer: &Mailer, holder: &str, job: Job) {
             return;
         }
     }
-    if let Err(error) = run(state, mailer, job).await {
-        tracing::error!(job = name, %error, "scheduled job failed");
-    }
-    if let Err(error) = schedule::release(&state.db, name, holder, Utc::now()).await {
+    let outcome = match run(state, mailer, job).await {
+        Ok(done) if done.is_empty() => "rien à faire".to_owned(),
+        Ok(done) => {
+            tracing::info!(job = name, outcome = %done, "scheduled job done");
+            done
+        }
+        Err(error) => {
+            tracing::error!(job = name, %error, "scheduled job failed");
+            format!("échec : {error}")
+        }
+    };
+    if let Err(error) = schedule::release(&state.db, name, holder, &outcome, Utc::now()).await {
         tracing::warn!(job = name, %error, "scheduled job lease not released");
     }
 }
 
-/// Runs one job now.
-pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<(), domain::DomainError> {
+/// Runs one job now; returns what it did in a line (empty: nothing to do).
+pub async fn run(
+    state: &AppState,
+    mailer: &Mailer,
+    job: Job,
+) -> Result<String, domain::DomainError> {
     let now = Utc::now();
-    match job {
+    Ok(match job {
         Job::SendEmails => {
             let sent =
                 mail::deliver_due(&state.db, &mailer.transport, &mailer.sender, now, 50).await?;
-            if sent > 0 {
-                tracing::info!(sent, "emails sent");
+            if sent == 0 {
+                String::new()
+            } else {
+                format!("{sent} e-mails envoyés")
             }
         }
         Job::CleanUp => {
@@ -110,31 +133,24 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<(), doma
             let limits = rate_limit::purge(&state.db, now).await?;
             let emails = mail::purge_sent(&state.db, now).await?;
             let files = domain::files::purge_orphans(&state.db, &state.storage, now).await?;
-            tracing::info!(
-                sessions,
-                tokens,
-                limits,
-                emails,
-                files,
-                "expired records removed"
-            );
+            format!(
+                "supprimés : {sessions} sessions, {tokens} liens, {limits} compteurs, \
+                 {emails} e-mails envoyés, {files} fichiers orphelins"
+            )
         }
         Job::InactiveAccounts => {
             let (warned, deleted, _) =
-                accounts::sweep_inactive(&state.db, &state.search, &state.site.public_url, now)
-                    .await?;
-            if warned + deleted > 0 {
-                tracing::info!(warned, deleted, "inactive accounts");
-            }
+                accounts::sweep_inactive(&state.db, &state.site.public_url, now).await?;
+            format!("{warned} comptes prévenus, {deleted} supprimés")
         }
         Job::ExpireOffers => {
             let (warned, expired) =
-                domain::postings::expire_due(&state.db, &state.search, &state.site.public_url, now)
-                    .await?;
-            if warned + expired > 0 {
-                tracing::info!(warned, expired, "offer expiry");
-            }
+                domain::postings::expire_due(&state.db, &state.site.public_url, now).await?;
+            format!("{warned} recruteurs prévenus, {expired} offres expirées")
         }
-    }
-    Ok(())
+        Job::PruneChangeFeed => {
+            let pruned = domain::search::feed::prune(&state.db, now).await?;
+            format!("{pruned} lignes du journal des changements supprimées")
+        }
+    })
 }

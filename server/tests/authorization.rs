@@ -145,6 +145,13 @@ const MATRIX: &[Row] = &[
     },
     Row {
         method: "GET",
+        path: "/health/ready",
+        sample: "/health/ready",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "GET",
         path: "/robots.txt",
         sample: "/robots.txt",
         body: "",

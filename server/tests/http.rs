@@ -78,6 +78,33 @@ async fn an_unknown_path_answers_404_with_the_site_around_it() {
     assert!(text(response).await.contains("Page introuvable"));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_form_post_answers_the_site_error_page_for_the_signed_in_visitor() {
+    let app = TestApp::spawn().await;
+    let candidate = app
+        .signed_in("lea@exemple.fr", domain::model::Role::Candidate)
+        .await;
+    let refused = app
+        .request(crate::common::post_as(
+            "/recruteur/entreprise/membres",
+            "membre=1&decision=accepter",
+            &candidate,
+        ))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let html = text(refused).await;
+    assert!(
+        html.contains("Vous n'avez pas accès à cette page."),
+        "{html}"
+    );
+    assert!(html.contains(r#"class="site-header""#), "the site's layout");
+    assert!(
+        html.contains("Mes dossiers") && html.contains("Déconnexion"),
+        "the header knows who is signed in"
+    );
+    assert!(html.contains(r#"<meta name="robots" content="noindex""#));
+}
+
 #[tokio::test]
 async fn a_wrong_slug_redirects_permanently_to_the_canonical_url() {
     let app = TestApp::spawn().await;
@@ -129,16 +156,18 @@ async fn the_home_page_lists_the_latest_offers() {
 }
 
 #[tokio::test]
-async fn health_says_ok_while_the_database_answers_and_503_when_it_does_not() {
+async fn ready_says_ok_while_the_database_answers_and_503_when_it_does_not_while_alive_stays_200() {
     let app = TestApp::spawn().await;
-    let response = app.get("/health").await;
+    let response = app.get("/health/ready").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(text(response).await, r#"{"status":"ok"}"#);
 
     app.db.db.clone().close().await.unwrap();
-    let response = app.get("/health").await;
+    let response = app.get("/health/ready").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(text(response).await, r#"{"status":"unavailable"}"#);
+    let response = app.get("/health").await;
+    assert_eq!(response.status(), StatusCode::OK, "alive");
 }
 
 #[tokio::test]
@@ -511,10 +540,7 @@ async fn a_cached_offer_page_gets_a_fresh_nonce_and_shows_a_withdrawn_offer_at_o
     let mut withdrawn = offer.into_active_model();
     withdrawn.status = Set(domain::model::OfferStatus::Unpublished);
     withdrawn.update(&app.db.db).await.unwrap();
-    app.search
-        .refresh_offer(&app.db.db, app.offer_id)
-        .await
-        .unwrap();
+    app.search.follow(&app.db.db).await.unwrap();
     let html = text(app.get(&app.offer_path).await).await;
     assert!(
         html.contains("Cette offre n'est plus en ligne"),

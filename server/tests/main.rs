@@ -13,6 +13,7 @@ mod companies;
 mod dossiers;
 mod files;
 mod http;
+mod instances;
 mod messaging;
 mod offers;
 mod postings;

@@ -8,7 +8,7 @@ use crate::session::{form_outcome, query_param};
 use crate::ui::files::{FileField, UploadProgress};
 use crate::ui::form::TextArea;
 use crate::ui::form::{Field, FormMessage};
-use domain::model::{ApplyMethod, OfferDetail, Role, french_date, paris_date};
+use domain::model::{ApplyMethod, OfferDetail, Role, file_field, french_date, paris_date};
 use leptos::prelude::*;
 
 /// The confirmation after an application (`?candidature=…`).
@@ -88,13 +88,13 @@ fn AnonymousForm(action: String) -> impl IntoView {
         <FormMessage outcome=outcome.clone() />
         <form id="form-candidature" method="post" action=action enctype="multipart/form-data" class="stack-form">
             <Field outcome=outcome.clone() name="email" label="Adresse e-mail" kind="email" autocomplete="email" />
-            <FileField outcome=outcome.clone() name="cv" label="CV" required=true />
-            <details class="more-fields" open=outcome.errors.keys().any(|k| k != "email" && k != "cv")>
+            <FileField outcome=outcome.clone() name=file_field::CV label="CV" required=true />
+            <details class="more-fields" open=outcome.errors.keys().any(|k| k != "email" && k != file_field::CV)>
                 <summary>"Ajouter un nom, un téléphone, une lettre ou un message"</summary>
                 <Field outcome=outcome.clone() name="prenom" label="Prénom" autocomplete="given-name" required=false />
                 <Field outcome=outcome.clone() name="nom" label="Nom" autocomplete="family-name" required=false />
                 <Field outcome=outcome.clone() name="telephone" label="Téléphone" kind="tel" autocomplete="tel" required=false />
-                <FileField outcome=outcome.clone() name="lettre" label="Lettre de motivation" />
+                <FileField outcome=outcome.clone() name=file_field::LETTER label="Lettre de motivation" />
                 <TextArea outcome=outcome.clone() name="message" label="Message au recruteur" />
             </details>
             <div class="honeypot" aria-hidden="true">
@@ -154,8 +154,8 @@ fn AccountForm(action: String, reader: Reader) -> impl IntoView {
                 {has_dossiers.then(|| view! {
                     <p class="field-hint">"Choisissez « Envoyer d'autres documents » ci-dessus pour les utiliser."</p>
                 })}
-                <FileField outcome=outcome.clone() name="cv" label="CV" required=!has_dossiers />
-                <FileField outcome=outcome.clone() name="lettre" label="Lettre de motivation" />
+                <FileField outcome=outcome.clone() name=file_field::CV label="CV" required=!has_dossiers />
+                <FileField outcome=outcome.clone() name=file_field::LETTER label="Lettre de motivation" />
                 <Field
                     outcome=outcome.clone()
                     name="garder_titre"

@@ -11,7 +11,7 @@ use crate::ui::head::PageTitle;
 use crate::ui::islands::IslandScripts;
 use crate::ui::not_found::NotFound;
 use crate::ui::signed_in_page;
-use domain::model::{DossierView, FileView, french_date, paris_date};
+use domain::model::{DossierView, FileView, file_field, french_date, paris_date};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -205,9 +205,9 @@ fn DossierForm(dossier: Option<DossierView>) -> impl IntoView {
             {editing.then(|| view! { <input type="hidden" name="action" value="modifier" /> })}
             <Field outcome=outcome.clone() name="titre" label="Titre du dossier" hint="Le métier visé, par exemple « Mécanicien poids lourds »." />
             {current(d.as_ref().and_then(|d| d.cv.as_ref()))}
-            <FileField outcome=outcome.clone() name="cv" label="CV" required=!editing />
+            <FileField outcome=outcome.clone() name=file_field::CV label="CV" required=!editing />
             {current(d.as_ref().and_then(|d| d.letter.as_ref()))}
-            <FileField outcome=outcome.clone() name="lettre" label="Lettre de motivation (fichier)" />
+            <FileField outcome=outcome.clone() name=file_field::LETTER label="Lettre de motivation (fichier)" />
             {d.as_ref().and_then(|d| d.letter.as_ref()).map(|_| view! {
                 <label class="choice"><input type="checkbox" name="retirer_lettre" value="1" />" Retirer la lettre jointe"</label>
             })}
@@ -228,7 +228,7 @@ fn DossierForm(dossier: Option<DossierView>) -> impl IntoView {
             {current(d.as_ref().and_then(|d| d.video.as_ref()))}
             <FileField
                 outcome=outcome.clone()
-                name="video"
+                name=file_field::VIDEO
                 label="Vidéo de présentation (fichier)"
                 accept=ACCEPT_VIDEOS
                 hint="MP4 ou WebM, 50 Mo au plus."

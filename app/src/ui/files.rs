@@ -4,6 +4,7 @@
 
 use crate::session::FormOutcome;
 use crate::ui::form::described;
+use domain::model::file_field;
 use leptos::prelude::*;
 
 /// What `<input type=file accept>` proposes for documents.
@@ -55,10 +56,10 @@ fn field_label(name: &str) -> &'static str {
         "nom" => "Nom",
         "telephone" => "Téléphone",
         "message" => "Message",
-        "cv" => "CV",
-        "lettre" => "Lettre de motivation",
+        file_field::CV => "CV",
+        file_field::LETTER => "Lettre de motivation",
         "lettre_texte" => "Lettre de motivation",
-        "video" => "Vidéo",
+        file_field::VIDEO => "Vidéo",
         "video_lien" => "Lien de la vidéo",
         "titre" => "Titre",
         "autres" => "Autres informations",
@@ -71,6 +72,20 @@ fn field_label(name: &str) -> &'static str {
 /// Upload progress for the form `form_id`: once hydrated, the form is sent
 /// in the background with a progress bar; refusals are listed in place
 /// (and their fields marked), success goes where the server says.
+/// The server's answer to an upload form posted by `UploadProgress`: where
+/// to go on success, or the French message of each refused field (or of
+/// the whole form).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct UploadReply {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<String>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub errors: std::collections::BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
 #[island]
 pub fn UploadProgress(form_id: String) -> impl IntoView {
     let (percent, set_percent) = signal(None::<u32>);
@@ -157,36 +172,29 @@ fn attach(
         let on_load = Closure::<dyn FnMut()>::new(move || {
             set_percent.set(None);
             let text = answered.response_text().ok().flatten().unwrap_or_default();
-            let body: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            if let Some(to) = body.get("redirect").and_then(|v| v.as_str()) {
+            let reply: UploadReply = serde_json::from_str(&text).unwrap_or_default();
+            if let Some(to) = reply.redirect {
                 if let Some(window) = web_sys::window() {
-                    let _ = window.location().assign(to);
+                    let _ = window.location().assign(&to);
                 }
                 return;
             }
+            let document = web_sys::window().and_then(|w| w.document());
             let mut list: Vec<String> = Vec::new();
-            if let Some(fields) = body.get("errors").and_then(|v| v.as_object()) {
-                let document = web_sys::window().and_then(|w| w.document());
-                for (name, message) in fields {
-                    list.push(format!(
-                        "{} : {}",
-                        field_label(name),
-                        message.as_str().unwrap_or("")
-                    ));
-                    if let Some(input) = document
-                        .as_ref()
-                        .and_then(|d| d.get_element_by_id(&format!("champ-{name}")))
-                    {
-                        let _ = input.set_attribute("aria-invalid", "true");
-                    }
+            for (name, message) in &reply.errors {
+                list.push(format!("{} : {message}", field_label(name)));
+                if let Some(input) = document
+                    .as_ref()
+                    .and_then(|d| d.get_element_by_id(&format!("champ-{name}")))
+                {
+                    let _ = input.set_attribute("aria-invalid", "true");
                 }
             }
             if list.is_empty() {
                 list.push(
-                    body.get("message")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("L'envoi a échoué. Réessayez dans un instant.")
-                        .to_owned(),
+                    reply
+                        .message
+                        .unwrap_or_else(|| "L'envoi a échoué. Réessayez dans un instant.".into()),
                 );
             }
             set_errors.set(list);

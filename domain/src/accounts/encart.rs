@@ -119,6 +119,83 @@ fn optional_code<T>(
     value
 }
 
+/// The date a candidate is available from, when they said "from a date".
+fn available_from(
+    availability: Option<Availability>,
+    typed: &str,
+    errors: &mut FieldErrors,
+) -> Option<NaiveDate> {
+    if availability != Some(Availability::FromDate) {
+        return None;
+    }
+    NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d")
+        .map_err(|_| {
+            errors.insert(
+                "disponible_le".into(),
+                "Indiquez la date à laquelle vous serez disponible.".into(),
+            )
+        })
+        .ok()
+}
+
+/// The communes where the candidate wants to work (at most
+/// `MAX_WANTED_PLACES`, each once), as stored codes.
+fn wanted_places(typed: &[String], places: &Directory, errors: &mut FieldErrors) -> String {
+    let mut insee = Vec::new();
+    for (i, typed) in typed.iter().enumerate().take(MAX_WANTED_PLACES) {
+        if typed.trim().is_empty() {
+            continue;
+        }
+        match places.resolve(typed) {
+            Some(Location::Commune(commune)) => {
+                if !insee.contains(&commune.insee.as_str()) {
+                    insee.push(commune.insee.as_str());
+                }
+            }
+            _ => {
+                errors.insert(
+                    format!("lieu_{}", i + 1),
+                    "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into(),
+                );
+            }
+        }
+    }
+    join_codes(insee)
+}
+
+/// How far the candidate would travel, one of `MOBILITY_CHOICES_KM`.
+fn mobility(typed: &str, errors: &mut FieldErrors) -> Option<i32> {
+    match typed.trim() {
+        "" => None,
+        typed => match typed.parse::<i32>() {
+            Ok(km) if MOBILITY_CHOICES_KM.contains(&km) => Some(km),
+            _ => {
+                errors.insert(
+                    "mobilite".into(),
+                    "Choisissez parmi les propositions.".into(),
+                );
+                None
+            }
+        },
+    }
+}
+
+fn experience_years(typed: &str, errors: &mut FieldErrors) -> Option<i32> {
+    match typed.trim() {
+        "" => None,
+        typed => match typed.parse::<i32>() {
+            Ok(years) if (0..=50).contains(&years) => Some(years),
+            _ => {
+                errors.insert(
+                    "experience".into(),
+                    "Indiquez un nombre d'années entre 0 et 50.".into(),
+                );
+                None
+            }
+        },
+    }
+}
+
 /// C2: checks and saves the profile; every error is French, on its field.
 pub async fn save_profile(
     db: &impl ConnectionTrait,
@@ -129,7 +206,6 @@ pub async fn save_profile(
 ) -> Result<(), DomainError> {
     candidate_only(user)?;
     let mut errors = FieldErrors::new();
-    let choose = "Choisissez parmi les propositions.";
     let status = optional_code(
         &form.status,
         CandidateStatus::from_code,
@@ -142,21 +218,7 @@ pub async fn save_profile(
         "disponibilite",
         &mut errors,
     );
-    let available_from = match availability {
-        Some(Availability::FromDate) => {
-            match NaiveDate::parse_from_str(form.available_from.trim(), "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    errors.insert(
-                        "disponible_le".into(),
-                        "Indiquez la date à laquelle vous serez disponible.".into(),
-                    );
-                    None
-                }
-            }
-        }
-        _ => None,
-    };
+    let available_from = available_from(availability, &form.available_from, &mut errors);
     let diplomas = codes(
         &form.diplomas,
         Diploma::from_code,
@@ -178,48 +240,9 @@ pub async fn save_profile(
         "permis",
         &mut errors,
     );
-    let mut insee = Vec::new();
-    for (i, typed) in form.places.iter().enumerate().take(MAX_WANTED_PLACES) {
-        if typed.trim().is_empty() {
-            continue;
-        }
-        match places.resolve(typed) {
-            Some(Location::Commune(commune)) => {
-                if !insee.contains(&commune.insee.as_str()) {
-                    insee.push(commune.insee.as_str());
-                }
-            }
-            _ => {
-                errors.insert(
-                    format!("lieu_{}", i + 1),
-                    "Commune introuvable : écrivez son nom ou son code postal, par exemple « Lyon (69) » ou « 69003 ».".into(),
-                );
-            }
-        }
-    }
-    let mobility_km = match form.mobility_km.trim() {
-        "" => None,
-        typed => match typed.parse::<i32>() {
-            Ok(km) if MOBILITY_CHOICES_KM.contains(&km) => Some(km),
-            _ => {
-                errors.insert("mobilite".into(), choose.into());
-                None
-            }
-        },
-    };
-    let experience_years = match form.experience_years.trim() {
-        "" => None,
-        typed => match typed.parse::<i32>() {
-            Ok(years) if (0..=50).contains(&years) => Some(years),
-            _ => {
-                errors.insert(
-                    "experience".into(),
-                    "Indiquez un nombre d'années entre 0 et 50.".into(),
-                );
-                None
-            }
-        },
-    };
+    let wanted = wanted_places(&form.places, places, &mut errors);
+    let mobility_km = mobility(&form.mobility_km, &mut errors);
+    let experience_years = experience_years(&form.experience_years, &mut errors);
     let phone = check_phone(&form.phone)
         .map_err(|message| errors.insert("telephone".into(), message.into()))
         .ok()
@@ -234,13 +257,21 @@ pub async fn save_profile(
         available_from: Set(available_from),
         diplomas: Set(diplomas),
         job_families: Set(job_families),
-        places: Set(join_codes(insee)),
+        places: Set(wanted),
         mobility_km: Set(mobility_km),
         licences: Set(licences),
         experience_years: Set(experience_years),
         phone: Set(phone),
         updated_at: Set(now),
     };
+    upsert_profile(db, row).await
+}
+
+/// The profile's row, written over the one before.
+async fn upsert_profile(
+    db: &impl ConnectionTrait,
+    row: candidate_profile::ActiveModel,
+) -> Result<(), DomainError> {
     candidate_profile::Entity::insert(row)
         .on_conflict(
             OnConflict::column(candidate_profile::Column::UserId)

@@ -1181,23 +1181,25 @@ pub async fn create_admin(
     Ok(created.last_insert_id)
 }
 
-/// Takes the offers an erased account unpublished out of the search index
-/// (the database is already right: a failure is logged, and the next
-/// rebuild mends the index).
+/// Takes the offers an erased account unpublished out of this instance's
+/// search index at once (the database is already right and the change feed
+/// names them: a failure is logged, the follower retries within a second).
 async fn refresh(db: &DatabaseConnection, search: &crate::search::SearchIndex, offers: &[i64]) {
-    for id in offers {
-        if let Err(error) = search.refresh_offer(db, *id).await {
-            tracing::error!(offer_id = id, %error, "search index not updated after an account deletion");
-        }
+    if offers.is_empty() {
+        return;
+    }
+    if let Err(error) = search.follow(db).await {
+        tracing::error!(%error, "search index not updated after an account deletion");
     }
 }
 
 /// C10 (scheduled work): warns the accounts inactive for 23 months, and
 /// deletes those inactive for 24 months that were warned at least 25 days
-/// ago. Administrators are kept. Returns (warned, deleted, offers unpublished).
+/// ago. Administrators are kept. Returns (warned, deleted, offers
+/// unpublished: every instance's index hears of them through the change
+/// feed).
 pub async fn sweep_inactive(
     db: &DatabaseConnection,
-    search: &crate::search::SearchIndex,
     site: &str,
     now: DateTime<Utc>,
 ) -> Result<(usize, usize, Vec<i64>), DomainError> {
@@ -1242,7 +1244,6 @@ pub async fn sweep_inactive(
         let txn = crate::db::begin_write(db).await?;
         let offers = erase(&txn, account, true, now).await?;
         txn.commit().await?;
-        refresh(db, search, &offers).await;
         unpublished.extend(offers);
         tracing::info!(
             user_id = account.id,

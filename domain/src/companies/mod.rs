@@ -495,48 +495,73 @@ pub async fn edit_values(
     })
 }
 
-/// R2: saves the company page. Only its owner (its first recruiter) may;
-/// the directory and the page show the change at once (the company's open
-/// offers are re-indexed with its new name).
-pub async fn update(
-    db: &impl ConnectionTrait,
+/// The company page's form as posted, under its French field names.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CompanyForm {
+    #[serde(rename = "nom")]
+    pub name: String,
+    #[serde(rename = "activite")]
+    pub activity: String,
+    pub description: String,
+    #[serde(rename = "adresse")]
+    pub address: String,
+    /// A commune's name or postal code, resolved by the directory.
+    pub commune: String,
+    #[serde(rename = "site")]
+    pub website: String,
+    pub contact_email: String,
+    #[serde(rename = "contact_telephone")]
+    pub contact_phone: String,
+    pub siret: String,
+    /// The slug of the dealer group the company belongs to, or asks to join.
+    #[serde(rename = "groupe")]
+    pub group: String,
+}
+
+/// The checked values of the company page.
+struct CheckedPage {
+    name: String,
+    activity: Option<crate::model::CompanyActivity>,
+    description: String,
+    address: Option<String>,
+    place_insee: Option<String>,
+    website: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+    siret: Option<String>,
+}
+
+/// The rules of the page's own fields, with a French message per field.
+fn check_page(
+    form: &CompanyForm,
     places: &Directory,
-    search: &crate::search::SearchIndex,
-    user: &crate::model::CurrentUser,
-    form: &HashMap<String, String>,
-    now: chrono::DateTime<Utc>,
-) -> Result<String, DomainError> {
-    use crate::model::{CompanyActivity, Siret, check_phone, normalize_email, slugify};
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let (current, member) = membership(db, user).await?;
-    if !member.is_owner {
-        return Err(DomainError::Forbidden);
-    }
-    let get = |k: &str| form.get(k).map_or("", |v| v.trim());
-    let mut errors = crate::error::FieldErrors::new();
-    let name = get("nom").to_owned();
+    errors: &mut crate::error::FieldErrors,
+) -> CheckedPage {
+    use crate::model::{CompanyActivity, Siret, check_phone, line_refusal, normalize_email};
+    let name = form.name.trim().to_owned();
     if name.chars().count() < 2 || name.chars().count() > 120 {
         errors.insert("nom".into(), "Un nom de 2 à 120 caractères.".into());
-    } else if let Some(refusal) = crate::model::line_refusal(&name) {
+    } else if let Some(refusal) = line_refusal(&name) {
         errors.insert("nom".into(), refusal.into());
     }
-    let activity = CompanyActivity::from_code(get("activite"));
+    let activity = CompanyActivity::from_code(form.activity.trim());
     if activity.is_none() {
         errors.insert(
             "activite".into(),
             "Choisissez parmi les propositions.".into(),
         );
     }
-    let description = get("description").replace("\r\n", "\n");
+    let description = form.description.trim().replace("\r\n", "\n");
     if description.chars().count() > 5000 {
         errors.insert("description".into(), "5000 caractères au plus.".into());
     }
-    let optional = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
-    let address = optional(get("adresse"));
-    if let Some(refusal) = address.as_deref().and_then(crate::model::line_refusal) {
+    let optional = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+    let address = optional(&form.address);
+    if let Some(refusal) = address.as_deref().and_then(line_refusal) {
         errors.insert("adresse".into(), refusal.into());
     }
-    let place_insee = match get("commune") {
+    let place_insee = match form.commune.trim() {
         "" => None,
         typed => match places.resolve(typed) {
             Some(Location::Commune(c)) => Some(c.insee.clone()),
@@ -549,7 +574,7 @@ pub async fn update(
             }
         },
     };
-    let website = optional(get("site"));
+    let website = optional(&form.website);
     if website.as_ref().is_some_and(|w| {
         !(w.starts_with("https://") || w.starts_with("http://"))
             || w.len() > 255
@@ -560,43 +585,97 @@ pub async fn update(
             "Une adresse qui commence par https://".into(),
         );
     }
-    let contact_email = match get("contact_email") {
+    let contact_email = match form.contact_email.trim() {
         "" => None,
         typed => normalize_email(typed)
             .map_err(|m| errors.insert("contact_email".into(), m.into()))
             .ok(),
     };
-    let contact_phone = check_phone(get("contact_telephone"))
+    let contact_phone = check_phone(form.contact_phone.trim())
         .map_err(|m| errors.insert("contact_telephone".into(), m.into()))
         .ok()
         .flatten();
-    let siret = match get("siret") {
+    let siret = match form.siret.trim() {
         "" => None,
         typed => Siret::parse(typed)
             .map_err(|m| errors.insert("siret".into(), m.into()))
             .ok()
             .map(|s| s.as_str().to_owned()),
     };
-    // A group vouches for its members: the owner may leave one at once,
-    // but joining one is a request the JobToMove team approves.
-    let (group_id, requested_group_id) = match get("groupe") {
-        "" => (None, None),
-        slug => match group::Entity::find()
-            .filter(group::Column::Slug.eq(slug))
-            .one(db)
-            .await?
-        {
-            Some(g) if current.group_id == Some(g.id) => (current.group_id, None),
-            Some(g) => (current.group_id, Some(g.id)),
-            None => {
-                errors.insert("groupe".into(), "Choisissez un groupe de la liste.".into());
-                (None, None)
-            }
-        },
-    };
+    CheckedPage {
+        name,
+        activity,
+        description,
+        address,
+        place_insee,
+        website,
+        contact_email,
+        contact_phone,
+        siret,
+    }
+}
+
+/// The group the company stays in and the one it asks to join: a group
+/// vouches for its members, so the owner may leave one at once but joining
+/// one is a request the JobToMove team approves.
+async fn group_choice(
+    db: &impl ConnectionTrait,
+    current: &company::Model,
+    slug: &str,
+    errors: &mut crate::error::FieldErrors,
+) -> Result<(Option<i64>, Option<i64>), DomainError> {
+    if slug.trim().is_empty() {
+        return Ok((None, None));
+    }
+    let found = group::Entity::find()
+        .filter(group::Column::Slug.eq(slug.trim()))
+        .one(db)
+        .await?;
+    Ok(match found {
+        Some(g) if current.group_id == Some(g.id) => (current.group_id, None),
+        Some(g) => (current.group_id, Some(g.id)),
+        None => {
+            errors.insert("groupe".into(), "Choisissez un groupe de la liste.".into());
+            (None, None)
+        }
+    })
+}
+
+/// R2: saves the company page. Only its owner (its first recruiter) may;
+/// the directory and the page show the change at once (the company's open
+/// offers are re-indexed with its new name).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    search: &crate::search::SearchIndex,
+    user: &crate::model::CurrentUser,
+    form: &CompanyForm,
+    now: chrono::DateTime<Utc>,
+) -> Result<String, DomainError> {
+    use crate::model::slugify;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let (current, member) = membership(db, user).await?;
+    if !member.is_owner {
+        return Err(DomainError::Forbidden);
+    }
+    let mut errors = crate::error::FieldErrors::new();
+    let page = check_page(form, places, &mut errors);
+    let (group_id, requested_group_id) =
+        group_choice(db, &current, &form.group, &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));
     }
+    let CheckedPage {
+        name,
+        activity,
+        description,
+        address,
+        place_insee,
+        website,
+        contact_email,
+        contact_phone,
+        siret,
+    } = page;
     let mut row: company::ActiveModel = current.clone().into();
     row.slug = Set(slugify(&name));
     row.search_name = Set(fold_name(&name));
@@ -616,17 +695,8 @@ pub async fn update(
         DomainError::Conflict(_) => DomainError::invalid("siret", "Une autre fiche entreprise utilise déjà ce SIRET : écrivez-nous par le formulaire de contact."),
         other => other,
     })?;
-    let open: Vec<i64> = offer::Entity::find()
-        .filter(offer::Column::CompanyId.eq(saved.id))
-        .filter(offers::open_offers(now))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| o.id)
-        .collect();
-    for id in open {
-        search.refresh_offer(db, id).await?;
-    }
+    // The change feed names the company: its offers follow its new name.
+    search.follow(db).await?;
     tracing::info!(company = saved.id, "company page edited by its owner");
     Ok(format!("/entreprises/{}-{}", saved.slug, saved.id))
 }

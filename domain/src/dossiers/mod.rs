@@ -12,7 +12,7 @@ use crate::error::FieldErrors;
 use crate::files::{self, Storage, Upload};
 use crate::model::{
     CurrentUser, DossierView, FileKind, FileView, LONG_TEXT_MAX_CHARS, TITLE_MAX_CHARS,
-    VisibleDossier, check_long_text, check_video_url,
+    VisibleDossier, check_long_text, check_video_url, file_field,
 };
 use crate::places::Directory;
 use chrono::{DateTime, Utc};
@@ -151,14 +151,14 @@ fn check(form: &DossierForm, needs_cv: bool) -> Result<Texts, DomainError> {
         .flatten();
     if needs_cv && form.cv.is_none() {
         errors.insert(
-            "cv".into(),
+            file_field::CV.into(),
             "Joignez votre CV (PDF, Word ou OpenDocument, 5 Mo au plus).".into(),
         );
     }
     for (upload, field, accepted) in [
-        (&form.cv, "cv", FileKind::DOCUMENTS),
-        (&form.letter, "lettre", FileKind::DOCUMENTS),
-        (&form.video, "video", FileKind::VIDEOS),
+        (&form.cv, file_field::CV, FileKind::DOCUMENTS),
+        (&form.letter, file_field::LETTER, FileKind::DOCUMENTS),
+        (&form.video, file_field::VIDEO, FileKind::VIDEOS),
     ] {
         if let Some(upload) = upload
             && let Err(message) = files::check(upload, accepted)
@@ -210,21 +210,35 @@ pub async fn create(
     let row = dossier::ActiveModel {
         user_id: Set(user.id),
         title: Set(texts.title),
-        cv_file_id: Set(store_opt(db, storage, form.cv, FileKind::DOCUMENTS, "cv", now).await?),
+        cv_file_id: Set(store_opt(
+            db,
+            storage,
+            form.cv,
+            FileKind::DOCUMENTS,
+            file_field::CV,
+            now,
+        )
+        .await?),
         letter_file_id: Set(store_opt(
             db,
             storage,
             form.letter,
             FileKind::DOCUMENTS,
-            "lettre",
+            file_field::LETTER,
             now,
         )
         .await?),
         letter_text: Set(texts.letter_text),
         other_info: Set(texts.other_info),
-        video_file_id: Set(
-            store_opt(db, storage, form.video, FileKind::VIDEOS, "video", now).await?,
-        ),
+        video_file_id: Set(store_opt(
+            db,
+            storage,
+            form.video,
+            FileKind::VIDEOS,
+            file_field::VIDEO,
+            now,
+        )
+        .await?),
         video_url: Set(texts.video_url),
         visible: Set(form.visible),
         created_at: Set(now),
@@ -300,16 +314,40 @@ pub async fn update(
     let current = own(db, user, id).await?;
     let texts = check(&form, false)?;
     let before: Vec<i64> = current.file_ids().collect();
-    let cv = store_opt(db, storage, form.cv, FileKind::DOCUMENTS, "cv", now)
-        .await?
-        .or(current.cv_file_id);
-    let letter =
-        match store_opt(db, storage, form.letter, FileKind::DOCUMENTS, "lettre", now).await? {
-            Some(new) => Some(new),
-            None if form.remove_letter => None,
-            None => current.letter_file_id,
-        };
-    let video = match store_opt(db, storage, form.video, FileKind::VIDEOS, "video", now).await? {
+    let cv = store_opt(
+        db,
+        storage,
+        form.cv,
+        FileKind::DOCUMENTS,
+        file_field::CV,
+        now,
+    )
+    .await?
+    .or(current.cv_file_id);
+    let letter = match store_opt(
+        db,
+        storage,
+        form.letter,
+        FileKind::DOCUMENTS,
+        file_field::LETTER,
+        now,
+    )
+    .await?
+    {
+        Some(new) => Some(new),
+        None if form.remove_letter => None,
+        None => current.letter_file_id,
+    };
+    let video = match store_opt(
+        db,
+        storage,
+        form.video,
+        FileKind::VIDEOS,
+        file_field::VIDEO,
+        now,
+    )
+    .await?
+    {
         Some(new) => Some(new),
         None if form.remove_video => None,
         None => current.video_file_id,

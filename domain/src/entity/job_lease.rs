@@ -10,6 +10,8 @@ pub struct Model {
     pub holder: String,
     pub expires_at: DateTimeUtc,
     pub last_run_at: Option<DateTimeUtc>,
+    /// What the last run did, or why it failed, in a line.
+    pub last_outcome: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,8 @@ pub mod application;
 pub mod application_event;
 pub mod application_replacement;
 pub mod candidate_profile;
+pub mod catalogue_change;
+pub mod catalogue_follower;
 pub mod company;
 pub mod company_block;
 pub mod company_member;

@@ -3,6 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The names of the file fields of the application and dossier forms: the
+/// pages, the upload readers and the errors all use these.
+pub mod file_field {
+    /// The CV (a document).
+    pub const CV: &str = "cv";
+    /// The cover letter as a file (a document).
+    pub const LETTER: &str = "lettre";
+    /// The video presentation of a dossier.
+    pub const VIDEO: &str = "video";
+}
+
 closed_set! {
     /// The kinds of file the portal accepts, decided from the bytes.
     pub enum FileKind {

@@ -44,7 +44,7 @@ pub use enums::{
     ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
     OfferStatus, Role, SalaryPeriod, WorkingTime,
 };
-pub use files::{DOCUMENT_MAX_BYTES, FileKind, FileView, VIDEO_MAX_BYTES, human_size};
+pub use files::{DOCUMENT_MAX_BYTES, FileKind, FileView, VIDEO_MAX_BYTES, file_field, human_size};
 pub use job_posting::{job_posting, json_for_script};
 pub use jobs::{JOB_TITLES, suggest_jobs};
 pub use lawful::{Finding, check_offer_text};

@@ -3,13 +3,18 @@
 //!
 //! The index holds only open offers (published, not expired) and only what
 //! searching needs: analysed text and fast fields for filters, facets and
-//! sorting. Cards are read back from the database by id. The index is rebuilt
-//! at start when missing or out of date (its commit payload records the
-//! database state it reflects), by `server reindex`, and updated offer by
-//! offer when one is published, changed or withdrawn.
+//! sorting. Cards are read back from the database by id.
+//!
+//! The index follows the change feed ([`feed`]): [`SearchIndex::follow`]
+//! applies the log's rows after its cursor, and the cursor is committed
+//! with the index, so a restart resumes where it stopped. It is rebuilt
+//! from scratch when missing, built with another schema, behind a pruned
+//! part of the log, or ahead of the database (a restored backup), and by
+//! `server reindex`.
 
 pub mod analyzer;
 mod collector;
+pub mod feed;
 
 use crate::entity::{company, offer, place};
 use crate::model::{
@@ -42,6 +47,8 @@ const SCHEMA_VERSION: u32 = 3;
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Offers read from the database per batch when rebuilding.
 const REBUILD_BATCH: i64 = 5_000;
+/// Rows of the change log applied per index commit.
+const FOLLOW_BATCH: u64 = 5_000;
 
 /// The index fields.
 #[derive(Debug, Clone, Copy)]
@@ -118,13 +125,22 @@ fn region_ordinal(code: &str) -> u64 {
         .map_or(u64::MAX, |p| p as u64)
 }
 
-/// The database state an index reflects: rebuilt when it differs.
+/// The database state an index reflects, stored with each commit.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Fingerprint {
     schema: u32,
     open_offers: u64,
     last_update: Option<DateTime<Utc>>,
     last_id: Option<i64>,
+}
+
+/// What an index commit records: the change log applied through `applied`,
+/// and the database's fingerprint at that commit.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Payload {
+    applied: i64,
+    #[serde(flatten)]
+    fingerprint: Fingerprint,
 }
 
 async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainError> {
@@ -156,13 +172,27 @@ async fn fingerprint(db: &impl ConnectionTrait) -> Result<Fingerprint, DomainErr
     })
 }
 
+/// What one [`SearchIndex::follow`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Followed {
+    /// Rows of the log applied.
+    pub rows: usize,
+    /// Offers brought in line with the database.
+    pub offers: usize,
+    /// Whether it rebuilt the index instead.
+    pub rebuilt: bool,
+}
+
 /// The search index: a reader for queries, one writer for updates.
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    /// Async-aware: a rebuild holds it while reading the database.
+    /// Async-aware: a rebuild holds it while reading the database; so does
+    /// `follow`, so the log is applied by one task at a time.
     writer: tokio::sync::Mutex<IndexWriter>,
     fields: Fields,
+    /// The last row of the change log the committed index reflects.
+    applied: std::sync::atomic::AtomicI64,
 }
 
 impl SearchIndex {
@@ -208,11 +238,13 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(DomainError::internal)?;
+        let applied = Self::stored_payload_of(&index).map_or(0, |p| p.applied);
         Ok(Self {
             index,
             reader,
             writer: tokio::sync::Mutex::new(writer),
             fields,
+            applied: std::sync::atomic::AtomicI64::new(applied),
         })
     }
 
@@ -221,34 +253,46 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    /// Changes whenever the index changes (an offer published, changed or
-    /// withdrawn, a rebuild): caches of what the catalogue shows key on it.
-    pub fn generation(&self) -> u64 {
-        self.reader.searcher().generation().generation_id()
+    /// The last row of the change log this index has applied: caches of
+    /// what the catalogue shows key on it (every instance that has applied
+    /// the same rows shows the same catalogue).
+    pub fn applied(&self) -> i64 {
+        self.applied.load(std::sync::atomic::Ordering::Acquire)
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn stored_fingerprint(&self) -> Option<Fingerprint> {
-        let metas = self.index.load_metas().ok()?;
+    fn stored_payload_of(index: &Index) -> Option<Payload> {
+        let metas = index.load_metas().ok()?;
         serde_json::from_str(metas.payload.as_deref()?).ok()
     }
 
-    /// Rebuilds the index when it does not reflect the database; returns
-    /// whether it did.
+    /// Brings the index in line with the database at start: nothing when it
+    /// reflects it, the log's rows since its cursor when the log still holds
+    /// them, a rebuild otherwise. Returns whether it rebuilt.
     pub async fn sync(
         &self,
         db: &impl ConnectionTrait,
         progress: impl Fn(u64, u64),
     ) -> Result<bool, DomainError> {
-        let current = fingerprint(db).await?;
-        if self.stored_fingerprint().as_ref() == Some(&current) {
+        let stored =
+            Self::stored_payload_of(&self.index).filter(|p| p.fingerprint.schema == SCHEMA_VERSION);
+        let Some(stored) = stored else {
+            self.rebuild(db, progress).await?;
+            return Ok(true);
+        };
+        if stored.fingerprint == fingerprint(db).await?
+            && stored.applied == feed::latest(db).await?
+        {
             return Ok(false);
         }
-        self.rebuild(db, progress).await?;
-        Ok(true)
+        let followed = self.follow(db).await?;
+        if followed.rebuilt {
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// Indexes every open offer from scratch, reporting `(done, total)`.
@@ -257,10 +301,22 @@ impl SearchIndex {
         db: &impl ConnectionTrait,
         progress: impl Fn(u64, u64),
     ) -> Result<u64, DomainError> {
+        let mut writer = self.writer.lock().await;
+        self.rebuild_locked(db, &mut writer, progress).await
+    }
+
+    async fn rebuild_locked(
+        &self,
+        db: &impl ConnectionTrait,
+        writer: &mut IndexWriter,
+        progress: impl Fn(u64, u64),
+    ) -> Result<u64, DomainError> {
+        // The log's position first: a change made while the offers are read
+        // is applied again by the next `follow` (applying is idempotent).
+        let applied = feed::latest(db).await?;
         let fingerprint = fingerprint(db).await?;
         let total = fingerprint.open_offers;
         let now = Utc::now();
-        let mut writer = self.writer.lock().await;
         writer
             .delete_all_documents()
             .map_err(DomainError::internal)?;
@@ -288,40 +344,103 @@ impl SearchIndex {
             done += rows.len() as u64;
             progress(done, total);
         }
-        let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
-        commit.set_payload(&serde_json::to_string(&fingerprint).map_err(DomainError::internal)?);
-        commit.commit().map_err(DomainError::internal)?;
-        drop(writer);
-        self.reader.reload().map_err(DomainError::internal)?;
+        self.commit(
+            writer,
+            Payload {
+                applied,
+                fingerprint,
+            },
+        )?;
+        tracing::info!(offers = done, applied, "search index rebuilt");
         Ok(done)
     }
 
-    /// Brings one offer's entry in line with the database: (re)indexed when
-    /// open, removed otherwise (unpublished, filled, expired, deleted).
-    pub async fn refresh_offer(
+    fn commit(&self, writer: &mut IndexWriter, payload: Payload) -> Result<(), DomainError> {
+        let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
+        commit.set_payload(&serde_json::to_string(&payload).map_err(DomainError::internal)?);
+        commit.commit().map_err(DomainError::internal)?;
+        self.reader.reload().map_err(DomainError::internal)?;
+        self.applied
+            .store(payload.applied, std::sync::atomic::Ordering::Release);
+        Ok(())
+    }
+
+    /// Applies the change log after the index's cursor: each offer named is
+    /// (re)indexed when open and removed otherwise (unpublished, filled,
+    /// expired, deleted). Rebuilds instead when the log no longer holds the
+    /// rows after the cursor (pruned while this instance was away) or is
+    /// behind it (the database was restored from an older copy).
+    pub async fn follow(&self, db: &impl ConnectionTrait) -> Result<Followed, DomainError> {
+        let mut writer = self.writer.lock().await;
+        let mut followed = Followed::default();
+        let cursor = self.applied();
+        let latest = feed::latest(db).await?;
+        if latest == cursor {
+            return Ok(followed);
+        }
+        let missed = feed::oldest(db)
+            .await?
+            .is_some_and(|oldest| oldest > cursor + 1);
+        if latest < cursor || missed {
+            tracing::warn!(
+                cursor,
+                latest,
+                "change log does not continue the index: rebuilding"
+            );
+            self.rebuild_locked(db, &mut writer, |_, _| {}).await?;
+            followed.rebuilt = true;
+            return Ok(followed);
+        }
+        let mut cursor = cursor;
+        loop {
+            let batch = feed::after(db, cursor, FOLLOW_BATCH).await?;
+            if batch.rows == 0 {
+                break;
+            }
+            self.apply(db, &mut writer, &batch).await?;
+            followed.rows += batch.rows;
+            followed.offers += batch.offers.len();
+            cursor = batch.through;
+            if (batch.rows as u64) < FOLLOW_BATCH {
+                break;
+            }
+        }
+        Ok(followed)
+    }
+
+    /// One batch of the log into one commit.
+    async fn apply(
         &self,
         db: &impl ConnectionTrait,
-        id: i64,
+        writer: &mut IndexWriter,
+        batch: &feed::Batch,
     ) -> Result<(), DomainError> {
-        let rows = index_rows(db, |select| {
-            select
-                .filter(offer::Column::Id.eq(id))
-                .filter(offers::open_offers(Utc::now()))
-        })
-        .await?;
-        let fingerprint = fingerprint(db).await?;
-        let mut writer = self.writer.lock().await;
-        writer.delete_term(Term::from_field_u64(self.fields.id, id as u64));
-        for row in &rows {
-            writer
-                .add_document(self.document(row))
-                .map_err(DomainError::internal)?;
+        let now = Utc::now();
+        let ids: Vec<i64> = batch.offers.iter().copied().collect();
+        for chunk in ids.chunks(500) {
+            let rows = index_rows(db, |select| {
+                select
+                    .filter(offer::Column::Id.is_in(chunk.iter().copied()))
+                    .filter(offers::open_offers(now))
+            })
+            .await?;
+            for id in chunk {
+                writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+            }
+            for row in &rows {
+                writer
+                    .add_document(self.document(row))
+                    .map_err(DomainError::internal)?;
+            }
         }
-        let mut commit = writer.prepare_commit().map_err(DomainError::internal)?;
-        commit.set_payload(&serde_json::to_string(&fingerprint).map_err(DomainError::internal)?);
-        commit.commit().map_err(DomainError::internal)?;
-        drop(writer);
-        self.reader.reload().map_err(DomainError::internal)
+        let fingerprint = fingerprint(db).await?;
+        self.commit(
+            writer,
+            Payload {
+                applied: batch.through,
+                fingerprint,
+            },
+        )
     }
 
     fn document(&self, row: &IndexRow) -> TantivyDocument {

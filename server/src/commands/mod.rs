@@ -1,6 +1,8 @@
 //! The binary's commands.
 
+pub mod backup;
 pub mod bench;
+pub mod jobs;
 
 use crate::cli::{Config, SeedDemoArgs};
 use crate::http;
@@ -106,7 +108,10 @@ pub async fn bench_search(
 }
 
 fn index_dir(config: &Config) -> std::path::PathBuf {
-    config.data_dir.join("search-index")
+    config
+        .index_dir
+        .clone()
+        .unwrap_or_else(|| config.data_dir.join("search-index"))
 }
 
 fn progress_bar() -> indicatif::ProgressBar {
@@ -159,28 +164,11 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
             "search index rebuilt"
         );
     }
-    let places = Arc::new(Directory::load(&db).await.context("loading the places")?);
-    let leptos_options = leptos_options(&config.leptos_config)?;
-    let addr = leptos_options.site_addr;
-    domain::auth::rate_limit::set_sign_ups_per_ip(config.sign_ups_per_ip_per_hour);
-    let state = AppState {
-        leptos_options,
-        db: db.clone(),
-        site: SiteConfig {
-            public_url: config.public_url.trim_end_matches('/').to_owned(),
-            contact_email: config.contact_email.clone(),
-            hosting: config.hosting_provider.clone(),
-        },
-        search,
-        places,
-        storage: domain::files::Storage::from_config(
-            config.s3_bucket.as_deref(),
-            config.data_dir.join("files"),
-        )
-        .map_err(|e| anyhow::anyhow!(e))?,
-    };
+    let state = app_state(&config, &db, search).await?;
+    let addr = state.leptos_options.site_addr;
     let mailer = mailer(&config)?;
     crate::scheduler::spawn(state.clone(), mailer);
+    crate::feed::spawn(state.clone(), crate::feed::instance_name());
     let app = http::build(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -257,6 +245,33 @@ pub async fn create_admin(
 
 /// Reads the Leptos runtime settings from `path` when it exists, else from
 /// LEPTOS_* variables alone.
+/// What the pages, the handlers and the jobs share, with `search` as the
+/// search index.
+pub async fn app_state(
+    config: &Config,
+    db: &DatabaseConnection,
+    search: Arc<SearchIndex>,
+) -> anyhow::Result<AppState> {
+    let places = Arc::new(Directory::load(db).await.context("loading the places")?);
+    domain::auth::rate_limit::set_sign_ups_per_ip(config.sign_ups_per_ip_per_hour);
+    Ok(AppState {
+        leptos_options: leptos_options(&config.leptos_config)?,
+        db: db.clone(),
+        site: SiteConfig {
+            public_url: config.public_url.trim_end_matches('/').to_owned(),
+            contact_email: config.contact_email.clone(),
+            hosting: config.hosting_provider.clone(),
+        },
+        search,
+        places,
+        storage: domain::files::Storage::from_config(
+            config.s3_bucket.as_deref(),
+            config.data_dir.join("files"),
+        )
+        .map_err(|e| anyhow::anyhow!(e))?,
+    })
+}
+
 pub fn leptos_options(path: &Path) -> anyhow::Result<LeptosOptions> {
     let file = path.exists().then(|| path.to_string_lossy().into_owned());
     let conf = get_configuration(file.as_deref())

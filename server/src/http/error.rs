@@ -14,24 +14,23 @@ pub fn error_body(title: &str, text: &str) -> String {
     )
 }
 
-/// [`error_body`] as a response with `status`.
+/// The error page of `status`: bare here (the texts of the site's error
+/// page), marked with [`app::ErrorStatus`] so that `http::site_error_pages`
+/// answers the site's full page instead wherever the visitor's session is
+/// known.
 pub fn error_page(status: StatusCode) -> Response<Body> {
-    let text = match status.as_u16() {
-        400 => "Cette demande est mal formée.",
-        403 => "Vous n'avez pas accès à cette page.",
-        404 => "Cette page n'existe pas ou plus.",
-        405 => "Cette adresse ne s'utilise pas ainsi.",
-        408 => "Cette demande a pris trop de temps. Vérifiez votre connexion et réessayez.",
-        413 => "Les données envoyées sont trop volumineuses.",
-        415 => "Le format des données envoyées n'est pas accepté.",
-        429 => "Trop de tentatives en peu de temps. Réessayez dans quelques minutes.",
-        _ => "Une erreur est survenue de notre côté. Réessayez dans un instant.",
-    };
-    Response::builder()
+    let mut response = Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
-        .body(Body::from(error_body("Un problème est survenu", text)))
-        .expect("a static response is valid")
+        .body(Body::from(error_body(
+            "Un problème est survenu",
+            app::status_text(status.as_u16()),
+        )))
+        .expect("a static response is valid");
+    response
+        .extensions_mut()
+        .insert(app::ErrorStatus(status.as_u16()));
+    response
 }
 
 /// The status a `DomainError` answers with.

@@ -4,6 +4,7 @@
 
 use crate::http::error::{error_page, status_of};
 use crate::http::uploads::Posted;
+use app::UploadReply;
 use app::session::FormOutcome;
 use app::shell;
 use app::state::AppState;
@@ -16,7 +17,6 @@ use domain::DomainError;
 use domain::accounts::Origin;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -38,9 +38,33 @@ impl Pages {
     /// The page at `path`, as a GET of it would render, with `outcome`.
     pub async fn render(
         &self,
-        mut parts: Parts,
+        parts: Parts,
         path: &str,
         outcome: FormOutcome,
+        status: StatusCode,
+    ) -> Response {
+        self.render_with(
+            parts,
+            path,
+            move || provide_context(outcome.clone()),
+            status,
+        )
+        .await
+    }
+
+    /// The site's error page of `status` (its header knows the visitor).
+    pub async fn error(&self, parts: Parts, status: StatusCode) -> Response {
+        let code = app::ErrorStatus(status.as_u16());
+        // No route has this path: the router's fallback shows the error.
+        self.render_with(parts, "/erreur", move || provide_context(code), status)
+            .await
+    }
+
+    async fn render_with(
+        &self,
+        mut parts: Parts,
+        path: &str,
+        provide: impl Fn() + Clone + Send + Sync + 'static,
         status: StatusCode,
     ) -> Response {
         parts.method = Method::GET;
@@ -50,7 +74,7 @@ impl Pages {
         let handler = leptos_axum::render_app_async_with_context(
             move || {
                 context();
-                provide_context(outcome.clone());
+                provide();
             },
             move || shell(options.clone()),
         );
@@ -136,6 +160,17 @@ impl Fields {
         self.0.get(name).map_or("", String::as_str)
     }
 
+    /// The form as the typed struct `T` of its area (each field a
+    /// `String` under its posted name; a missing field is empty).
+    pub fn parse<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        use serde::de::value::{Error, MapDeserializer};
+        let fields = self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+        T::deserialize(MapDeserializer::<_, Error>::new(fields)).unwrap_or_else(|error| {
+            tracing::warn!(%error, "a form did not fit its struct");
+            T::default()
+        })
+    }
+
     /// Every value of `name`, in order (checkboxes).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.1
@@ -197,7 +232,11 @@ pub fn wants_json(parts: &Parts) -> bool {
 /// A success: a redirect for a form, `{"redirect": …}` for the island.
 pub fn done(parts: &Parts, to: &str) -> Response {
     if wants_json(parts) {
-        Json(json!({ "redirect": to })).into_response()
+        Json(UploadReply {
+            redirect: Some(to.to_owned()),
+            ..Default::default()
+        })
+        .into_response()
     } else {
         see_other(to)
     }
@@ -216,9 +255,16 @@ pub async fn refused(
     );
     if wants_json(&parts) {
         let status = status_of(&error);
-        let body = match &error {
-            DomainError::Invalid(errors) => json!({ "errors": errors, "message": note }),
-            other => json!({ "message": other.user_message() }),
+        let body = match error {
+            DomainError::Invalid(errors) => UploadReply {
+                errors,
+                message: note.map(str::to_owned),
+                ..Default::default()
+            },
+            other => UploadReply {
+                message: Some(other.user_message()),
+                ..Default::default()
+            },
         };
         return (status, Json(body)).into_response();
     }

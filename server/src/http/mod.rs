@@ -21,7 +21,7 @@ use app::{App, shell};
 use axum::{
     Router,
     body::Body,
-    extract::DefaultBodyLimit,
+    extract::{DefaultBodyLimit, State},
     http::{HeaderValue, Response, StatusCode, header},
 };
 use error::error_page;
@@ -112,6 +112,64 @@ async fn french_errors(
     page
 }
 
+/// Middleware: a request that may have changed the catalogue (any but GET
+/// and HEAD) applies the change feed before it answers, so that the page it
+/// leads to shows the change on this instance at once — whatever the
+/// handler, and without any of them having to remember it. The other
+/// instances follow within `feed::PERIOD`.
+async fn follow_changes(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let reads_only = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let response = next.run(request).await;
+    if !reads_only && let Err(error) = state.search.follow(&state.db).await {
+        tracing::warn!(%error, "change feed not followed after a change");
+    }
+    response
+}
+
+/// Middleware: a refusal answered with [`error_page`] by a handler or an
+/// extractor (an unknown offer posted to, a form too large…) becomes the
+/// site's error page, with its header and navigation for the visitor, as a
+/// GET of an unknown page does. JSON callers and files keep the bare answer.
+async fn site_error_pages(
+    State(pages): State<form::Pages>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let path = request.uri().path();
+    if path.starts_with("/api/")
+        || path.starts_with("/fichiers/")
+        || path.starts_with("/logos/")
+        || path.starts_with("/pkg/")
+    {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let kept = parts.clone();
+    let response = next
+        .run(axum::extract::Request::from_parts(parts, body))
+        .await;
+    let Some(&app::ErrorStatus(_)) = response.extensions().get::<app::ErrorStatus>() else {
+        return response;
+    };
+    if form::wants_json(&kept) {
+        return response;
+    }
+    let mut page = pages.error(kept, response.status()).await;
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = response.headers().get(&name) {
+            page.headers_mut().insert(name, value.clone());
+        }
+    }
+    page
+}
+
 /// Middleware: caps every request body at [`body_limit`] of its path — at
 /// once from `Content-Length`, and while it is read whatever it claims.
 async fn limit_bodies(
@@ -163,6 +221,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         }
     };
     let pages = form::Pages::new(context.clone(), options.clone());
+    let error_pages = pages.clone();
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     let pkg_cache = HeaderValue::from_static(if options.hash_files {
         "public, max-age=31536000, immutable"
@@ -205,6 +264,14 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(axum::Extension(pages))
         .layer(axum::Extension(cache.clone()))
         .layer(axum::middleware::from_fn(api_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            follow_changes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            error_pages,
+            site_error_pages,
+        ))
         .layer(axum::middleware::from_fn(html::tidy_pages))
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), cache),

@@ -1,7 +1,8 @@
 //! A short-lived cache of the offer and company pages anonymous visitors
 //! and crawlers read most. An entry lives at most [`TTL`] and only while the
-//! search index stays at the generation it was rendered at (any published,
-//! changed or withdrawn offer moves it), so a change shows at once.
+//! search index stays at the change-feed row it was rendered at (any change
+//! of an offer or a company, made through any instance, moves it once this
+//! instance has applied it), so a change shows within the follow period.
 //!
 //! Every response still gets its own script nonce: the cached page's nonce
 //! is replaced, in the body and in the Content-Security-Policy, by a fresh one.
@@ -30,7 +31,8 @@ const MAX_PAGE: usize = 512 * 1024;
 #[derive(Clone)]
 struct Entry {
     rendered_at: Instant,
-    generation: u64,
+    /// The change feed's row the index had applied when it was rendered.
+    generation: i64,
     headers: HeaderMap,
     body: Bytes,
     nonce: Option<String>,
@@ -120,7 +122,7 @@ pub async fn serve(
         return next.run(request).await;
     }
     let key = request.uri().path().to_owned();
-    let generation = state.search.generation();
+    let generation = state.search.applied();
     let hit = cache
         .inner
         .read()

@@ -80,7 +80,7 @@ fn is_anonymous_path(path: &str) -> bool {
     path.starts_with("/pkg/")
         || matches!(
             path,
-            "/health" | "/robots.txt" | "/sitemap.xml" | "/favicon.svg"
+            "/health" | "/health/ready" | "/robots.txt" | "/sitemap.xml" | "/favicon.svg"
         )
         || path.starts_with("/sitemaps/")
 }

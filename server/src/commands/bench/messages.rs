@@ -5,9 +5,9 @@
 //! prints figures, asserts nothing.
 
 use anyhow::Context;
+use domain::demo::fixtures::{insert_company, insert_places, insert_recruiter, insert_user};
 use domain::messaging;
 use domain::model::{Role, ThreadTarget};
-use domain::testing::{insert_company, insert_places, insert_recruiter, insert_user};
 use std::time::{Duration, Instant};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

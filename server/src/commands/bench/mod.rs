@@ -2,5 +2,6 @@
 //! the request paths.
 
 pub mod apply;
+pub mod feed;
 pub mod messages;
 pub mod search;
