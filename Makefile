@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed
 
 setup:
 	./scripts/bootstrap.sh
@@ -76,3 +76,8 @@ bench-apply: build
 ## Unread count and inbox of a recruiter with THREADS conversations (own temporary database).
 bench-messages: build
 	RUST_LOG=warn $(SERVER_BIN) bench-messages --threads $${THREADS:-300} --messages $${MESSAGES:-10}
+
+## The change feed: change → visible on another index (p50/p95/max over
+## CHANGES changes) and the cost of following; POSTGRES=url for PostgreSQL.
+bench-feed: build
+	RUST_LOG=warn $(SERVER_BIN) bench-feed --changes $${CHANGES:-100} $${POSTGRES:+--postgres $$POSTGRES}

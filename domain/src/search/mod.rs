@@ -433,7 +433,17 @@ impl SearchIndex {
                     .map_err(DomainError::internal)?;
             }
         }
-        let fingerprint = fingerprint(db).await?;
+        // The fingerprint of the last rebuild stays: counting the catalogue
+        // at every change would cost more than the change (the log, not the
+        // fingerprint, says what this index reflects).
+        let fingerprint = Self::stored_payload_of(&self.index)
+            .map(|p| p.fingerprint)
+            .unwrap_or(Fingerprint {
+                schema: SCHEMA_VERSION,
+                open_offers: 0,
+                last_update: None,
+                last_id: None,
+            });
         self.commit(
             writer,
             Payload {

@@ -5,6 +5,7 @@
 //! outbox. Runs on a fresh SQLite database in a temporary folder; prints
 //! figures, asserts nothing.
 
+use super::percentile;
 use crate::commands::leptos_options;
 use crate::http;
 use anyhow::{Context, bail};
@@ -40,11 +41,6 @@ fn application_body(email: &str, cv_bytes: usize) -> Vec<u8> {
     body.extend_from_slice(&cv);
     body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     body
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 fn ms(d: Duration) -> String {

@@ -7,6 +7,7 @@
 //! follower's search shows it. Then the cost of applying the log: one
 //! change, and a batch of a thousand. Prints figures, asserts nothing.
 
+use super::report;
 use anyhow::Context;
 use chrono::Utc;
 use domain::demo::{self, DemoOptions};
@@ -20,28 +21,16 @@ use sea_orm::{
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn report(what: &str, mut times: Vec<Duration>) {
-    times.sort();
-    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    println!(
-        "{what}: p50 {}, p95 {}, max {} ({} runs)",
-        ms(percentile(&times, 50.0)),
-        ms(percentile(&times, 95.0)),
-        ms(*times.last().unwrap_or(&Duration::ZERO)),
-        times.len()
-    );
+/// The benchmark's own PostgreSQL schema.
+fn schema_name() -> String {
+    format!("bench_feed_{}", std::process::id())
 }
 
 async fn database(
     postgres: Option<&str>,
 ) -> anyhow::Result<(DatabaseConnection, Option<tempfile::TempDir>)> {
     if let Some(url) = postgres {
-        let schema = format!("bench_feed_{}", std::process::id());
+        let schema = schema_name();
         let admin = domain::db::connect(url).await?;
         admin
             .execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
@@ -122,6 +111,9 @@ pub async fn run(offers: u64, changes: usize, postgres: Option<&str>) -> anyhow:
         .await?;
     let mut latencies = Vec::with_capacity(open.len());
     for (i, id) in open.iter().enumerate() {
+        // Changes come at any moment of the follower's period.
+        let jitter = rand::random::<u64>() % crate::feed::PERIOD.as_millis() as u64;
+        tokio::time::sleep(Duration::from_millis(jitter)).await;
         let before = follower.len();
         let (status, shown) = if i % 2 == 0 {
             (OfferStatus::Unpublished, before - 1)
@@ -195,5 +187,9 @@ pub async fn run(offers: u64, changes: usize, postgres: Option<&str>) -> anyhow:
         "follow with nothing new (each poll): {:.3} ms",
         idle.elapsed().as_secs_f64() * 1000.0 / 100.0
     );
+    if postgres.is_some() {
+        db.execute_unprepared(&format!("DROP SCHEMA {} CASCADE", schema_name()))
+            .await?;
+    }
     Ok(())
 }

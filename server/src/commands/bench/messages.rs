@@ -4,28 +4,12 @@
 //! the threads read), on a fresh SQLite database in a temporary folder;
 //! prints figures, asserts nothing.
 
+use super::report;
 use anyhow::Context;
 use domain::demo::fixtures::{insert_company, insert_places, insert_recruiter, insert_user};
 use domain::messaging;
 use domain::model::{Role, ThreadTarget};
-use std::time::{Duration, Instant};
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn report(what: &str, mut times: Vec<Duration>) {
-    times.sort();
-    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-    println!(
-        "{what}: p50 {}, p95 {}, max {} ({} runs)",
-        ms(percentile(&times, 50.0)),
-        ms(percentile(&times, 95.0)),
-        ms(*times.last().unwrap_or(&Duration::ZERO)),
-        times.len()
-    );
-}
+use std::time::Instant;
 
 pub async fn run(threads: usize, messages: usize, runs: usize) -> anyhow::Result<()> {
     let folder = tempfile::tempdir().context("temporary folder")?;
