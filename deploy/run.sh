@@ -11,7 +11,7 @@
 #   PORT          nginx's port (default 8080); the instances use PORT+1, PORT+2
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-: "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL database}"
+cd "$root"
 SERVER_BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/server}"
 RUN_DIR="${RUN_DIR:-$root/target/deploy}"
 PORT="${PORT:-8080}"
@@ -39,6 +39,7 @@ wait_healthy() { # url
 
 case "${1:-start}" in
 start)
+    : "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL database}"
     command -v nginx >/dev/null || { echo "nginx is needed: apt-get install nginx-light" >&2; exit 1; }
     mkdir -p "$RUN_DIR/shared"
     # Migrate once, before either instance starts.

@@ -19,3 +19,31 @@ test("signed in, the header stays short, no word breaks and every field is tall 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("a form refused by the server answers the site's error page, with the way back", async ({ page }, info) => {
+  await signedInCandidate(page, `zoe.refus.${info.project.name}.${Date.now()}@exemple.fr`);
+  // A candidate posting a recruiter's form (an old tab, a forged page).
+  await page.evaluate(() => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = "/recruteur/entreprise/membres";
+    for (const [name, value] of [["membre", "1"], ["decision", "accepter"]]) {
+      const input = document.createElement("input");
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+  });
+  await expect(page.getByRole("heading", { name: "Un problème est survenu" })).toBeVisible();
+  await expect(page.getByText("Vous n'avez pas accès à cette page.")).toBeVisible();
+  await expect(page.locator(".site-header")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  if (info.project.name === "phone") {
+    await page.screenshot({ path: "target/screenshots/error-page-360.png", fullPage: true });
+  }
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
