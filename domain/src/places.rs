@@ -191,6 +191,15 @@ impl Directory {
         self.by_insee.get(insee).map(|&i| &self.communes[i])
     }
 
+    /// The most populous commune of a department: where an offer placed in
+    /// the department only is put for distances (the chef-lieu in all but
+    /// a few departments).
+    pub fn largest_commune(&self, department: &str) -> Option<&Commune> {
+        self.communes
+            .iter()
+            .find(|c| c.department_code == department)
+    }
+
     pub fn department_name(&self, code: &str) -> Option<&str> {
         self.departments
             .iter()
