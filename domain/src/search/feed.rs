@@ -124,9 +124,10 @@ pub async fn report(
     Ok(())
 }
 
-/// Scheduled work: deletes what every live follower has applied, and what
-/// is older than [`RETENTION`]; the newest row always stays (a follower
-/// whose cursor is below the oldest row knows it missed some and rebuilds).
+/// Scheduled work: deletes the rows before the slowest live follower's
+/// cursor, and what is older than [`RETENTION`]; the newest row always
+/// stays (a follower whose cursor is below the oldest row knows it missed
+/// some and rebuilds).
 /// Returns how many rows went.
 pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DomainError> {
     catalogue_follower::Entity::delete_many()
@@ -145,12 +146,16 @@ pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64,
         .one(db)
         .await?
         .flatten();
-    let applied_by_all = std::cmp::min(slowest.unwrap_or(newest), newest - 1);
+    // The slowest live follower's own row stays: its cursor is never below
+    // the oldest row, even where the number after it was never used (a
+    // rolled-back transaction on PostgreSQL), so it never rebuilds for
+    // nothing.
+    let floor = std::cmp::min(slowest.unwrap_or(newest), newest);
     let deleted = catalogue_change::Entity::delete_many()
         .filter(catalogue_change::Column::Seq.lt(newest))
         .filter(
             catalogue_change::Column::Seq
-                .lte(applied_by_all)
+                .lt(floor)
                 .or(catalogue_change::Column::ChangedAt.lt((now - RETENTION).timestamp())),
         )
         .exec(db)
