@@ -125,7 +125,8 @@ pub async fn report(
 }
 
 /// Scheduled work: deletes the rows before the slowest live follower's
-/// cursor, and what is older than [`RETENTION`]; the newest row always
+/// cursor, and what is older than [`RETENTION`] before the newest row (on
+/// the database's clock, which the triggers write); the newest row always
 /// stays (a follower whose cursor is below the oldest row knows it missed
 /// some and rebuilds).
 /// Returns how many rows went.
@@ -134,7 +135,21 @@ pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64,
         .filter(catalogue_follower::Column::SeenAt.lt(now - RETENTION))
         .exec(db)
         .await?;
-    let newest = latest(db).await?;
+    let Some((newest, newest_at)): Option<(i64, i64)> = catalogue_change::Entity::find()
+        .select_only()
+        .column(catalogue_change::Column::Seq)
+        .column(catalogue_change::Column::ChangedAt)
+        .order_by_desc(catalogue_change::Column::Seq)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    // The triggers write the database's clock: the retention is measured
+    // on it too (from the newest row), never against this process's clock.
+    let too_old = newest_at - RETENTION.num_seconds();
     let slowest: Option<i64> = catalogue_follower::Entity::find()
         .select_only()
         .expr_as(
@@ -156,7 +171,7 @@ pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64,
         .filter(
             catalogue_change::Column::Seq
                 .lt(floor)
-                .or(catalogue_change::Column::ChangedAt.lt((now - RETENTION).timestamp())),
+                .or(catalogue_change::Column::ChangedAt.lt(too_old)),
         )
         .exec(db)
         .await?;
