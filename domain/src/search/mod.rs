@@ -371,6 +371,10 @@ impl SearchIndex {
     /// rows after the cursor (pruned while this instance was away) or is
     /// behind it (the database was restored from an older copy).
     pub async fn follow(&self, db: &impl ConnectionTrait) -> Result<Followed, DomainError> {
+        // Nothing new (most calls): answered without waiting for the writer.
+        if feed::latest(db).await? == self.applied() {
+            return Ok(Followed::default());
+        }
         let mut writer = self.writer.lock().await;
         let mut followed = Followed::default();
         let cursor = self.applied();
