@@ -29,8 +29,13 @@ test("the copy-link island hydrates and copies the offer's address", async ({ pa
   const button = page.getByRole("button", { name: "Copier le lien" });
   // The islands' code loads at the first interaction; the button shows once hydrated.
   await expect(button).toBeHidden();
-  await page.mouse.move(20, 20);
-  await expect(button).toBeVisible({ timeout: 15_000 });
+  // A move made before the loader listens is not seen (as for a person, the
+  // next one is): move again until the page has hydrated.
+  let x = 20;
+  await expect(async () => {
+    await page.mouse.move((x += 7), 20);
+    await expect(button).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await button.click();
   await expect(page.getByRole("status").filter({ hasText: "Lien copié" })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
