@@ -94,7 +94,6 @@ pub async fn open_offer(
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let company = company.ok_or(DomainError::NotFound)?;
     let open = offer.status == crate::model::OfferStatus::Published
         && offer.expires_at.is_none_or(|at| at > now);
     if !open {
@@ -108,6 +107,9 @@ pub async fn open_offer(
                 .into(),
         ));
     }
+    // Every offer applied for here has its company (an imported one never
+    // takes applications here).
+    let company = company.ok_or(DomainError::NotFound)?;
     Ok((offer, company))
 }
 
@@ -936,7 +938,10 @@ async fn company_name(
     db: &impl ConnectionTrait,
     offer: &offer::Model,
 ) -> Result<String, DomainError> {
-    Ok(company::Entity::find_by_id(offer.company_id)
+    let Some(company_id) = offer.company_id else {
+        return Ok(offer.employer_name.clone().unwrap_or_default());
+    };
+    Ok(company::Entity::find_by_id(company_id)
         .one(db)
         .await?
         .map(|c| c.name)

@@ -435,7 +435,7 @@ fn demo_offer(
             &place.name,
         )),
         title: Set(title),
-        company_id: Set(company.id),
+        company_id: Set(Some(company.id)),
         recruiter_id: Set(None),
         job_family: Set(family),
         contract_type: Set(contract),
@@ -498,6 +498,7 @@ fn demo_offer(
         created_at: Set(published_at),
         updated_at: Set(published_at),
         expiry_warned_at: Set(None),
+        ..Default::default()
     }
 }
 

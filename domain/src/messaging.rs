@@ -128,7 +128,8 @@ async fn thread_about(
                 Some(offer_id) => offer::Entity::find_by_id(offer_id).one(db).await?,
                 None => None,
             };
-            let Some((offer, recruiter)) = offer.and_then(|o| o.recruiter_id.map(|r| (o, r)))
+            let Some((recruiter, company_id, offer)) =
+                offer.and_then(|o| Some((o.recruiter_id?, o.company_id?, o)))
             else {
                 return Err(DomainError::invalid(
                     "message",
@@ -138,7 +139,7 @@ async fn thread_about(
             Ok(NewThread {
                 kind: ThreadKind::Application,
                 candidate_id: user.id,
-                company_id: offer.company_id,
+                company_id,
                 recruiter_id: Some(recruiter),
                 application_id: Some(id),
                 dossier_id: None,
@@ -172,13 +173,14 @@ async fn thread_about(
                     ),
                 ));
             };
-            if blocked(db, candidate, offer.company_id).await? {
+            let company_id = offer.company_id.ok_or(DomainError::Forbidden)?;
+            if blocked(db, candidate, company_id).await? {
                 return Err(blocked_message());
             }
             Ok(NewThread {
                 kind: ThreadKind::Application,
                 candidate_id: candidate,
-                company_id: offer.company_id,
+                company_id,
                 recruiter_id: Some(user.id),
                 application_id: Some(id),
                 dossier_id: None,

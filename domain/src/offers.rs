@@ -6,7 +6,7 @@ use crate::accounts::candidate_only;
 use crate::entity::{company, department, offer, place, region, saved_offer};
 use crate::model::{
     ContractType, CurrentUser, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace,
-    OfferStatus, Role, Salary, SalaryPeriod, WorkingTime,
+    OfferStatus, Role, Salary, SalaryPeriod, WorkingTime, employer_label,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
@@ -78,9 +78,10 @@ fn card_select() -> sea_orm::Select<offer::Entity> {
             offer::Column::SalaryPeriod,
             offer::Column::PublishedAt,
         ])
+        .columns([offer::Column::EmployerName, offer::Column::PlaceLabel])
         .column_as(company::Column::Name, "company_name")
         .column_as(place::Column::Name, "place_name")
-        .join(JoinType::InnerJoin, offer::Relation::Company.def())
+        .join(JoinType::LeftJoin, offer::Relation::Company.def())
         .join(JoinType::InnerJoin, offer::Relation::Place.def())
 }
 
@@ -103,10 +104,15 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, D
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let company = company::Entity::find_by_id(offer.company_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::internal(format!("offer {id} has no company")))?;
+    let company = match offer.company_id {
+        Some(company_id) => Some(
+            company::Entity::find_by_id(company_id)
+                .one(db)
+                .await?
+                .ok_or_else(|| DomainError::internal(format!("offer {id} has no company")))?,
+        ),
+        None => None,
+    };
     let place = place::Entity::find_by_id(offer.place_insee.clone())
         .one(db)
         .await?
@@ -129,16 +135,23 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, D
         slug: offer.slug,
         title: offer.title,
         status: offer.status,
-        company: OfferCompany {
+        employer: employer_label(
+            company.as_ref().map(|c| c.name.as_str()),
+            offer.employer_name.as_deref(),
+        ),
+        company: company.map(|company| OfferCompany {
             id: company.id,
             slug: company.slug,
             name: company.name,
             website: company.website,
-        },
+        }),
+        source: offer.source,
+        source_updated_at: offer.source_updated_at,
         place: OfferPlace {
             postal_code: place.main_postal_code().to_owned(),
             insee: place.insee,
-            name: place.name,
+            department_only: offer.place_label.is_some(),
+            name: offer.place_label.unwrap_or(place.name),
             department_code: place.department_code,
             department_name: department.map(|d| d.name).unwrap_or_default(),
             region_name: region.map(|r| r.name).unwrap_or_default(),
@@ -169,8 +182,10 @@ struct CardRow {
     id: i64,
     slug: String,
     title: String,
-    company_name: String,
+    company_name: Option<String>,
+    employer_name: Option<String>,
     place_name: String,
+    place_label: Option<String>,
     department_code: String,
     contract_type: ContractType,
     working_time: WorkingTime,
@@ -191,8 +206,11 @@ impl CardRow {
             id: self.id,
             slug: self.slug,
             title: self.title,
-            company_name: self.company_name,
-            place_name: self.place_name,
+            company_name: employer_label(
+                self.company_name.as_deref(),
+                self.employer_name.as_deref(),
+            ),
+            place_name: self.place_label.unwrap_or(self.place_name),
             department_code: self.department_code,
             contract_type: self.contract_type,
             working_time: self.working_time,

@@ -551,7 +551,7 @@ async fn create_checked(
     let contact = account(db, user).await?;
     let mut row = offer::ActiveModel {
         id: NotSet,
-        company_id: Set(company_id),
+        company_id: Set(Some(company_id)),
         recruiter_id: Set(Some(user.id)),
         status: Set(OfferStatus::Draft),
         source: Set(OfferSource::Portal),

@@ -133,7 +133,7 @@ pub async fn insert_offer(
         id: NotSet,
         slug: Set(slugify(title)),
         title: Set(title.into()),
-        company_id: Set(company.id),
+        company_id: Set(Some(company.id)),
         recruiter_id: Set(None),
         job_family: Set(JobFamily::CarMechanics),
         description_html: Set("<p>Entretien et diagnostic des véhicules.</p>".into()),
@@ -167,6 +167,7 @@ pub async fn insert_offer(
         created_at: Set(published),
         updated_at: Set(published),
         expiry_warned_at: Set(None),
+        ..Default::default()
     };
     change(&mut model);
     model.insert(db).await.expect("insert offer")

@@ -72,7 +72,11 @@ async fn an_offer_page_has_its_company_place_and_salary() {
         let detail = offers::detail(&t.db, offer.id).await.unwrap();
 
         assert_eq!(detail.title, "Mécanicien automobile H/F", "{}", t.backend);
-        assert_eq!(detail.company.name, "Garage du Centre");
+        assert_eq!(detail.employer, "Garage du Centre");
+        assert_eq!(
+            detail.company.as_ref().map(|c| c.name.as_str()),
+            Some("Garage du Centre")
+        );
         assert_eq!(detail.place.name, "Lyon");
         assert_eq!(detail.place.postal_code, "69001");
         assert_eq!(detail.place.department_name, "Rhône");

@@ -30,7 +30,7 @@ async fn a_recruiter_drafts_publishes_duplicates_and_closes_an_offer() {
         .unwrap();
         let draft = offer_row(&t.db, id).await;
         assert_eq!(draft.status, OfferStatus::Draft);
-        assert_eq!(draft.company_id, garage.id);
+        assert_eq!(draft.company_id, Some(garage.id));
         assert_eq!(draft.salary_min_cents, Some(210_000));
         assert!(
             draft

@@ -14,6 +14,7 @@ mod m20261127_000006_recruiter_space;
 mod m20261127_000007_messaging;
 mod m20261201_000008_security;
 pub mod m20261201_000009_change_feed;
+mod m20261201_000010_imported_offers;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_messaging::Migration),
             Box::new(m20261201_000008_security::Migration),
             Box::new(m20261201_000009_change_feed::Migration),
+            Box::new(m20261201_000010_imported_offers::Migration),
         ]
     }
 }

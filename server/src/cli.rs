@@ -46,6 +46,9 @@ pub enum Command {
         #[arg(long)]
         last_name: String,
     },
+    /// Import the sector's offers from France Travail now (needs
+    /// FRANCE_TRAVAIL_CLIENT_ID and FRANCE_TRAVAIL_CLIENT_SECRET); prints a report.
+    ImportFranceTravail,
     /// Measure search latency against a SQLite FTS5 baseline (prints figures).
     BenchSearch {
         /// Timed runs of each query.
@@ -201,6 +204,47 @@ pub struct Config {
     /// With `serve --demo-data`: how many demo offers to create.
     #[arg(long, env = "DEMO_OFFERS", default_value_t = 2_000, global = true)]
     pub demo_offers: u64,
+    /// France Travail API client id ("Offres d'emploi v2", francetravail.io);
+    /// without it and the secret the import does not run.
+    #[arg(
+        long,
+        env = "FRANCE_TRAVAIL_CLIENT_ID",
+        global = true,
+        hide_env_values = true
+    )]
+    pub france_travail_client_id: Option<String>,
+    /// France Travail API client secret.
+    #[arg(
+        long,
+        env = "FRANCE_TRAVAIL_CLIENT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub france_travail_client_secret: Option<String>,
+    /// Base URL of the France Travail offers API.
+    #[arg(
+        long,
+        env = "FRANCE_TRAVAIL_API_URL",
+        default_value = domain::france_travail::client::DEFAULT_API_URL,
+        global = true
+    )]
+    pub france_travail_api_url: String,
+    /// France Travail's OAuth2 token endpoint (realm in the query string).
+    #[arg(
+        long,
+        env = "FRANCE_TRAVAIL_TOKEN_URL",
+        default_value = domain::france_travail::client::DEFAULT_TOKEN_URL,
+        global = true
+    )]
+    pub france_travail_token_url: String,
+    /// Calls per second to the France Travail API (its bucket holds 10).
+    #[arg(
+        long,
+        env = "FRANCE_TRAVAIL_RATE",
+        default_value_t = 10.0,
+        global = true
+    )]
+    pub france_travail_rate: f64,
     /// Log format: human-readable lines or one JSON object per line.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty, global = true)]
     pub log_format: LogFormat,

@@ -17,6 +17,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Reindex => commands::reindex(&db, &cli.config).await,
         Command::Backup { dest } => commands::backup::run(&cli.config, &db, &dest).await,
         Command::Job { action } => commands::jobs::run(&cli.config, &db, action).await,
+        Command::ImportFranceTravail => commands::france_travail::run(&cli.config, &db).await,
         Command::CreateAdmin {
             email,
             first_name,

@@ -6,6 +6,7 @@ use app::state::AppState;
 use chrono::{Duration, Utc};
 use domain::accounts;
 use domain::auth::{rate_limit, sessions};
+use domain::france_travail;
 use domain::mail::{self, Sender, Transport};
 use domain::schedule;
 use rand::Rng;
@@ -18,6 +19,7 @@ pub enum Job {
     InactiveAccounts,
     ExpireOffers,
     PruneChangeFeed,
+    ImportFranceTravail,
 }
 
 impl Job {
@@ -27,6 +29,7 @@ impl Job {
         Job::InactiveAccounts,
         Job::ExpireOffers,
         Job::PruneChangeFeed,
+        Job::ImportFranceTravail,
     ];
 
     /// The job of lease name `code`.
@@ -42,6 +45,7 @@ impl Job {
             Job::InactiveAccounts => "inactivite-comptes",
             Job::ExpireOffers => "expiration-offres",
             Job::PruneChangeFeed => "journal-catalogue",
+            Job::ImportFranceTravail => "import-france-travail",
         }
     }
 
@@ -53,6 +57,8 @@ impl Job {
             Job::InactiveAccounts => Duration::hours(6),
             Job::ExpireOffers => Duration::hours(1),
             Job::PruneChangeFeed => Duration::minutes(10),
+            // The API's reuse licence asks for a call at least every 24 hours.
+            Job::ImportFranceTravail => Duration::hours(6),
         }
     }
 }
@@ -60,29 +66,43 @@ impl Job {
 /// How long a claim lasts when its holder dies mid-run.
 pub const LEASE: Duration = Duration::minutes(10);
 
-/// What the jobs need besides the state.
+/// What the jobs need besides the state: the email transport, and the
+/// France Travail API when credentials are set.
 #[derive(Clone)]
-pub struct Mailer {
+pub struct Services {
     pub transport: Transport,
     pub sender: Sender,
+    pub france_travail: Option<france_travail::client::Settings>,
+}
+
+impl Services {
+    /// Whether `job` can run here (the import needs its credentials).
+    fn enabled(&self, job: Job) -> bool {
+        job != Job::ImportFranceTravail || self.france_travail.is_some()
+    }
 }
 
 /// Starts the scheduler; it stops with the process.
-pub fn spawn(state: AppState, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+pub fn spawn(state: AppState, mailer: Services) -> tokio::task::JoinHandle<()> {
     let holder = format!("{:016x}", rand::rng().random::<u64>());
+    if !mailer.enabled(Job::ImportFranceTravail) {
+        tracing::info!(
+            "France Travail import off: FRANCE_TRAVAIL_CLIENT_ID and FRANCE_TRAVAIL_CLIENT_SECRET are not set"
+        );
+    }
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            for job in Job::ALL {
+            for job in Job::ALL.iter().filter(|job| mailer.enabled(**job)) {
                 run_if_due(&state, &mailer, &holder, *job).await;
             }
         }
     })
 }
 
-async fn run_if_due(state: &AppState, mailer: &Mailer, holder: &str, job: Job) {
+async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job) {
     let now = Utc::now();
     let name = job.code();
     match schedule::claim(&state.db, name, holder, job.every(), LEASE, now).await {
@@ -110,11 +130,7 @@ async fn run_if_due(state: &AppState, mailer: &Mailer, holder: &str, job: Job) {
 }
 
 /// Runs one job now; returns what it did in a line (empty: nothing to do).
-pub async fn run(
-    state: &AppState,
-    mailer: &Mailer,
-    job: Job,
-) -> Result<String, domain::DomainError> {
+pub async fn run(state: &AppState, mailer: &Services, job: Job) -> anyhow::Result<String> {
     let now = Utc::now();
     Ok(match job {
         Job::SendEmails => {
@@ -151,6 +167,18 @@ pub async fn run(
         Job::PruneChangeFeed => {
             let pruned = domain::search::feed::prune(&state.db, now).await?;
             format!("{pruned} lignes du journal des changements supprimées")
+        }
+        Job::ImportFranceTravail => {
+            let Some(settings) = mailer.france_travail.clone() else {
+                anyhow::bail!(
+                    "FRANCE_TRAVAIL_CLIENT_ID et FRANCE_TRAVAIL_CLIENT_SECRET ne sont pas définis"
+                );
+            };
+            // The serving instances (this one too) follow the change feed.
+            let report = france_travail::import::run(&state.db, None, settings, &mut ())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            report.to_string()
         }
     })
 }

@@ -12,6 +12,7 @@ mod common;
 mod companies;
 mod dossiers;
 mod files;
+mod france_travail;
 mod http;
 mod instances;
 mod messaging;

@@ -77,7 +77,7 @@ fn OfferView(
     let summary = truncate_text(&html_to_text(&offer.description_html), 155);
     let page_title = format!(
         "{} — {} à {} ({}) | JobToMove",
-        offer.title, offer.company.name, offer.place.name, offer.place.department_code
+        offer.title, offer.employer, offer.place.name, offer.place.department_code
     );
     let closed_message = match offer.status {
         OfferStatus::Filled => "Ce poste a été pourvu : l'offre n'accepte plus de candidatures.",
@@ -106,7 +106,8 @@ fn OfferView(
         .then(|| {
             offer
                 .published_at
-                .map(|published| json_for_script(&job_posting(&offer, &url, published)))
+                .and_then(|published| job_posting(&offer, &url, published))
+                .map(|posting| json_for_script(&posting))
         })
         .flatten();
     view! {
@@ -126,13 +127,14 @@ fn OfferView(
             <header class="offer-header">
                 <h1>{offer.title.clone()}</h1>
                 <p class="offer-company">
-                    <a href=offer.company.path()>{offer.company.name.clone()}</a>
+                    {match offer.company.clone() {
+                        Some(company) => view! { <a href=company.path()>{offer.employer.clone()}</a> }.into_any(),
+                        None => offer.employer.clone().into_any(),
+                    }}
                 </p>
-                <p class="offer-place">
-                    {format!("{} ({}) — {}", offer.place.name, offer.place.postal_code, offer.place.region_name)}
-                </p>
+                <p class="offer-place">{place_line(&offer)}</p>
                 <div class="offer-actions">
-                    {open.then(|| view! { <a class="button" href="#postuler">"Postuler"</a> })}
+                    {open.then(|| view! { <a class="button" href="#postuler">{apply_label(&offer)}</a> })}
                     {heart}
                 </div>
             </header>
@@ -158,7 +160,15 @@ fn OfferView(
                     </section>
                 }
             })}
-            {open.then(|| view! { <ApplySection offer=offer.clone() reader /> })}
+            {open
+                .then(|| {
+                    if offer.is_imported() {
+                        view! { <SourceApply offer=offer.clone() /> }.into_any()
+                    } else {
+                        view! { <ApplySection offer=offer.clone() reader /> }.into_any()
+                    }
+                })}
+            {offer.is_imported().then(|| view! { <SourceNotice offer=offer.clone() /> })}
             {open.then(|| view! { <ShareOffer url=url /> })}
         </article>
         {(!similar.is_empty())
@@ -173,6 +183,68 @@ fn OfferView(
     }
 }
 
+/// "Lyon (69003) — Auvergne-Rhône-Alpes", or "Maine-et-Loire (49) — Pays
+/// de la Loire" for an offer placed only by its département.
+fn place_line(offer: &OfferDetail) -> String {
+    let place = &offer.place;
+    let code = if place.department_only {
+        &place.department_code
+    } else {
+        &place.postal_code
+    };
+    format!("{} ({code}) — {}", place.name, place.region_name)
+}
+
+fn apply_label(offer: &OfferDetail) -> &'static str {
+    if offer.is_imported() {
+        "Postuler sur France Travail"
+    } else {
+        "Postuler"
+    }
+}
+
+/// Applying for an imported offer: at its source, never on the portal (no
+/// form, no messaging, no CVthèque contact).
+#[component]
+fn SourceApply(offer: OfferDetail) -> impl IntoView {
+    view! {
+        <section class="apply" id="postuler" aria-labelledby="postuler-titre">
+            <h2 id="postuler-titre">"Postuler"</h2>
+            <p>
+                "Cette offre est diffusée par France Travail : la candidature se fait sur son site, "
+                "où l'employeur la reçoit."
+            </p>
+            {offer.apply_url.clone().map(|href| view! {
+                <p>
+                    <a class="button" href=href rel="nofollow noopener" target="_blank">
+                        "Postuler sur France Travail"
+                        <span class="visually-hidden">" (nouvelle fenêtre)"</span>
+                    </a>
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// The source and its last update, as the API's reuse licence asks.
+#[component]
+fn SourceNotice(offer: OfferDetail) -> impl IntoView {
+    let updated = offer
+        .source_updated_at
+        .or(offer.published_at)
+        .map(|at| format!(", mise à jour le {}", french_date(paris_date(at))))
+        .unwrap_or_default();
+    view! {
+        <p class="offer-source">
+            {format!("Source : France Travail{updated}. ")}
+            <a href="https://francetravail.io/data/api/offres-emploi" rel="nofollow noopener">
+                "Offre reproduite sous la licence de l'API Offres d'emploi de France Travail"
+            </a>
+            "."
+        </p>
+    }
+}
+
 /// The offer's key facts, in reading order; unknown ones are left out.
 fn facts(offer: &OfferDetail) -> Vec<(&'static str, String)> {
     let mut facts = vec![
@@ -180,10 +252,14 @@ fn facts(offer: &OfferDetail) -> Vec<(&'static str, String)> {
         ("Temps de travail", offer.working_time.label().to_owned()),
         (
             "Salaire",
-            offer
-                .salary
-                .map(|s| s.display())
-                .unwrap_or_else(|| "Non précisé par le recruteur".to_owned()),
+            offer.salary.map(|s| s.display()).unwrap_or_else(|| {
+                if offer.is_imported() {
+                    "Salaire non communiqué"
+                } else {
+                    "Non précisé par le recruteur"
+                }
+                .to_owned()
+            }),
         ),
         ("Métier", offer.job_family.short_label().to_owned()),
         ("Expérience", offer.experience.label().to_owned()),

@@ -13,7 +13,8 @@ pub struct Model {
     pub id: i64,
     pub slug: String,
     pub title: String,
-    pub company_id: i64,
+    /// Empty for an imported offer that matches no company of the portal.
+    pub company_id: Option<i64>,
     pub recruiter_id: Option<i64>,
     pub job_family: JobFamily,
     /// Sanitized when written; rendered as is.
@@ -51,6 +52,16 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// When the recruiter was told the offer expires in 7 days (B4).
     pub expiry_warned_at: Option<DateTimeUtc>,
+    /// The employer of an imported offer not attached to a company; `None`
+    /// with no company is an anonymous employer.
+    pub employer_name: Option<String>,
+    /// Shown instead of the commune when the offer is only placed by its
+    /// département (the commune then serves for distance).
+    pub place_label: Option<String>,
+    /// The source's own last update of an imported offer.
+    pub source_updated_at: Option<DateTimeUtc>,
+    /// A digest of what the import wrote: an unchanged offer is not rewritten.
+    pub source_digest: Option<String>,
 }
 
 impl Model {

@@ -6,6 +6,12 @@
 //! shape (`../shared/FRANCE_TRAVAIL.md`, §6–§12). The importer that pages
 //! through the API builds on it.
 
+#[cfg(feature = "server")]
+pub mod client;
+#[cfg(feature = "server")]
+pub mod crawl;
+#[cfg(feature = "server")]
+pub mod import;
 pub mod mapping;
 pub mod offer;
 pub mod rome;

@@ -1,14 +1,19 @@
 //! schema.org `JobPosting` markup of an open offer, as Google for Jobs reads it.
 
-use super::OfferDetail;
+use super::{ANONYMOUS_EMPLOYER, ApplyMethod, OfferDetail};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 /// The JSON-LD of an open offer at its canonical `url`: Google's required
 /// properties (title, description, datePosted, hiringOrganization,
 /// jobLocation) and recommended ones (validThrough, employmentType,
-/// baseSalary, identifier, directApply).
-pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> Value {
+/// baseSalary, identifier, directApply). None when the markup could not be
+/// truthful and complete: an imported offer with an anonymous employer or
+/// placed only by its département.
+pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> Option<Value> {
+    if offer.employer == ANONYMOUS_EMPLOYER || offer.place.department_only {
+        return None;
+    }
     let mut posting = json!({
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -18,12 +23,12 @@ pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> 
         "url": url,
         "identifier": {
             "@type": "PropertyValue",
-            "name": offer.company.name,
+            "name": offer.employer,
             "value": offer.reference.clone().unwrap_or_else(|| offer.id.to_string()),
         },
         "hiringOrganization": {
             "@type": "Organization",
-            "name": offer.company.name,
+            "name": offer.employer,
         },
         "jobLocation": {
             "@type": "Place",
@@ -41,11 +46,11 @@ pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> 
             },
         },
         "employmentType": offer.contract_type.schema_org(offer.working_time),
-        // Applying on the portal itself comes with the application feature;
-        // until then candidates apply through the recruiter's contact.
-        "directApply": false,
+        // One-click application on the portal; an imported offer is applied
+        // for at its source.
+        "directApply": offer.apply_method == ApplyMethod::Portal && !offer.is_imported(),
     });
-    if let Some(website) = &offer.company.website {
+    if let Some(website) = offer.company.as_ref().and_then(|c| c.website.as_ref()) {
         posting["hiringOrganization"]["sameAs"] = json!(website);
     }
     if let Some(expires) = offer.expires_at {
@@ -63,7 +68,7 @@ pub fn job_posting(offer: &OfferDetail, url: &str, published: DateTime<Utc>) -> 
             },
         });
     }
-    posting
+    Some(posting)
 }
 
 /// JSON for an inline `<script type="application/ld+json">`: every `<`

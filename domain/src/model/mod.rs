@@ -53,7 +53,8 @@ pub use messaging::{
     ThreadTarget, ThreadView, UnreadMessages, linkify,
 };
 pub use offers::{
-    OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace, company_path, offer_path,
+    ANONYMOUS_EMPLOYER, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace,
+    company_path, employer_label, offer_path,
 };
 pub use postings::{EXPIRY_WARNING_DAYS, PUBLICATION_DAYS, PostingEdit, PostingRow};
 pub use salary::{MONTHLY_HOURS, Salary, euros};

@@ -1,7 +1,8 @@
 //! Offers as pages and cards show them.
 
 use super::{
-    ApplyMethod, ContractType, Education, Experience, JobFamily, OfferStatus, Salary, WorkingTime,
+    ApplyMethod, ContractType, Education, Experience, JobFamily, OfferSource, OfferStatus, Salary,
+    WorkingTime,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -41,7 +42,11 @@ impl OfferCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfferPlace {
     pub insee: String,
+    /// The commune, or the département of an offer placed only by it.
     pub name: String,
+    /// The offer names only its département: `name` is the département and
+    /// the commune (its chef-lieu) only serves for distance.
+    pub department_only: bool,
     pub postal_code: String,
     pub department_code: String,
     pub department_name: String,
@@ -49,6 +54,19 @@ pub struct OfferPlace {
     pub latitude: f64,
     pub longitude: f64,
 }
+
+/// What a card or a page names as the employer of an offer: its company on
+/// the portal, else the employer an imported offer names, else nobody.
+pub fn employer_label(company: Option<&str>, employer: Option<&str>) -> String {
+    company
+        .or(employer)
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or(ANONYMOUS_EMPLOYER)
+        .to_owned()
+}
+
+/// How an offer whose employer stays anonymous names it.
+pub const ANONYMOUS_EMPLOYER: &str = "Employeur anonyme";
 
 /// The company behind an offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,8 +98,17 @@ pub struct OfferDetail {
     pub slug: String,
     pub title: String,
     pub status: OfferStatus,
-    pub company: OfferCompany,
+    /// The company page it belongs to; none for an imported offer that
+    /// matches no company of the portal.
+    pub company: Option<OfferCompany>,
+    /// The employer as shown: the company's name, the name an imported offer
+    /// gives, or "Employeur anonyme".
+    pub employer: String,
     pub place: OfferPlace,
+    /// Where the offer comes from; an imported one is applied for at its source.
+    pub source: OfferSource,
+    /// The source's own last update of an imported offer.
+    pub source_updated_at: Option<DateTime<Utc>>,
     pub job_family: JobFamily,
     /// Sanitized HTML, safe to render as is.
     pub description_html: String,
@@ -105,6 +132,11 @@ pub struct OfferDetail {
 impl OfferDetail {
     pub fn path(&self) -> String {
         offer_path(&self.slug, self.id)
+    }
+
+    /// Whether it was imported (candidates apply at the source, never here).
+    pub fn is_imported(&self) -> bool {
+        self.source == OfferSource::FranceTravail
     }
 
     /// Whether candidates can see and apply to it now.

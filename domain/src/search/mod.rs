@@ -464,7 +464,10 @@ impl SearchIndex {
         doc.add_text(f.title, &row.title);
         doc.add_text(f.family_text, row.job_family.label());
         doc.add_text(f.family_text, row.job_family.short_label());
-        for text in [&row.title, &row.company_name, &row.place_name] {
+        let employer =
+            crate::model::employer_label(row.company_name.as_deref(), row.employer_name.as_deref());
+        let place = row.place_label.as_ref().unwrap_or(&row.place_name);
+        for text in [&row.title, &employer, place] {
             doc.add_text(f.all_text, text);
         }
         doc.add_text(f.all_text, row.job_family.label());
@@ -952,8 +955,10 @@ struct IndexRow {
     id: i64,
     title: String,
     description_html: String,
-    company_name: String,
+    company_name: Option<String>,
+    employer_name: Option<String>,
     place_name: String,
+    place_label: Option<String>,
     job_family: JobFamily,
     department_code: String,
     region_code: String,
@@ -1000,12 +1005,14 @@ async fn index_rows(
             offer::Column::SalaryPeriod,
             offer::Column::PublishedAt,
             offer::Column::ExpiresAt,
+            offer::Column::EmployerName,
+            offer::Column::PlaceLabel,
         ])
         .column_as(company::Column::Name, "company_name")
         .column_as(place::Column::Name, "place_name")
         .column(place::Column::Latitude)
         .column(place::Column::Longitude)
-        .join(JoinType::InnerJoin, offer::Relation::Company.def())
+        .join(JoinType::LeftJoin, offer::Relation::Company.def())
         .join(JoinType::InnerJoin, offer::Relation::Place.def());
     Ok(shape(select).into_model::<IndexRow>().all(db).await?)
 }

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod bench;
+pub mod france_travail;
 pub mod jobs;
 
 use crate::cli::{Config, SeedDemoArgs};
@@ -166,8 +167,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     }
     let state = app_state(&config, &db, search).await?;
     let addr = state.leptos_options.site_addr;
-    let mailer = mailer(&config)?;
-    crate::scheduler::spawn(state.clone(), mailer);
+    let services = services(&config)?;
+    crate::scheduler::spawn(state.clone(), services);
     crate::feed::spawn(state.clone(), crate::feed::instance_name());
     let app = http::build(state);
     let listener = tokio::net::TcpListener::bind(addr)
@@ -186,8 +187,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     Ok(())
 }
 
-/// The email transport and sender from the settings.
-pub fn mailer(config: &Config) -> anyhow::Result<crate::scheduler::Mailer> {
+/// What the scheduled jobs use outside the database, from the settings.
+pub fn services(config: &Config) -> anyhow::Result<crate::scheduler::Services> {
     let transport = domain::mail::Transport::from_config(
         config.smtp_url.as_deref(),
         config.data_dir.join("outbox"),
@@ -198,9 +199,10 @@ pub fn mailer(config: &Config) -> anyhow::Result<crate::scheduler::Mailer> {
         .parse()
         .with_context(|| format!("MAIL_FROM is not an address: {}", config.mail_from))?;
     let host = from.email.domain().to_owned();
-    Ok(crate::scheduler::Mailer {
+    Ok(crate::scheduler::Services {
         transport,
         sender: domain::mail::Sender { from, host },
+        france_travail: france_travail::settings(config),
     })
 }
 
