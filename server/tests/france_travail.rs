@@ -8,7 +8,7 @@
 use domain::entity::offer;
 use domain::france_travail::client::Settings;
 use domain::france_travail::import::{self, Report, Skip};
-use domain::model::{ANONYMOUS_EMPLOYER, OfferQuery, OfferSource, OfferStatus};
+use domain::model::{ANONYMOUS_EMPLOYER, CatalogueSource, OfferQuery, OfferSource, OfferStatus};
 use domain::places::{self, Directory};
 use domain::search::SearchIndex;
 use domain::testing::{TestDb, test_databases};
@@ -244,6 +244,37 @@ async fn a_full_import_brings_the_sectors_offers_into_search_with_every_mapping_
                 .iter()
                 .any(|h| h.card.title.contains("Carrossier peintre")),
             "[{b}] imported offers are searchable"
+        );
+        let facet = |results: &domain::model::SearchResults, source| {
+            results
+                .facets
+                .sources
+                .iter()
+                .find(|f| f.value == source)
+                .map(|f| f.count)
+        };
+        let all = search
+            .search(&db.db, &places, &OfferQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            facet(&all, CatalogueSource::FranceTravail),
+            Some(5),
+            "[{b}]"
+        );
+        let portal_only = search
+            .search(
+                &db.db,
+                &places,
+                &OfferQuery::from_pairs([("source", "jobtomove")]),
+            )
+            .await
+            .unwrap();
+        assert_eq!(portal_only.total, 0, "[{b}] the source filter");
+        assert_eq!(
+            facet(&portal_only, CatalogueSource::FranceTravail),
+            Some(5),
+            "[{b}] a facet counts without its own filter"
         );
     }
 }

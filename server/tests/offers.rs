@@ -49,3 +49,64 @@ async fn a_draft_cannot_be_saved_by_guessing_its_id() {
     let saved = text(app.request(get("/espace/favoris", Some(&zoe))).await).await;
     assert!(!saved.contains("Mécanicien automobile H/F"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_imported_offer_names_its_source_and_sends_candidates_to_france_travail() {
+    use domain::model::{ApplyMethod, OfferSource};
+    use sea_orm::ActiveValue::Set;
+    let app = TestApp::spawn().await;
+    let garage = domain::entity::company::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let origin = "https://candidat.francetravail.fr/offres/recherche/detail/203KQZB";
+    let imported =
+        domain::testing::insert_offer(&app.db.db, &garage, "Carrossier peintre (H/F)", 2, |o| {
+            o.company_id = Set(None);
+            o.employer_name = Set(Some("CARROSSERIE FICTIVE".into()));
+            o.source = Set(OfferSource::FranceTravail);
+            o.source_id = Set(Some("203KQZB".into()));
+            o.apply_method = Set(ApplyMethod::External);
+            o.apply_url = Set(Some(origin.into()));
+            o.salary_min_cents = Set(None);
+            o.salary_max_cents = Set(None);
+            o.salary_period = Set(None);
+        })
+        .await;
+    app.search.follow(&app.db.db).await.unwrap();
+    let path = domain::model::offer_path(&imported.slug, imported.id);
+    let page = text(app.get(&path).await).await;
+    assert!(page.contains("CARROSSERIE FICTIVE"), "the employer as text");
+    assert!(page.contains("Source : France Travail"));
+    assert!(page.contains("Postuler sur France Travail"));
+    assert!(
+        page.contains(&format!(r#"href="{origin}" rel="nofollow noopener""#)),
+        "{page}"
+    );
+    assert!(
+        !page.contains("/postuler\""),
+        "no application form on the portal"
+    );
+    assert!(
+        page.contains(r#""directApply":false"#),
+        "truthful JobPosting markup"
+    );
+    assert!(page.contains("Salaire non communiqué"));
+
+    let body = multipart_body(
+        &[("email", "zoe@exemple.fr")],
+        &[("cv", "cv.pdf", b"%PDF-1.4 cv")],
+    );
+    let refused = app
+        .request(multipart_post(&format!("{path}/postuler"), body, None))
+        .await;
+    assert!(app.applications().await.is_empty());
+
+    let search = text(app.get("/offres?source=france-travail").await).await;
+    assert!(search.contains("Carrossier peintre (H/F)"));
+    assert!(
+        !search.contains("Mécanicien automobile H/F"),
+        "the source filter"
+    );
+}

@@ -15,8 +15,8 @@ use crate::ui::not_found::ErrorNotice;
 use crate::ui::offer_card::OfferList;
 use crate::ui::pagination::Pagination;
 use domain::model::{
-    ContractType, Experience, JobFamily, OfferQuery, PlaceFilter, SINCE_DAYS, SearchResults,
-    SortOrder, WorkingTime, count_offers,
+    CatalogueSource, ContractType, Experience, JobFamily, OfferQuery, PlaceFilter, SINCE_DAYS,
+    SearchResults, SortOrder, WorkingTime, count_offers,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta};
@@ -138,12 +138,56 @@ fn PlaceNotice(place: Option<PlaceFilter>) -> impl IntoView {
     }
 }
 
+/// One facet as check boxes: (code, label, count, checked) per value.
+#[component]
+fn FacetChecks(
+    legend: &'static str,
+    name: &'static str,
+    items: Vec<(&'static str, &'static str, u64, bool)>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {items
+                .into_iter()
+                .map(|(code, label, count, checked)| {
+                    let id = format!("{name}-{code}");
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=id.clone() name=name value=code checked=checked />
+                            <label for=id>
+                                {label}
+                                <span class="count">{format!(" ({count})")}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
 #[component]
 fn Filters(results: SearchResults) -> impl IntoView {
     let query = results.query.clone();
     let active = query.has_filters();
     let contracts = results.facets.contracts.clone();
     let families = results.facets.families.clone();
+    // Shown once the catalogue holds offers of more than one source.
+    let sources: Vec<_> = results
+        .facets
+        .sources
+        .iter()
+        .filter(|f| f.count > 0 || query.sources.contains(&f.value))
+        .map(|f| {
+            (
+                f.value.code(),
+                f.value.label(),
+                f.count,
+                query.sources.contains(&f.value),
+            )
+        })
+        .collect();
     let departments: Vec<_> = results
         .facets
         .departments
@@ -157,45 +201,24 @@ fn Filters(results: SearchResults) -> impl IntoView {
                 {if active { "Filtres (actifs)" } else { "Filtres" }}
             </summary>
             <div class="filters-body">
-                <fieldset>
-                    <legend>"Contrat"</legend>
-                    {contracts
+                <FacetChecks
+                    legend="Contrat"
+                    name="contrat"
+                    items=contracts
                         .into_iter()
-                        .map(|facet| {
-                            let checked = query.contracts.contains(&facet.value);
-                            let id = format!("contrat-{}", facet.value.code());
-                            view! {
-                                <div class="check">
-                                    <input type="checkbox" id=id.clone() name="contrat" value=facet.value.code() checked=checked />
-                                    <label for=id>
-                                        {facet.value.label()}
-                                        <span class="count">{format!(" ({})", facet.count)}</span>
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Métier"</legend>
-                    {families
+                        .map(|f| (f.value.code(), f.value.label(), f.count, query.contracts.contains(&f.value)))
+                        .collect()
+                />
+                <FacetChecks
+                    legend="Métier"
+                    name="metier"
+                    items=families
                         .into_iter()
-                        .filter(|facet| facet.count > 0 || query.families.contains(&facet.value))
-                        .map(|facet| {
-                            let checked = query.families.contains(&facet.value);
-                            let id = format!("metier-{}", facet.value.code());
-                            view! {
-                                <div class="check">
-                                    <input type="checkbox" id=id.clone() name="metier" value=facet.value.code() checked=checked />
-                                    <label for=id>
-                                        {facet.value.short_label()}
-                                        <span class="count">{format!(" ({})", facet.count)}</span>
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                        .filter(|f| f.count > 0 || query.families.contains(&f.value))
+                        .map(|f| (f.value.code(), f.value.short_label(), f.count, query.families.contains(&f.value)))
+                        .collect()
+                />
+                {(sources.len() > 1).then(|| view! { <FacetChecks legend="Source" name="source" items=sources /> })}
                 <div class="filter-grid">
                     <SelectFilter
                         id="salaire_min"
@@ -356,6 +379,21 @@ fn ActiveFilters(query: OfferQuery) -> impl IntoView {
             family.short_label().to_owned(),
             OfferQuery {
                 families: rest,
+                ..base.clone()
+            },
+        ));
+    }
+    for source in &query.sources {
+        let rest = base
+            .sources
+            .iter()
+            .copied()
+            .filter(|s| s != source)
+            .collect::<Vec<CatalogueSource>>();
+        chips.push((
+            source.label().to_owned(),
+            OfferQuery {
+                sources: rest,
                 ..base.clone()
             },
         ));

@@ -103,6 +103,25 @@ closed_set! {
 }
 
 closed_set! {
+    /// Where an offer of the catalogue comes from, as candidates filter
+    /// search ("Source"): demo offers stand for the portal's own.
+    pub enum CatalogueSource {
+        Portal = "jobtomove" => "JobToMove",
+        FranceTravail = "france-travail" => "France Travail",
+    }
+}
+
+impl OfferSource {
+    /// The search facet this source counts in.
+    pub fn catalogue(self) -> CatalogueSource {
+        match self {
+            OfferSource::FranceTravail => CatalogueSource::FranceTravail,
+            OfferSource::Portal | OfferSource::Demo => CatalogueSource::Portal,
+        }
+    }
+}
+
+closed_set! {
     /// The role of an account.
     pub enum Role {
         Candidate = "candidat" => "Candidat",

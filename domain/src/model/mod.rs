@@ -41,8 +41,8 @@ pub use dossiers::{
     check_video_url,
 };
 pub use enums::{
-    ApplyMethod, CompanyActivity, ContractType, Education, Experience, JobFamily, OfferSource,
-    OfferStatus, Role, SalaryPeriod, WorkingTime,
+    ApplyMethod, CatalogueSource, CompanyActivity, ContractType, Education, Experience, JobFamily,
+    OfferSource, OfferStatus, Role, SalaryPeriod, WorkingTime,
 };
 pub use files::{DOCUMENT_MAX_BYTES, FileKind, FileView, VIDEO_MAX_BYTES, file_field, human_size};
 pub use job_posting::{job_posting, json_for_script};

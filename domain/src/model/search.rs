@@ -4,7 +4,7 @@
 //! &temps=…&experience=…&tri=…&page=…` — the URL holds the whole query, so
 //! the same URL renders the same results, with or without JavaScript.
 
-use super::{ContractType, Experience, JobFamily, OfferCard, WorkingTime};
+use super::{CatalogueSource, ContractType, Experience, JobFamily, OfferCard, WorkingTime};
 use serde::{Deserialize, Serialize};
 
 /// Offers per results page.
@@ -38,6 +38,8 @@ pub struct OfferQuery {
     pub radius_km: Option<u32>,
     pub contracts: Vec<ContractType>,
     pub families: Vec<JobFamily>,
+    /// Portal offers, France Travail's, or both (empty).
+    pub sources: Vec<CatalogueSource>,
     /// A region's INSEE code.
     pub region: Option<String>,
     /// Minimum gross monthly salary (monthly equivalent), in euros.
@@ -68,6 +70,7 @@ impl OfferQuery {
                 "rayon" => query.radius_km = value.parse().ok().filter(|r| *r <= 200),
                 "contrat" => push_unique(&mut query.contracts, ContractType::from_code(value)),
                 "metier" => push_unique(&mut query.families, JobFamily::from_code(value)),
+                "source" => push_unique(&mut query.sources, CatalogueSource::from_code(value)),
                 "region" => {
                     query.region = (value.len() <= 3
                         && value.bytes().all(|b| b.is_ascii_alphanumeric()))
@@ -109,6 +112,7 @@ impl OfferQuery {
                 .iter()
                 .map(|f| ("metier", f.code().to_owned())),
         );
+        pairs.extend(self.sources.iter().map(|s| ("source", s.code().to_owned())));
         if let Some(region) = &self.region {
             pairs.push(("region", region.clone()));
         }
@@ -157,6 +161,7 @@ impl OfferQuery {
     pub fn has_filters(&self) -> bool {
         !self.contracts.is_empty()
             || !self.families.is_empty()
+            || !self.sources.is_empty()
             || self.region.is_some()
             || self.salary_min.is_some()
             || self.since_days.is_some()
@@ -246,6 +251,7 @@ pub struct DepartmentCount {
 pub struct Facets {
     pub contracts: Vec<FacetCount<ContractType>>,
     pub families: Vec<FacetCount<JobFamily>>,
+    pub sources: Vec<FacetCount<CatalogueSource>>,
     pub departments: Vec<DepartmentCount>,
 }
 

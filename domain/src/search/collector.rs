@@ -19,18 +19,32 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 pub const CONTRACT_SLOTS: usize = 8;
 pub const FAMILY_SLOTS: usize = 16;
 pub const DEPARTMENT_SLOTS: usize = 128;
+pub const SOURCE_SLOTS: usize = 4;
 
 /// Expiry day of offers that never expire.
 const NEVER: u64 = 0xFFFF;
 
-/// Packs what every search reads of an offer into one `u64`: contract
-/// (bits 0–7), job family (8–15), department (16–23) and expiry day in days
-/// since 1970 (24–39).
-pub fn pack(contract: u64, family: u64, department: u64, expires: Option<i64>) -> u64 {
-    let day = expires.map_or(NEVER, |ts| {
+/// What every search reads of an offer, packed into one `u64`.
+pub struct Packed {
+    pub contract: u64,
+    pub family: u64,
+    pub department: u64,
+    pub source: u64,
+    /// Unix seconds.
+    pub expires: Option<i64>,
+}
+
+/// Packs an offer: contract (bits 0–7), job family (8–15), department
+/// (16–23), expiry day in days since 1970 (24–39), source (40–43).
+pub fn pack(offer: Packed) -> u64 {
+    let day = offer.expires.map_or(NEVER, |ts| {
         (ts.div_euclid(86_400).max(0) as u64).min(NEVER - 1)
     });
-    (contract & 0xFF) | (family & 0xFF) << 8 | (department & 0xFF) << 16 | day << 24
+    (offer.contract & 0xFF)
+        | (offer.family & 0xFF) << 8
+        | (offer.department & 0xFF) << 16
+        | day << 24
+        | (offer.source & 0xF) << 40
 }
 
 /// The filters applied here rather than in the query, so that each facet can
@@ -43,6 +57,7 @@ pub struct OfferCollector {
     pub contracts: Option<u64>,
     pub families: Option<u64>,
     pub department: Option<u64>,
+    pub sources: Option<u64>,
     /// Latitude, longitude and radius in km.
     pub around: Option<(f64, f64, f64)>,
     pub sort: SortOrder,
@@ -57,6 +72,7 @@ pub struct Harvest {
     pub contracts: [u64; CONTRACT_SLOTS],
     pub families: [u64; FAMILY_SLOTS],
     pub departments: [u64; DEPARTMENT_SLOTS],
+    pub sources: [u64; SOURCE_SLOTS],
     /// Best first, at most `keep`.
     pub top: Vec<Ranked>,
 }
@@ -68,6 +84,7 @@ impl Default for Harvest {
             contracts: [0; CONTRACT_SLOTS],
             families: [0; FAMILY_SLOTS],
             departments: [0; DEPARTMENT_SLOTS],
+            sources: [0; SOURCE_SLOTS],
             top: Vec::new(),
         }
     }
@@ -151,6 +168,7 @@ impl Collector for OfferCollector {
             add(&mut merged.contracts, &fruit.contracts);
             add(&mut merged.families, &fruit.families);
             add(&mut merged.departments, &fruit.departments);
+            add(&mut merged.sources, &fruit.sources);
             merged.top.extend(fruit.top);
         }
         merged.top.sort();
@@ -171,7 +189,7 @@ fn allowed(mask: Option<u64>, ordinal: u64) -> bool {
 
 impl OfferSegmentCollector {
     fn process(&mut self, doc: DocId, packed: u64, score: Score) {
-        let expiry_day = packed >> 24;
+        let expiry_day = (packed >> 24) & NEVER;
         if expiry_day < self.today
             || (expiry_day == self.today && self.expires.get_val(doc) <= self.filter.now)
         {
@@ -191,19 +209,25 @@ impl OfferSegmentCollector {
         let contract = packed & 0xFF;
         let family = (packed >> 8) & 0xFF;
         let department = (packed >> 16) & 0xFF;
+        let source = (packed >> 40) & 0xF;
         let contract_ok = allowed(f.contracts, contract);
         let family_ok = allowed(f.families, family);
         let department_ok = f.department.is_none_or(|d| d == department);
-        if family_ok && department_ok {
+        let source_ok = allowed(f.sources, source);
+        // Each facet counts the offers every other filter lets through.
+        if family_ok && department_ok && source_ok {
             self.harvest.contracts[(contract as usize).min(CONTRACT_SLOTS - 1)] += 1;
         }
-        if contract_ok && department_ok {
+        if contract_ok && department_ok && source_ok {
             self.harvest.families[(family as usize).min(FAMILY_SLOTS - 1)] += 1;
         }
-        if contract_ok && family_ok {
+        if contract_ok && family_ok && source_ok {
             self.harvest.departments[(department as usize).min(DEPARTMENT_SLOTS - 1)] += 1;
         }
-        if !(contract_ok && family_ok && department_ok) {
+        if contract_ok && family_ok && department_ok {
+            self.harvest.sources[(source as usize).min(SOURCE_SLOTS - 1)] += 1;
+        }
+        if !(contract_ok && family_ok && department_ok && source_ok) {
             return;
         }
         self.harvest.total += 1;
@@ -263,15 +287,29 @@ impl SegmentCollector for OfferSegmentCollector {
 
 #[cfg(test)]
 mod tests {
-    use super::pack;
+    use super::{Packed, pack};
 
     #[test]
     fn packing_keeps_each_part() {
-        let packed = pack(4, 9, 101, Some(1_795_000_000));
+        let packed = pack(Packed {
+            contract: 4,
+            family: 9,
+            department: 101,
+            source: 1,
+            expires: Some(1_795_000_000),
+        });
         assert_eq!(packed & 0xFF, 4);
         assert_eq!((packed >> 8) & 0xFF, 9);
         assert_eq!((packed >> 16) & 0xFF, 101);
-        assert_eq!(packed >> 24, 1_795_000_000 / 86_400);
-        assert_eq!(pack(0, 0, 0, None) >> 24, 0xFFFF);
+        assert_eq!((packed >> 24) & 0xFFFF, 1_795_000_000 / 86_400);
+        assert_eq!(packed >> 40, 1);
+        let never = pack(Packed {
+            contract: 0,
+            family: 0,
+            department: 0,
+            source: 0,
+            expires: None,
+        });
+        assert_eq!(never >> 24, 0xFFFF);
     }
 }

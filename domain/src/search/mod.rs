@@ -18,9 +18,9 @@ pub mod feed;
 
 use crate::entity::{company, offer, place};
 use crate::model::{
-    ContractType, DEFAULT_RADIUS_KM, DepartmentCount, Experience, FacetCount, Facets, JobFamily,
-    MAX_PAGE, OfferHit, OfferQuery, PAGE_SIZE, PlaceFilter, SearchResults, SearchSuggestion,
-    SortOrder, WorkingTime,
+    CatalogueSource, ContractType, DEFAULT_RADIUS_KM, DepartmentCount, Experience, FacetCount,
+    Facets, JobFamily, MAX_PAGE, OfferHit, OfferQuery, PAGE_SIZE, PlaceFilter, SearchResults,
+    SearchSuggestion, SortOrder, WorkingTime,
 };
 use crate::places::{Directory, Location};
 use crate::{DomainError, offers};
@@ -42,7 +42,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bump when the schema or the meaning of a field changes: the index is then
 /// rebuilt at the next start.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 /// Memory the writer may buffer before flushing a segment.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Offers read from the database per batch when rebuilding.
@@ -61,7 +61,7 @@ struct Fields {
     /// Everything a word may be found in: title, company, job family, place,
     /// description. One posting list per word keeps queries fast.
     all_text: Field,
-    /// Contract, job family, department and expiry day (see `collector::pack`).
+    /// Contract, job family, department, expiry day and source (see `collector::pack`).
     packed: Field,
     /// The job family's position, indexed (similar offers look it up).
     family: Field,
@@ -478,12 +478,13 @@ impl SearchIndex {
         );
         doc.add_u64(
             f.packed,
-            collector::pack(
-                ordinal(ContractType::ALL, &row.contract_type),
-                ordinal(JobFamily::ALL, &row.job_family),
-                department_ordinal(&row.department_code),
-                row.expires_at.map(|t| t.timestamp()),
-            ),
+            collector::pack(collector::Packed {
+                contract: ordinal(ContractType::ALL, &row.contract_type),
+                family: ordinal(JobFamily::ALL, &row.job_family),
+                department: department_ordinal(&row.department_code),
+                source: ordinal(CatalogueSource::ALL, &row.source.catalogue()),
+                expires: row.expires_at.map(|t| t.timestamp()),
+            }),
         );
         doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
         doc.add_u64(f.department, department_ordinal(&row.department_code));
@@ -581,6 +582,7 @@ impl SearchIndex {
                     contracts: None,
                     families: Some(1 << family),
                     department: None,
+                    sources: None,
                     around: Some((lat, lon, SIMILAR_RADIUS_KM)),
                     sort: SortOrder::Distance,
                     keep: limit + 1,
@@ -715,6 +717,13 @@ impl SearchIndex {
                     .collect(),
             ),
             department,
+            sources: mask(
+                query
+                    .sources
+                    .iter()
+                    .map(|s| ordinal(CatalogueSource::ALL, s))
+                    .collect(),
+            ),
             around,
             sort: query.effective_sort(around.is_some()),
             keep: PAGE_SIZE as usize,
@@ -823,6 +832,15 @@ impl SearchIndex {
                 "Tous les métiers".into(),
                 OfferQuery {
                     families: vec![],
+                    ..base.clone()
+                },
+            ));
+        }
+        if !query.sources.is_empty() {
+            candidates.push((
+                "Toutes les sources".into(),
+                OfferQuery {
+                    sources: vec![],
                     ..base.clone()
                 },
             ));
@@ -945,6 +963,14 @@ fn facets(harvest: &collector::Harvest, places: &Directory) -> Facets {
                 count: harvest.families[i],
             })
             .collect(),
+        sources: CatalogueSource::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| FacetCount {
+                value: *s,
+                count: harvest.sources[i],
+            })
+            .collect(),
         departments,
     }
 }
@@ -959,6 +985,7 @@ struct IndexRow {
     employer_name: Option<String>,
     place_name: String,
     place_label: Option<String>,
+    source: crate::model::OfferSource,
     job_family: JobFamily,
     department_code: String,
     region_code: String,
@@ -1007,6 +1034,7 @@ async fn index_rows(
             offer::Column::ExpiresAt,
             offer::Column::EmployerName,
             offer::Column::PlaceLabel,
+            offer::Column::Source,
         ])
         .column_as(company::Column::Name, "company_name")
         .column_as(place::Column::Name, "place_name")
