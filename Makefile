@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed bench-import
 
 setup:
 	./scripts/bootstrap.sh
@@ -38,8 +38,12 @@ test-clock:
 	CARGO_TARGET_$(shell rustc -vV | sed -n 's/^host: //p' | tr 'a-z-' 'A-Z_')_RUNNER="faketime -f +365d" \
 	cargo test -p domain
 
+## The browser tests run the fake France Travail API beside the release
+## server (a test tool: a debug build is enough).
 test-e2e: build
-	SERVER_BIN=$(SERVER_BIN) npx playwright test --config end2end/playwright.config.ts
+	cargo build -p server --bin fake-france-travail
+	SERVER_BIN=$(SERVER_BIN) FAKE_FRANCE_TRAVAIL_BIN=$(TARGET_DIR)/debug/fake-france-travail \
+	  npx playwright test --config end2end/playwright.config.ts
 
 ## Formatting and clippy on both the server and the wasm builds.
 lint:
@@ -81,3 +85,10 @@ bench-messages: build
 ## CHANGES changes) and the cost of following; POSTGRES=url for PostgreSQL.
 bench-feed: build
 	RUST_LOG=warn $(SERVER_BIN) bench-feed --changes $${CHANGES:-100} $${POSTGRES:+--postgres $$POSTGRES}
+
+## The France Travail import from the fake API with OFFERS offers (more than
+## the API's 3,150 cap by default), then again with nothing changed: wall
+## time, peak memory, calls and the report (own temporary database).
+bench-import: build
+	cargo build --release -p server --bin fake-france-travail
+	TARGET_DIR=$(TARGET_DIR) OFFERS=$${OFFERS:-4200} ./scripts/bench-import.sh

@@ -12,6 +12,11 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "jobtomove-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
 const serverBin = process.env.SERVER_BIN ?? join(root, "target/release/server");
+// The fake France Travail API beside it: the server's scheduled import reads
+// it at start. Its offers are dated months back, so that the demo offers
+// stay the newest ones the other tests open.
+const fakeBin = process.env.FAKE_FRANCE_TRAVAIL_BIN ?? join(root, "target/debug/fake-france-travail");
+const francePort = port + 1;
 
 const chromium = {
   executablePath: "/usr/bin/chromium",
@@ -47,24 +52,38 @@ export default defineConfig({
     },
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
   ],
-  webServer: {
-    command: `${serverBin} serve`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,
-      DATA_DIR: dataDir,
-      DEMO_DATA: "true",
-      DEMO_OFFERS: "300",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      RUST_LOG: "warn",
-      // Every test signs up its own accounts, all from 127.0.0.1.
-      SIGN_UPS_PER_IP_PER_HOUR: "200",
+  webServer: [
+    {
+      command: `${fakeBin} --port ${francePort} --offers 40 --age-days 200`,
+      url: `http://127.0.0.1:${francePort}/_fake/stats`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: `${serverBin} serve`,
+      cwd: root,
+      url: `http://127.0.0.1:${port}/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,
+        DATA_DIR: dataDir,
+        DEMO_DATA: "true",
+        DEMO_OFFERS: "300",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        RUST_LOG: "warn",
+        // Every test signs up its own accounts, all from 127.0.0.1.
+        SIGN_UPS_PER_IP_PER_HOUR: "200",
+        FRANCE_TRAVAIL_CLIENT_ID: "PAR_jobtomove_0123456789abcdef",
+        FRANCE_TRAVAIL_CLIENT_SECRET: "fake-secret",
+        FRANCE_TRAVAIL_API_URL: `http://127.0.0.1:${francePort}/partenaire/offresdemploi`,
+        FRANCE_TRAVAIL_TOKEN_URL: `http://127.0.0.1:${francePort}/connexion/oauth2/access_token?realm=%2Fpartenaire`,
+      },
+    },
+  ],
 });

@@ -9,7 +9,7 @@
 //! with every quirk listed there.
 //!
 //! Usage: `fake-france-travail [--port N] [--offers N] [--rate N]
-//! [--token-seconds N]`. It prints `listening on http://127.0.0.1:PORT` and
+//! [--token-seconds N] [--age-days N]` (offers dated N days back). It prints `listening on http://127.0.0.1:PORT` and
 //! serves until killed. Tests steer it through `/_fake/*` (add, change or
 //! withdraw offers, inject failures, revoke tokens, read its counters).
 
@@ -33,6 +33,8 @@ struct Fake {
     offers: Vec<Value>,
     /// The offers at start, for `/_fake/reset`.
     initial: Vec<Value>,
+    /// How far back every offer is dated (`--age-days`).
+    age: Duration,
     tokens: HashMap<String, Instant>,
     token_seconds: u64,
     rate: f64,
@@ -59,6 +61,7 @@ async fn main() {
     let mut count = 0usize;
     let mut rate = 10.0;
     let mut token_seconds = 1499;
+    let mut age_days = 0;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -67,14 +70,17 @@ async fn main() {
             "--offers" => count = value.parse().expect("--offers N"),
             "--rate" => rate = value.parse().expect("--rate N"),
             "--token-seconds" => token_seconds = value.parse().expect("--token-seconds N"),
+            "--age-days" => age_days = value.parse().expect("--age-days N"),
             other => panic!("unknown argument {other}"),
         }
     }
-    let now = Utc::now();
+    let age = Duration::days(age_days);
+    let now = Utc::now() - age;
     let mut offers = quirks(now);
     offers.extend((0..count).map(|i| generated(i, now, None)));
     let fake = Arc::new(Mutex::new(Fake {
         initial: offers.clone(),
+        age,
         offers,
         tokens: HashMap::new(),
         token_seconds,
@@ -527,7 +533,7 @@ async fn generate(State(fake): State<Shared>, Json(body): Json<Value>) -> Json<V
     let count = body["count"].as_u64().unwrap_or(0) as usize;
     let department = body["department"].as_str().map(str::to_owned);
     let from = fake.offers.len();
-    let now = Utc::now();
+    let now = Utc::now() - fake.age;
     for i in from..from + count {
         let offer = generated(i, now, department.as_deref());
         fake.offers.push(offer);
