@@ -18,10 +18,19 @@ async function publicPages(request: APIRequestContext): Promise<Record<string, s
   const company = (await html(offer)).match(/href="(\/entreprises\/[a-z0-9-]+-\d+)"/)![1];
   const group = (await html("/entreprises")).match(/<option value="([a-z0-9-]+)">/)![1];
   const expired = (await request.get("/offres/1")).url().replace(/^https?:\/\/[^/]+/, "");
+  // An offer the server imported from the fake France Travail API at start.
+  let imported = "";
+  for (let tries = 0; !imported && tries < 60; tries++) {
+    const found = (await html("/offres?source=france-travail")).match(/href="(\/offres\/[a-z0-9-]+-\d+)"/);
+    if (found) imported = found[1];
+    else await new Promise((done) => setTimeout(done, 500));
+  }
+  expect(imported, "an imported offer").not.toBe("");
   return {
     home: "/",
     search: "/offres?q=m%C3%A9canicien&lieu=Lyon&rayon=50",
     offer,
+    imported,
     expired,
     company,
     group: `/groupes/${group}`,

@@ -155,8 +155,14 @@ async fn published(db: &TestDb) -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_import_brings_the_sectors_offers_into_search_with_every_mapping_rule() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let fake = Fake::start(0, 1000);
     for db in catalogue().await {
+        // A company of the portal with the SIRET two offers give.
+        let company = domain::testing::insert_company(&db.db, "Auto Quirks").await;
+        let mut with_siret: domain::entity::company::ActiveModel = company.clone().into();
+        with_siret.siret = Set(Some("12345678901234".into()));
+        with_siret.update(&db.db).await.unwrap();
         let search = SearchIndex::in_memory().unwrap();
         let report = run(&db, &search, &fake).await;
         let b = db.backend;
@@ -214,6 +220,12 @@ async fn a_full_import_brings_the_sectors_offers_into_search_with_every_mapping_
             paris.place_insee, "75056",
             "[{b}] an arrondissement is its city"
         );
+        assert_eq!(
+            paris.company_id,
+            Some(company.id),
+            "[{b}] same SIRET, same company"
+        );
+        assert_eq!(paris.employer_name, None);
         let lyon = imported(&db, "303QRKC").await;
         assert_eq!(
             (lyon.salary_min_cents, lyon.salary_max_cents),

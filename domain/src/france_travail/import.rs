@@ -170,7 +170,17 @@ pub async fn run(
             Err(why) => *report.skipped.entry(why).or_default() += 1,
         }
     }
-    store(db, rows, now, &mut report).await?;
+    // A read that missed more than one offer in twenty is not trusted to
+    // say which offers are gone (a slice the API answered oddly).
+    let complete = report.unread * 20 <= crawled.expected;
+    if !complete {
+        tracing::warn!(
+            unread = report.unread,
+            expected = crawled.expected,
+            "France Travail read incomplete: nothing retired"
+        );
+    }
+    store(db, rows, now, complete, &mut report).await?;
     if let Some(search) = search {
         search.follow(db).await?;
     }
@@ -319,11 +329,13 @@ struct Known {
     status: OfferStatus,
 }
 
-/// Writes a complete crawl: creates, updates, and retires what is gone.
+/// Writes a crawl: creates, updates, and — when `complete` — retires what
+/// is gone.
 pub async fn store(
     db: &DatabaseConnection,
     rows: Vec<Imported>,
     now: DateTime<Utc>,
+    complete: bool,
     report: &mut Report,
 ) -> Result<(), DomainError> {
     let known: HashMap<String, Known> = offer::Entity::find()
@@ -382,6 +394,7 @@ pub async fn store(
     }
     let gone: Vec<i64> = known
         .iter()
+        .filter(|_| complete)
         .filter(|(id, k)| k.status == OfferStatus::Published && !seen.contains(*id))
         .map(|(_, k)| k.id)
         .collect();
