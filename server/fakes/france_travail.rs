@@ -209,7 +209,7 @@ fn bad_request(message: &str) -> Response {
 }
 
 /// Checks the token and takes one token of the bucket: `Err` is the answer.
-fn admit(fake: &mut Fake, headers: &HeaderMap) -> Result<HeaderMap, Response> {
+fn admit(fake: &mut Fake, headers: &HeaderMap) -> Result<HeaderMap, Box<Response>> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -217,14 +217,14 @@ fn admit(fake: &mut Fake, headers: &HeaderMap) -> Result<HeaderMap, Response> {
         .unwrap_or("");
     match fake.tokens.get(bearer) {
         Some(until) if *until > Instant::now() => {}
-        _ => return Err(unauthorized()),
+        _ => return Err(Box::new(unauthorized())),
     }
     let elapsed = fake.refilled.elapsed().as_secs_f64();
     fake.refilled = Instant::now();
     fake.bucket = (fake.bucket + elapsed * fake.rate).min(fake.rate);
     if fake.bucket < 1.0 {
         fake.limited += 1;
-        return Err(no_store(
+        return Err(Box::new(no_store(
             (
                 StatusCode::TOO_MANY_REQUESTS,
                 [
@@ -234,7 +234,7 @@ fn admit(fake: &mut Fake, headers: &HeaderMap) -> Result<HeaderMap, Response> {
                 "Too Many Requests",
             )
                 .into_response(),
-        ));
+        )));
     }
     fake.bucket -= 1.0;
     let mut limits = HeaderMap::new();
@@ -265,7 +265,7 @@ async fn search(
     let mut fake = fake.lock().unwrap();
     let limits = match admit(&mut fake, &headers) {
         Ok(limits) => limits,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     fake.searches += 1;
     if let Some(left) = fake.revoke_after {
@@ -458,7 +458,7 @@ fn nature_code(offer: &Value) -> &'static str {
 async fn one(State(fake): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let mut fake = fake.lock().unwrap();
     if let Err(response) = admit(&mut fake, &headers) {
-        return response;
+        return *response;
     }
     match fake.offers.iter().find(|o| o["id"] == id.as_str()) {
         Some(offer) => Json(offer.clone()).into_response(),
@@ -474,7 +474,7 @@ async fn referential(
 ) -> Response {
     let mut fake = fake.lock().unwrap();
     if let Err(response) = admit(&mut fake, &headers) {
-        return response;
+        return *response;
     }
     let items: Vec<Value> = match name.as_str() {
         "typesContrats" => [
@@ -747,7 +747,7 @@ fn generated(i: usize, now: DateTime<Utc>, department: Option<&str>) -> Value {
             "urlOrigine": format!("https://candidat.francetravail.fr/offres/recherche/detail/{id}"),
         },
     });
-    if i % 7 != 0 {
+    if !i.is_multiple_of(7) {
         offer["dateActualisation"] = json!(stamp(created + Duration::minutes(3)));
     }
     if i % 3 != 1 {

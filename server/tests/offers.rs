@@ -101,6 +101,15 @@ async fn an_imported_offer_names_its_source_and_sends_candidates_to_france_trava
     let refused = app
         .request(multipart_post(&format!("{path}/postuler"), body, None))
         .await;
+    let answer = refused
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(
+        !answer.contains("envoyee"),
+        "no one-click application: {answer}"
+    );
     assert!(app.applications().await.is_empty());
 
     let search = text(app.get("/offres?source=france-travail").await).await;
