@@ -6,6 +6,7 @@
 //! JavaScript; only `#[island]` components ship WebAssembly and hydrate.
 
 pub mod accounts;
+pub mod alerts;
 pub mod applications;
 pub mod companies;
 pub mod dossiers;
@@ -136,6 +137,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/espace/favoris") view=offers::saved::SavedOffersPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace/alertes") view=alerts::pages::AlertsPage ssr=SsrMode::Async />
+                    <Route path=path!("/alertes/desabonnement/:token") view=alerts::pages::UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/recruteur/offres") view=postings::pages::PostingsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/offres/nouvelle")

@@ -12,6 +12,8 @@ pub mod model;
 #[cfg(feature = "server")]
 pub mod accounts;
 #[cfg(feature = "server")]
+pub mod alerts;
+#[cfg(feature = "server")]
 pub mod applications;
 #[cfg(feature = "server")]
 pub mod auth;

@@ -15,6 +15,7 @@ mod m20261127_000007_messaging;
 mod m20261201_000008_security;
 pub mod m20261201_000009_change_feed;
 mod m20261201_000010_imported_offers;
+mod m20261201_000011_alerts;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_security::Migration),
             Box::new(m20261201_000009_change_feed::Migration),
             Box::new(m20261201_000010_imported_offers::Migration),
+            Box::new(m20261201_000011_alerts::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 //! the commands of the binary (`cli`, `commands`).
 
 pub mod accounts;
+pub mod alerts;
 pub mod applications;
 pub mod cli;
 pub mod commands;

@@ -20,6 +20,7 @@ pub enum Job {
     ExpireOffers,
     PruneChangeFeed,
     ImportFranceTravail,
+    SendAlerts,
 }
 
 impl Job {
@@ -30,6 +31,7 @@ impl Job {
         Job::ExpireOffers,
         Job::PruneChangeFeed,
         Job::ImportFranceTravail,
+        Job::SendAlerts,
     ];
 
     /// The job of lease name `code`.
@@ -46,6 +48,7 @@ impl Job {
             Job::ExpireOffers => "expiration-offres",
             Job::PruneChangeFeed => "journal-catalogue",
             Job::ImportFranceTravail => "import-france-travail",
+            Job::SendAlerts => "alertes",
         }
     }
 
@@ -59,6 +62,10 @@ impl Job {
             Job::PruneChangeFeed => Duration::minutes(10),
             // The API's reuse licence asks for a call at least every 24 hours.
             Job::ImportFranceTravail => Duration::hours(6),
+            // Each alert period (10 minutes, a day, a week) is sent once
+            // whoever calls: checking every minute keeps instant alerts
+            // within 10 minutes of publication.
+            Job::SendAlerts => Duration::minutes(1),
         }
     }
 }
@@ -167,6 +174,18 @@ pub async fn run(state: &AppState, mailer: &Services, job: Job) -> anyhow::Resul
         Job::PruneChangeFeed => {
             let pruned = domain::search::feed::prune(&state.db, now).await?;
             format!("{pruned} lignes du journal des changements supprimées")
+        }
+        Job::SendAlerts => {
+            let holder = crate::feed::instance_name();
+            domain::alerts::run::run_due(
+                &state.db,
+                &state.places,
+                &state.site.public_url,
+                &holder,
+                now,
+            )
+            .await?
+            .to_string()
         }
         Job::ImportFranceTravail => {
             let Some(settings) = mailer.france_travail.clone() else {

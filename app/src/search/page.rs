@@ -117,6 +117,7 @@ fn Results(results: SearchResults) -> impl IntoView {
                 <SortLinks query=query.clone() current=sort has_place />
             </div>
             <ActiveFilters query=query.clone() />
+            <crate::alerts::pages::AlertControl query=query.clone() />
             {body}
             <Pagination page pages href=move |n| query.with_page(n).path() />
         </div>

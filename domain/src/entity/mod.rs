@@ -1,6 +1,10 @@
 //! sea-orm entities, one module per table.
 
 pub mod account_token;
+pub mod alert;
+pub mod alert_delivery;
+pub mod alert_run;
+pub mod alert_token;
 pub mod application;
 pub mod application_event;
 pub mod application_replacement;

@@ -29,6 +29,8 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The HTTPS one-click unsubscribe URL (RFC 8058) of a subscribed email.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Puts an email in the outbox. Call it with the transaction of the change
@@ -48,6 +50,7 @@ pub async fn enqueue(
         next_attempt_at: Set(now),
         sent_at: Set(None),
         last_error: Set(None),
+        list_unsubscribe: Set(email.list_unsubscribe),
         ..Default::default()
     })
     .exec_without_returning(db)
@@ -168,7 +171,7 @@ fn build(row: &outbox::Model, sender: &Sender) -> Result<Message, String> {
         .to_address
         .parse()
         .map_err(|e| format!("bad recipient: {e}"))?;
-    Message::builder()
+    let mut message = Message::builder()
         .from(sender.from.clone())
         .to(to)
         .subject(row.subject.clone())
@@ -177,7 +180,21 @@ fn build(row: &outbox::Model, sender: &Sender) -> Result<Message, String> {
             row.text_body.clone(),
             row.html_body.clone(),
         ))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    if let Some(url) = &row.list_unsubscribe {
+        // RFC 8058: one HTTPS URI, and the one-click POST announced.
+        use lettre::message::header::{HeaderName, HeaderValue};
+        let headers = message.headers_mut();
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{url}>"),
+        ));
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".to_owned(),
+        ));
+    }
+    Ok(message)
 }
 
 /// Deletes sent messages older than 30 days (scheduled work).

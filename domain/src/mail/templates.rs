@@ -79,6 +79,7 @@ fn compose_with_footer(
         subject: subject.to_owned(),
         text,
         html,
+        list_unsubscribe: None,
     }
 }
 

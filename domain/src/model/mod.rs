@@ -6,6 +6,7 @@
 #[macro_use]
 mod closed_set;
 mod accounts;
+mod alerts;
 mod applications;
 mod companies;
 mod dossiers;
@@ -29,6 +30,7 @@ pub use accounts::{
     MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProfileView,
     SessionView, check_name, check_phone, describe_device, normalize_email, safe_return_path,
 };
+pub use alerts::{AlertFrequency, AlertView, MAX_ALERTS, alert_query, describe};
 pub use applications::{
     ApplicationStatus, ApplicationView, Applied, DECISIONS, OfferState, ReceivedApplication,
 };

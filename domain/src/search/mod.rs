@@ -295,6 +295,63 @@ impl SearchIndex {
         Ok(false)
     }
 
+    /// A small index of the offers open now and published in `(since,
+    /// until]`: alerts (C7) run every saved search against what is new
+    /// with the search page's own plan, not against the whole catalogue.
+    pub async fn batch(
+        db: &impl ConnectionTrait,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Self, DomainError> {
+        let index = Self::in_memory()?;
+        {
+            let mut writer = index.writer.lock().await;
+            let rows = index_rows(db, |select| {
+                select
+                    .filter(offers::open_offers(Utc::now()))
+                    .filter(offer::Column::PublishedAt.gt(since))
+                    .filter(offer::Column::PublishedAt.lte(until))
+            })
+            .await?;
+            for row in &rows {
+                writer
+                    .add_document(index.document(row))
+                    .map_err(DomainError::internal)?;
+            }
+            let fingerprint = Fingerprint {
+                schema: SCHEMA_VERSION,
+                open_offers: rows.len() as u64,
+                last_update: None,
+                last_id: None,
+            };
+            index.commit(
+                &mut writer,
+                Payload {
+                    applied: 0,
+                    fingerprint,
+                },
+            )?;
+        }
+        Ok(index)
+    }
+
+    /// The ids of the offers matching `query`, best first in its order, at
+    /// most `limit`: what the search page would list.
+    pub fn matching(
+        &self,
+        places: &Directory,
+        query: &OfferQuery,
+        limit: usize,
+    ) -> Result<Vec<i64>, DomainError> {
+        let plan = self.plan(places, query);
+        Ok(self
+            .collect(&plan, limit)?
+            .top
+            .iter()
+            .map(|r| r.id as i64)
+            .collect())
+    }
+
     /// Indexes every open offer from scratch, reporting `(done, total)`.
     pub async fn rebuild(
         &self,

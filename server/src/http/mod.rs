@@ -14,7 +14,8 @@ pub mod session;
 pub mod uploads;
 
 use crate::{
-    accounts, applications, companies, dossiers, files, health, messaging, offers, postings, seo,
+    accounts, alerts, applications, companies, dossiers, files, health, messaging, offers,
+    postings, seo,
 };
 use app::state::AppState;
 use app::{App, shell};
@@ -440,6 +441,7 @@ impl Routes {
 pub fn routes() -> Routes {
     [
         accounts::routes(),
+        alerts::routes(),
         applications::routes(),
         companies::routes(),
         dossiers::routes(),
