@@ -57,7 +57,7 @@ async fn alert_emails(db: &TestDb) -> Vec<outbox::Model> {
 
 async fn run_at(db: &TestDb, now: DateTime<Utc>) -> run::Report {
     let places = Directory::load(&db.db).await.unwrap();
-    run::run_due(&db.db, &places, SITE, "test", now)
+    run::run_due(&db.db, &places, SITE, "test", now, run::Instant::PerPeriod)
         .await
         .unwrap()
 }
@@ -331,11 +331,33 @@ async fn two_instances_running_at_once_send_a_period_once() {
         let places = Directory::load(&db.db).await.unwrap();
         let now = Utc::now();
         let (a, c) = tokio::join!(
-            run::run_due(&db.db, &places, SITE, "one", now),
-            run::run_due(&db.db, &places, SITE, "two", now)
+            run::run_due(&db.db, &places, SITE, "one", now, run::Instant::PerPeriod),
+            run::run_due(&db.db, &places, SITE, "two", now, run::Instant::PerPeriod)
         );
-        assert_eq!(a.unwrap().emails + c.unwrap().emails, 1, "[{b}]");
+        assert_eq!(
+            a.unwrap().emails + c.unwrap().emails,
+            1,
+            "[{b}] the period is claimed once"
+        );
         assert_eq!(alert_emails(&db).await.len(), 1);
+        // Two runs by hand at once (no period claim): the ledger decides.
+        published(&db, &garage, "Mécanicien poids lourds H/F", 1).await;
+        let now = Utc::now();
+        let (a, c) = tokio::join!(
+            run::run_due(&db.db, &places, SITE, "one", now, run::Instant::Now),
+            run::run_due(&db.db, &places, SITE, "two", now, run::Instant::Now)
+        );
+        assert_eq!(
+            a.unwrap().emails + c.unwrap().emails,
+            1,
+            "[{b}] one email for the new offer"
+        );
+        let emails = alert_emails(&db).await;
+        assert_eq!(emails.len(), 2);
+        assert!(
+            !emails[1].text_body.contains("Mécanicien automobile H/F"),
+            "[{b}] never twice"
+        );
     }
 }
 

@@ -120,7 +120,7 @@ async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job)
             return;
         }
     }
-    let outcome = match run(state, mailer, job).await {
+    let outcome = match run(state, mailer, job, false).await {
         Ok(done) if done.is_empty() => "rien à faire".to_owned(),
         Ok(done) => {
             tracing::info!(job = name, outcome = %done, "scheduled job done");
@@ -137,7 +137,14 @@ async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job)
 }
 
 /// Runs one job now; returns what it did in a line (empty: nothing to do).
-pub async fn run(state: &AppState, mailer: &Services, job: Job) -> anyhow::Result<String> {
+/// `by_hand`: an operator's `server job run` (instant alerts are sent at
+/// once rather than once per period).
+pub async fn run(
+    state: &AppState,
+    mailer: &Services,
+    job: Job,
+    by_hand: bool,
+) -> anyhow::Result<String> {
     let now = Utc::now();
     Ok(match job {
         Job::SendEmails => {
@@ -183,6 +190,11 @@ pub async fn run(state: &AppState, mailer: &Services, job: Job) -> anyhow::Resul
                 &state.site.public_url,
                 &holder,
                 now,
+                if by_hand {
+                    domain::alerts::run::Instant::Now
+                } else {
+                    domain::alerts::run::Instant::PerPeriod
+                },
             )
             .await?
             .to_string()

@@ -393,6 +393,57 @@ const MATRIX: &[Row] = &[
         body: "",
         outcomes: CANDIDATE_ONLY,
     },
+    // Job alerts (C7).
+    Row {
+        method: "GET",
+        path: "/espace/alertes",
+        sample: "/espace/alertes",
+        body: "",
+        outcomes: CANDIDATE_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/alertes",
+        sample: "/alertes",
+        body: "recherche=q%3Dmecanicien&frequence=quotidienne",
+        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden],
+    },
+    Row {
+        method: "POST",
+        path: "/espace/alertes/{id}",
+        sample: "/espace/alertes/999999",
+        body: "action=pause",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+    },
+    // RFC 8058: the token is the authority, and every answer is the same page.
+    Row {
+        method: "GET",
+        path: "/alertes/desabonnement/{token}",
+        sample: "/alertes/desabonnement/inconnu",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/alertes/desabonnement/{token}",
+        sample: "/alertes/desabonnement/inconnu",
+        body: "List-Unsubscribe=One-Click",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/api/alertes",
+        sample: "/api/alertes",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/alertes-attendu",
+        sample: "/api/alertes-attendu",
+        body: "",
+        outcomes: [Invalid; 6],
+    },
     Row {
         method: "GET",
         path: "/fichiers/{id}",

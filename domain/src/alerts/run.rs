@@ -23,7 +23,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    TransactionTrait, TryInsertResult,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -87,6 +87,17 @@ impl std::fmt::Display for Report {
     }
 }
 
+/// When a run sends instant alerts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instant {
+    /// Once per ten-minute period (the scheduler).
+    PerPeriod,
+    /// Now, even within a period already sent (an operator's `server job
+    /// run alertes`): the ledger still keeps every offer from being sent
+    /// twice.
+    Now,
+}
+
 /// Sends every frequency's current period that no one sent yet.
 pub async fn run_due(
     db: &DatabaseConnection,
@@ -94,11 +105,13 @@ pub async fn run_due(
     site_url: &str,
     holder: &str,
     now: DateTime<Utc>,
+    instant: Instant,
 ) -> Result<Report, DomainError> {
     let mut report = Report::default();
     for frequency in AlertFrequency::ALL {
         let key = period(*frequency, now);
-        if !claim(db, &key, holder, now).await? {
+        let forced = *frequency == AlertFrequency::Instant && instant == Instant::Now;
+        if !claim(db, &key, holder, now).await? && !forced {
             continue;
         }
         let sent = send(db, places, site_url, *frequency, now).await?;
@@ -260,12 +273,14 @@ async fn send(
                 .cmp(&a.card.published_at)
                 .then(b.card.id.cmp(&a.card.id))
         });
-        let chosen = pick(&fresh);
-        let more = fresh.len() - chosen.len();
-        let primary = most_frequent_alert(&chosen);
+        let picked = pick(&fresh);
         let txn = db.begin().await?;
-        for m in &chosen {
-            alert_delivery::Entity::insert(alert_delivery::ActiveModel {
+        // The ledger first, in the email's transaction: an offer another
+        // run wrote meanwhile (a manual run beside the scheduler) is left
+        // to it.
+        let mut chosen = Vec::with_capacity(picked.len());
+        for m in picked {
+            let written = alert_delivery::Entity::insert(alert_delivery::ActiveModel {
                 user_id: Set(*user_id),
                 offer_id: Set(m.card.id),
                 alert_id: Set(Some(m.alert.id)),
@@ -277,7 +292,16 @@ async fn send(
             ])
             .exec_without_returning(&txn)
             .await?;
+            if matches!(written, TryInsertResult::Inserted(n) if n > 0) {
+                chosen.push(m);
+            }
         }
+        if chosen.is_empty() {
+            txn.rollback().await?;
+            continue;
+        }
+        let more = fresh.len() - chosen.len();
+        let primary = most_frequent_alert(&chosen);
         let token = unsubscribe_token(&txn, primary.id, now).await?;
         let email = digest(person, &chosen, more, primary, site_url, &token);
         mail::enqueue(&txn, email, now).await?;

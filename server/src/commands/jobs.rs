@@ -82,7 +82,7 @@ async fn run_now(config: &Config, db: &DatabaseConnection, name: &str) -> anyhow
     let search = Arc::new(SearchIndex::in_memory().map_err(|e| anyhow::anyhow!(e))?);
     let state = super::app_state(config, db, search).await?;
     let mailer = super::services(config)?;
-    let outcome = scheduler::run(&state, &mailer, job).await;
+    let outcome = scheduler::run(&state, &mailer, job, true).await;
     let line = match &outcome {
         Ok(done) if done.is_empty() => "rien à faire".to_owned(),
         Ok(done) => done.clone(),
