@@ -164,6 +164,9 @@ test.describe("candidate pages", () => {
       dossier: dossier!,
       applications: "/espace/candidatures",
       saved: "/espace/favoris",
+      alerts: "/espace/alertes",
+      searchSignedIn: "/offres?q=carrossier",
+      unsubscribe: "/alertes/desabonnement/inconnu",
       profile: "/espace/profil",
       offerSignedIn: await firstOffer(page),
     };

@@ -108,6 +108,13 @@ fn Profile(profile: ProfileView, encart: Option<CandidateProfile>) -> impl IntoV
                 }
             })}
 
+            {(profile.user.role == domain::model::Role::Candidate).then(|| view! {
+                <nav class="profile-links" aria-label="Mon espace">
+                    <a href="/espace/alertes">"Mes alertes"</a>
+                    " · "
+                    <a href="/espace/favoris">"Mes offres sauvegardées"</a>
+                </nav>
+            })}
             {encart.map(|profile| view! { <Encart profile outcome=candidate_form /> })}
 
             <section class="profile-section" aria-labelledby="titre-informations">
