@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed bench-import
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed bench-import bench-alerts
 
 setup:
 	./scripts/bootstrap.sh
@@ -85,6 +85,11 @@ bench-messages: build
 ## CHANGES changes) and the cost of following; POSTGRES=url for PostgreSQL.
 bench-feed: build
 	RUST_LOG=warn $(SERVER_BIN) bench-feed --changes $${CHANGES:-100} $${POSTGRES:+--postgres $$POSTGRES}
+
+## One daily run of ALERTS alerts against NEW_OFFERS new offers: matching
+## and sending times, emails produced, peak memory (own temporary database).
+bench-alerts: build
+	RUST_LOG=warn $(SERVER_BIN) bench-alerts --alerts $${ALERTS:-100000} --new-offers $${NEW_OFFERS:-2000}
 
 ## The France Travail import from the fake API with OFFERS offers (more than
 ## the API's 3,150 cap by default), then again with nothing changed: wall

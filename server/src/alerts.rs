@@ -47,8 +47,13 @@ pub async fn create(
         }
         Err(error) => Err(error),
     };
+    // The refusals a candidate can act on are told on "Mes alertes".
     match created {
         Ok(_) => see_other(&format!("{ALERTS}?alerte=creee")),
+        Err(DomainError::Conflict(_)) => see_other(&format!("{ALERTS}?alerte=doublon")),
+        Err(DomainError::Invalid(errors)) if errors.contains_key("alerte") => {
+            see_other(&format!("{ALERTS}?alerte=limite"))
+        }
         Err(error) => error_response(&error),
     }
 }

@@ -87,6 +87,16 @@ pub enum Command {
         #[arg(long)]
         postgres: Option<String>,
     },
+    /// Measure one daily run of many alerts against the offers new since
+    /// their last run: matching and sending times, emails produced (prints figures).
+    BenchAlerts {
+        /// Daily alerts (five per candidate).
+        #[arg(long, default_value_t = 100_000)]
+        alerts: usize,
+        /// Offers published since the alerts' last run.
+        #[arg(long, default_value_t = 2_000)]
+        new_offers: u64,
+    },
     /// Measure the unread count and the inbox of a busy recruiter (prints figures).
     BenchMessages {
         /// Candidates who wrote to the company.

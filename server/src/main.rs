@@ -41,6 +41,9 @@ async fn main() -> anyhow::Result<()> {
             changes,
             postgres,
         } => server::commands::bench::feed::run(offers, changes, postgres.as_deref()).await,
+        Command::BenchAlerts { alerts, new_offers } => {
+            server::commands::bench::alerts::run(alerts, new_offers).await
+        }
         Command::BenchMessages {
             threads,
             messages,

@@ -6,6 +6,7 @@
 //! `cargo test -p server --test server accounts::`.
 
 mod accounts;
+mod alerts;
 mod applications;
 mod authorization;
 mod common;

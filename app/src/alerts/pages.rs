@@ -123,15 +123,27 @@ pub fn AlertsPage() -> impl IntoView {
     }
 }
 
-fn notice_text(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "creee" => "Alerte créée : vous recevrez les nouvelles offres de cette recherche.",
-        "modifiee" => "Alerte enregistrée.",
-        "pause" => "Alerte en pause : plus aucun e-mail jusqu'à sa reprise.",
-        "reprise" => "Alerte reprise : elle enverra les offres publiées à partir de maintenant.",
-        "supprimee" => "Alerte supprimée.",
-        _ => return None,
-    })
+fn notice_text(code: &str) -> Option<String> {
+    Some(
+        match code {
+            "creee" => "Alerte créée : vous recevrez les nouvelles offres de cette recherche.",
+            "modifiee" => "Alerte enregistrée.",
+            "pause" => "Alerte en pause : plus aucun e-mail jusqu'à sa reprise.",
+            "reprise" => {
+                "Alerte reprise : elle enverra les offres publiées à partir de maintenant."
+            }
+            "supprimee" => "Alerte supprimée.",
+            "doublon" => "Vous avez déjà une alerte pour cette recherche : la voici dans la liste.",
+            "limite" => {
+                return Some(format!(
+                    "Vous avez déjà {} alertes : supprimez-en une pour en créer une autre.",
+                    domain::model::MAX_ALERTS
+                ));
+            }
+            _ => return None,
+        }
+        .to_owned(),
+    )
 }
 
 #[component]
@@ -146,7 +158,7 @@ fn AlertItem(alert: AlertView) -> impl IntoView {
     view! {
         <li class="card alert-item">
             <h2 class="alert-name">{alert.name.clone()}</h2>
-            <p>{alert.summary.clone()}</p>
+            {(alert.summary != alert.name).then(|| view! { <p>{alert.summary.clone()}</p> })}
             <p class="field-hint">
                 {alert.frequency.label()} " · " {last}
                 {alert.paused.then_some(" · en pause")}

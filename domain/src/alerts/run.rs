@@ -69,6 +69,10 @@ pub struct Report {
     pub alerts: u64,
     pub emails: u64,
     pub offers: u64,
+    /// New offers the runs matched the alerts against.
+    pub batch: u64,
+    /// Time spent matching (the batch's index, then every alert's query).
+    pub matching: std::time::Duration,
 }
 
 impl std::fmt::Display for Report {
@@ -131,6 +135,8 @@ pub async fn run_due(
         report.alerts += sent.alerts;
         report.emails += sent.emails;
         report.offers += sent.offers;
+        report.batch += sent.batch;
+        report.matching += sent.matching;
     }
     Ok(report)
 }
@@ -166,6 +172,8 @@ struct Sent {
     alerts: u64,
     emails: u64,
     offers: u64,
+    batch: u64,
+    matching: std::time::Duration,
 }
 
 /// One offer in a person's email, with the alert that found it.
@@ -197,7 +205,9 @@ async fn send(
         return Ok(sent);
     };
     let overlap = Duration::minutes(OVERLAP_MINUTES);
+    let started = std::time::Instant::now();
     let batch = SearchIndex::batch(db, oldest - overlap, now).await?;
+    sent.batch = batch.len();
     let mut found: BTreeMap<i64, Vec<(usize, Vec<i64>)>> = BTreeMap::new();
     if !batch.is_empty() {
         for (i, alert) in alerts.iter().enumerate() {
@@ -211,6 +221,7 @@ async fn send(
             }
         }
     }
+    sent.matching = started.elapsed();
     let ids: Vec<i64> = found
         .values()
         .flatten()
@@ -223,13 +234,19 @@ async fn send(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let people: HashMap<i64, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(found.keys().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let mut people: HashMap<i64, user::Model> = HashMap::with_capacity(found.len());
+    let wanted: Vec<i64> = found.keys().copied().collect();
+    // In slices: a database takes a bounded number of values per statement.
+    for slice in wanted.chunks(1000) {
+        people.extend(
+            user::Entity::find()
+                .filter(user::Column::Id.is_in(slice.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u)),
+        );
+    }
     for (user_id, matches) in &found {
         let Some(person) = people.get(user_id) else {
             continue;
@@ -315,11 +332,16 @@ async fn send(
         sent.emails += 1;
         sent.offers += chosen.len() as u64;
     }
-    alert::Entity::update_many()
-        .col_expr(alert::Column::MatchedUntil, Expr::value(now))
-        .filter(alert::Column::Id.is_in(alerts.iter().map(|a| a.id)))
-        .exec(db)
-        .await?;
+    // The alerts this run read (not one created meanwhile) have sent
+    // everything published until `now`.
+    if let Some(last) = alerts.iter().map(|a| a.id).max() {
+        alert::Entity::update_many()
+            .col_expr(alert::Column::MatchedUntil, Expr::value(now))
+            .filter(alert::Column::Frequency.eq(frequency))
+            .filter(alert::Column::Id.lte(last))
+            .exec(db)
+            .await?;
+    }
     Ok(sent)
 }
 

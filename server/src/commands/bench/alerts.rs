@@ -20,8 +20,21 @@ use std::time::Instant;
 
 const PER_CANDIDATE: usize = 5;
 const CITIES: &[&str] = &[
-    "Lyon", "Paris", "Marseille", "Toulouse", "Bordeaux", "Nantes", "Lille", "Rennes",
-    "Strasbourg", "Montpellier", "Grenoble", "Dijon", "Tours", "Clermont-Ferrand", "Rouen",
+    "Lyon",
+    "Paris",
+    "Marseille",
+    "Toulouse",
+    "Bordeaux",
+    "Nantes",
+    "Lille",
+    "Rennes",
+    "Strasbourg",
+    "Montpellier",
+    "Grenoble",
+    "Dijon",
+    "Tours",
+    "Clermont-Ferrand",
+    "Rouen",
 ];
 
 /// Peak resident memory of this process, in MiB (Linux).
@@ -41,13 +54,16 @@ fn peak_mib() -> f64 {
 fn random_query(rng: &mut impl Rng) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if rng.random_bool(0.8) {
-        let title = JOB_TITLES[rng.random_range(0..JOB_TITLES.len())];
+        let (title, _) = JOB_TITLES[rng.random_range(0..JOB_TITLES.len())];
         let word = title.split_whitespace().next().unwrap_or(title);
         pairs.push(("q", word.to_owned()));
     }
     if rng.random_bool(0.7) {
         pairs.push(("lieu", CITIES[rng.random_range(0..CITIES.len())].to_owned()));
-        pairs.push(("rayon", [10, 20, 30, 50, 100][rng.random_range(0..5)].to_string()));
+        pairs.push((
+            "rayon",
+            [10, 20, 30, 50, 100][rng.random_range(0..5)].to_string(),
+        ));
     }
     if rng.random_bool(0.3) {
         let contract = ContractType::ALL[rng.random_range(0..ContractType::ALL.len())];
@@ -86,7 +102,7 @@ pub async fn run(alerts: usize, new_offers: u64) -> anyhow::Result<()> {
     // Every demo offer is new to the alerts: their last run was before.
     let since = now - Duration::days(400);
     let candidates = alerts.div_ceil(PER_CANDIDATE);
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(42);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(42);
     for chunk in (0..candidates).collect::<Vec<_>>().chunks(1000) {
         user::Entity::insert_many(chunk.iter().map(|i| user::ActiveModel {
             email: Set(format!("c{i}@banc.example")),
@@ -137,9 +153,16 @@ pub async fn run(alerts: usize, new_offers: u64) -> anyhow::Result<()> {
     let places = Directory::load(&db).await?;
     let before = peak_mib();
     let started = Instant::now();
-    let report = run::run_due(&db, &places, "https://bench.example", "bench", now, Pace::PerPeriod)
-        .await
-        .map_err(|e| anyhow::anyhow!("alerts run: {e:?}"))?;
+    let report = run::run_due(
+        &db,
+        &places,
+        "https://bench.example",
+        "bench",
+        now,
+        Pace::PerPeriod,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("alerts run: {e:?}"))?;
     let total = started.elapsed();
     println!(
         "daily run: {} new offers in the batch, matching {:.2} s, sending {:.2} s, total {:.2} s",

@@ -1,6 +1,7 @@
 //! Benchmarks: commands that print figures (nothing is asserted), outside
 //! the request paths.
 
+pub mod alerts;
 pub mod apply;
 pub mod feed;
 pub mod messages;
