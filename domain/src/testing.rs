@@ -248,6 +248,17 @@ pub async fn verified_candidate(db: &DatabaseConnection, email: &str, first_name
         .id
 }
 
+/// [`verified_candidate`] as the signed-in user the services take.
+pub async fn candidate_user(db: &DatabaseConnection, email: &str) -> crate::model::CurrentUser {
+    crate::model::CurrentUser {
+        id: verified_candidate(db, email, "Zoé").await,
+        email: email.into(),
+        first_name: "Zoé".into(),
+        last_name: "Martin".into(),
+        role: crate::model::Role::Candidate,
+    }
+}
+
 /// A small but real PDF, as a browser would send it.
 pub fn pdf(name: &str) -> crate::files::Upload {
     crate::files::Upload {

@@ -6,24 +6,31 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::alerts::{self, Change, run};
 use domain::entity::outbox;
-use domain::model::{AlertFrequency, CurrentUser, OfferQuery, OfferStatus, Role};
+use domain::model::{AlertFrequency, CurrentUser, OfferQuery, OfferStatus};
 use domain::places::Directory;
 use domain::testing::{
-    TestDb, insert_company, insert_offer, insert_places, outbox, test_databases, verified_candidate,
+    TestDb, insert_company, insert_offer, insert_places, outbox, test_databases,
 };
 use sea_orm::ActiveValue::Set;
 
 const SITE: &str = "https://jobtomove.test";
 
 async fn candidate(db: &TestDb, email: &str) -> CurrentUser {
-    let id = verified_candidate(&db.db, email, "Zoé").await;
-    CurrentUser {
-        id,
-        email: email.into(),
-        first_name: "Zoé".into(),
-        last_name: "Martin".into(),
-        role: Role::Candidate,
-    }
+    domain::testing::candidate_user(&db.db, email).await
+}
+
+/// An alert of `user` on the keywords `q`, created an hour ago.
+async fn follow(
+    db: &TestDb,
+    user: &CurrentUser,
+    q: &str,
+    name: Option<&str>,
+    frequency: AlertFrequency,
+) -> i64 {
+    let created = Utc::now() - Duration::hours(1);
+    alerts::create(&db.db, user, &search(&[("q", q)]), name, frequency, created)
+        .await
+        .unwrap()
 }
 
 /// Tomorrow at `hour` UTC (Paris is an hour or two ahead: after 7:00 there).
@@ -73,17 +80,7 @@ async fn a_daily_alert_emails_the_new_matching_offers_once_and_nothing_when_ther
         insert_places(&db.db).await;
         let zoe = candidate(&db, "zoe@exemple.fr").await;
         let garage = insert_company(&db.db, "Garage du Centre").await;
-        let created = Utc::now() - Duration::hours(1);
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        follow(&db, &zoe, "mécanicien", None, AlertFrequency::Daily).await;
         let wanted = published(&db, &garage, "Mécanicien automobile H/F", 30).await;
         published(&db, &garage, "Vendeur automobile H/F", 20).await;
         let old = published(&db, &garage, "Mécanicien poids lourds H/F", 120).await;
@@ -140,27 +137,15 @@ async fn overlapping_alerts_never_send_the_same_offer_twice_and_the_email_names_
         insert_places(&db.db).await;
         let zoe = candidate(&db, "zoe@exemple.fr").await;
         let garage = insert_company(&db.db, "Garage du Centre").await;
-        let created = Utc::now() - Duration::hours(1);
-        alerts::create(
-            &db.db,
+        follow(&db, &zoe, "mécanicien", None, AlertFrequency::Daily).await;
+        follow(
+            &db,
             &zoe,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "automobile")]),
+            "automobile",
             Some("Tout l'auto"),
             AlertFrequency::Daily,
-            created,
         )
-        .await
-        .unwrap();
+        .await;
         published(&db, &garage, "Mécanicien automobile H/F", 30).await;
         published(&db, &garage, "Vendeur automobile H/F", 20).await;
         run_at(&db, tomorrow_at(10)).await;
@@ -175,16 +160,7 @@ async fn overlapping_alerts_never_send_the_same_offer_twice_and_the_email_names_
         assert!(text.contains("Alerte « Tout l'auto »"));
 
         // A weekly alert matching the same offer later: still not sent again.
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "vendeur")]),
-            None,
-            AlertFrequency::Weekly,
-            created,
-        )
-        .await
-        .unwrap();
+        follow(&db, &zoe, "vendeur", None, AlertFrequency::Weekly).await;
         run_at(&db, tomorrow_at(10) + Duration::days(7)).await;
         assert_eq!(
             alert_emails(&db).await.len(),
@@ -203,41 +179,14 @@ async fn closed_offers_paused_and_deleted_alerts_send_nothing() {
         let leo = candidate(&db, "leo@exemple.fr").await;
         let garage = insert_company(&db.db, "Garage du Centre").await;
         let created = Utc::now() - Duration::hours(1);
-        let paused = alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        let paused = follow(&db, &zoe, "mécanicien", None, AlertFrequency::Daily).await;
         alerts::change(&db.db, &zoe, paused, Change::Pause, created)
             .await
             .unwrap();
-        let deleted = alerts::create(
-            &db.db,
-            &leo,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        let deleted = follow(&db, &leo, "mécanicien", None, AlertFrequency::Daily).await;
         alerts::delete(&db.db, &leo, deleted).await.unwrap();
         let other = candidate(&db, "max@exemple.fr").await;
-        alerts::create(
-            &db.db,
-            &other,
-            &search(&[("q", "carrossier")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        follow(&db, &other, "carrossier", None, AlertFrequency::Daily).await;
         let at = Utc::now() - Duration::minutes(30);
         insert_offer(&db.db, &garage, "Mécanicien automobile H/F", 0, |o| {
             o.published_at = Set(Some(at))
@@ -264,17 +213,7 @@ async fn an_email_holds_ten_offers_at_most_two_per_company_and_links_to_the_othe
         let b = db.backend;
         insert_places(&db.db).await;
         let zoe = candidate(&db, "zoe@exemple.fr").await;
-        let created = Utc::now() - Duration::hours(3);
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        follow(&db, &zoe, "mécanicien", None, AlertFrequency::Daily).await;
         for c in 0..7 {
             let company = insert_company(&db.db, &format!("Garage {c}")).await;
             for o in 0..3 {
@@ -368,27 +307,8 @@ async fn the_unsubscribe_link_stops_its_alert_only_and_tells_nothing_to_a_guesse
         insert_places(&db.db).await;
         let zoe = candidate(&db, "zoe@exemple.fr").await;
         let garage = insert_company(&db.db, "Garage du Centre").await;
-        let created = Utc::now() - Duration::hours(1);
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "mécanicien")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
-        alerts::create(
-            &db.db,
-            &zoe,
-            &search(&[("q", "vendeur")]),
-            None,
-            AlertFrequency::Daily,
-            created,
-        )
-        .await
-        .unwrap();
+        follow(&db, &zoe, "mécanicien", None, AlertFrequency::Daily).await;
+        follow(&db, &zoe, "vendeur", None, AlertFrequency::Daily).await;
         published(&db, &garage, "Mécanicien automobile H/F", 30).await;
         run_at(&db, tomorrow_at(10)).await;
         let link = alert_emails(&db).await.remove(0).list_unsubscribe.unwrap();

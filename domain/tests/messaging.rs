@@ -7,27 +7,17 @@ use domain::DomainError;
 use domain::applications::{self, AccountApplication, AnonymousApplication};
 use domain::files::Storage;
 use domain::messaging;
-use domain::model::{CurrentUser, DELETED_ACCOUNT, Role, ThreadTarget};
+use domain::model::{DELETED_ACCOUNT, Role, ThreadTarget};
 use domain::places::Directory;
 use domain::postings;
 use domain::search::SearchIndex;
+use domain::testing::candidate_user;
 use domain::testing::{
     PASSWORD, field_error, insert_company, insert_places, insert_recruiter, insert_user, origin,
-    outbox, pdf, posting_form, test_databases, verified_candidate,
+    outbox, pdf, posting_form, test_databases,
 };
 
 const SITE: &str = "http://jobtomove.test";
-
-async fn candidate_user(db: &sea_orm::DatabaseConnection, email: &str) -> CurrentUser {
-    let id = verified_candidate(db, email, "Zoé").await;
-    CurrentUser {
-        id,
-        email: email.into(),
-        first_name: "Zoé".into(),
-        last_name: "Martin".into(),
-        role: Role::Candidate,
-    }
-}
 
 async fn new_message_emails(db: &sea_orm::DatabaseConnection, to: &str) -> usize {
     outbox(db)

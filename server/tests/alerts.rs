@@ -97,16 +97,9 @@ async fn a_candidate_saves_a_search_as_an_alert_and_manages_it_without_javascrip
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_one_click_unsubscribe_post_stops_the_alert_without_a_cookie_and_a_get_changes_nothing()
 {
-    use domain::model::{AlertFrequency, CurrentUser, OfferQuery};
+    use domain::model::{AlertFrequency, OfferQuery};
     let app = TestApp::spawn().await;
-    let zoe_id = domain::testing::verified_candidate(&app.db.db, "zoe@exemple.fr", "Zoé").await;
-    let zoe = CurrentUser {
-        id: zoe_id,
-        email: "zoe@exemple.fr".into(),
-        first_name: "Zoé".into(),
-        last_name: "Martin".into(),
-        role: Role::Candidate,
-    };
+    let zoe = domain::testing::candidate_user(&app.db.db, "zoe@exemple.fr").await;
     let now = chrono::Utc::now();
     let id = domain::alerts::create(
         &app.db.db,

@@ -26,6 +26,7 @@ use sea_orm::{
     TransactionTrait, TryInsertResult,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Paris hour of the daily and weekly emails.
 pub const SEND_HOUR: u32 = 7;
@@ -37,8 +38,17 @@ pub const MAX_PER_COMPANY: usize = 2;
 /// committed just after a run read the catalogue is not missed (the ledger
 /// keeps it from being sent twice).
 const OVERLAP_MINUTES: i64 = 10;
-/// Matches kept per alert and run.
-const MATCHES_PER_ALERT: usize = 500;
+/// Matches kept per search and run: enough to fill an email past the
+/// ledger and the per-company cap; the total is counted for the rest.
+const MATCHES_PER_SEARCH: usize = 50;
+
+/// What one saved search found in the batch.
+struct Found {
+    /// The best matches, newest first.
+    ids: Vec<i64>,
+    /// All the matches.
+    total: u64,
+}
 
 /// The period of `frequency` that `now` falls in, as its `alert_runs` key.
 pub fn period(frequency: AlertFrequency, now: DateTime<Utc>) -> String {
@@ -71,6 +81,8 @@ pub struct Report {
     pub offers: u64,
     /// New offers the runs matched the alerts against.
     pub batch: u64,
+    /// Distinct searches run (alerts that save the same search share one).
+    pub searches: u64,
     /// Time spent matching (the batch's index, then every alert's query).
     pub matching: std::time::Duration,
 }
@@ -136,6 +148,7 @@ pub async fn run_due(
         report.emails += sent.emails;
         report.offers += sent.offers;
         report.batch += sent.batch;
+        report.searches += sent.searches;
         report.matching += sent.matching;
     }
     Ok(report)
@@ -173,6 +186,7 @@ struct Sent {
     emails: u64,
     offers: u64,
     batch: u64,
+    searches: u64,
     matching: std::time::Duration,
 }
 
@@ -208,24 +222,35 @@ async fn send(
     let started = std::time::Instant::now();
     let batch = SearchIndex::batch(db, oldest - overlap, now).await?;
     sent.batch = batch.len();
-    let mut found: BTreeMap<i64, Vec<(usize, Vec<i64>)>> = BTreeMap::new();
+    let mut found: BTreeMap<i64, Vec<(usize, Arc<Found>)>> = BTreeMap::new();
     if !batch.is_empty() {
+        // Many candidates save the same search: each runs once.
+        let mut searched: HashMap<&str, Arc<Found>> = HashMap::new();
         for (i, alert) in alerts.iter().enumerate() {
-            let query = OfferQuery {
-                sort: Some(SortOrder::Date),
-                ..saved_query(&alert.query)
+            let hits = match searched.get(alert.query.as_str()) {
+                Some(hits) => hits.clone(),
+                None => {
+                    let query = OfferQuery {
+                        sort: Some(SortOrder::Date),
+                        ..saved_query(&alert.query)
+                    };
+                    let (ids, total) = batch.matching(places, &query, MATCHES_PER_SEARCH)?;
+                    let hits = Arc::new(Found { ids, total });
+                    searched.insert(&alert.query, hits.clone());
+                    hits
+                }
             };
-            let ids = batch.matching(places, &query, MATCHES_PER_ALERT)?;
-            if !ids.is_empty() {
-                found.entry(alert.user_id).or_default().push((i, ids));
+            if !hits.ids.is_empty() {
+                found.entry(alert.user_id).or_default().push((i, hits));
             }
         }
+        sent.searches = searched.len() as u64;
     }
     sent.matching = started.elapsed();
     let ids: Vec<i64> = found
         .values()
         .flatten()
-        .flat_map(|(_, ids)| ids.iter().copied())
+        .flat_map(|(_, hits)| hits.ids.iter().copied())
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
@@ -254,8 +279,11 @@ async fn send(
         let already: HashSet<i64> = alert_delivery::Entity::find()
             .filter(alert_delivery::Column::UserId.eq(*user_id))
             .filter(
-                alert_delivery::Column::OfferId
-                    .is_in(matches.iter().flat_map(|(_, ids)| ids.iter().copied())),
+                alert_delivery::Column::OfferId.is_in(
+                    matches
+                        .iter()
+                        .flat_map(|(_, hits)| hits.ids.iter().copied()),
+                ),
             )
             .all(db)
             .await?
@@ -264,9 +292,9 @@ async fn send(
             .collect();
         let mut fresh: Vec<Match> = Vec::new();
         let mut seen = HashSet::new();
-        for (i, ids) in matches {
+        for (i, hits) in matches {
             let alert = &alerts[*i];
-            for id in ids {
+            for id in &hits.ids {
                 let Some(card) = cards.get(id) else { continue };
                 // Published since this alert's own last run (the batch
                 // reaches back to the oldest alert's).
@@ -317,7 +345,15 @@ async fn send(
             txn.rollback().await?;
             continue;
         }
-        let more = fresh.len() - chosen.len();
+        // Past the matches kept, the largest search's total says how many
+        // more there are (an estimate: it counts what was sent before).
+        let counted = matches
+            .iter()
+            .filter(|(_, hits)| hits.total > hits.ids.len() as u64)
+            .map(|(_, hits)| hits.total as usize)
+            .max()
+            .unwrap_or(0);
+        let more = fresh.len().max(counted) - chosen.len();
         let primary = most_frequent_alert(&chosen);
         let token = unsubscribe_token(&txn, primary.id, now).await?;
         let email = digest(person, &chosen, more, primary, site_url, &token);

@@ -336,20 +336,20 @@ impl SearchIndex {
     }
 
     /// The ids of the offers matching `query`, best first in its order, at
-    /// most `limit`: what the search page would list.
+    /// most `limit`, and how many match in all: what the search page would
+    /// list.
     pub fn matching(
         &self,
         places: &Directory,
         query: &OfferQuery,
         limit: usize,
-    ) -> Result<Vec<i64>, DomainError> {
+    ) -> Result<(Vec<i64>, u64), DomainError> {
         let plan = self.plan(places, query);
-        Ok(self
-            .collect(&plan, limit)?
-            .top
-            .iter()
-            .map(|r| r.id as i64)
-            .collect())
+        let harvest = self.collect(&plan, limit)?;
+        Ok((
+            harvest.top.iter().map(|r| r.id as i64).collect(),
+            harvest.total,
+        ))
     }
 
     /// Indexes every open offer from scratch, reporting `(done, total)`.

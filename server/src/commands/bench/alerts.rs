@@ -165,8 +165,9 @@ pub async fn run(alerts: usize, new_offers: u64) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("alerts run: {e:?}"))?;
     let total = started.elapsed();
     println!(
-        "daily run: {} new offers in the batch, matching {:.2} s, sending {:.2} s, total {:.2} s",
+        "daily run: {} new offers in the batch, {} distinct searches, matching {:.2} s, sending {:.2} s, total {:.2} s",
         report.batch,
+        report.searches,
         report.matching.as_secs_f64(),
         (total - report.matching).as_secs_f64(),
         total.as_secs_f64()
