@@ -409,3 +409,23 @@ fn each_frequency_has_its_period() {
         "immediate:2026-12-01T17:40"
     );
 }
+
+#[tokio::test]
+async fn an_imported_offer_is_new_when_it_enters_the_catalogue_whatever_its_source_date() {
+    for db in test_databases().await {
+        let b = db.backend;
+        insert_places(&db.db).await;
+        let zoe = candidate(&db, "zoe@exemple.fr").await;
+        let garage = insert_company(&db.db, "Garage du Centre").await;
+        follow(&db, &zoe, "carrossier", None, AlertFrequency::Daily).await;
+        // Created at France Travail three days ago, imported five minutes ago.
+        let source_date = Utc::now() - Duration::days(3);
+        insert_offer(&db.db, &garage, "Carrossier peintre H/F", 0, |o| {
+            o.published_at = Set(Some(source_date));
+            o.created_at = Set(Utc::now() - Duration::minutes(5));
+        })
+        .await;
+        let report = run_at(&db, tomorrow_at(10)).await;
+        assert_eq!(report.emails, 1, "[{b}] {report}");
+    }
+}

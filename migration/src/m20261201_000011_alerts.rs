@@ -37,12 +37,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One alert per search and person (a double-submitted form too).
         manager
             .create_index(
                 Index::create()
-                    .name("idx_alerts_user")
+                    .name("uq_alerts_user_query")
                     .table(Alerts::Table)
                     .col(Alerts::UserId)
+                    .col(Alerts::Query)
+                    .unique()
                     .to_owned(),
             )
             .await?;

@@ -52,6 +52,15 @@ impl Job {
         }
     }
 
+    /// How long a claim on it lasts: an import waits on the API's pace and
+    /// may take longer than the others.
+    pub fn lease(self) -> Duration {
+        match self {
+            Job::ImportFranceTravail => Duration::hours(2),
+            _ => LEASE,
+        }
+    }
+
     /// How often it runs.
     pub fn every(self) -> Duration {
         match self {
@@ -103,6 +112,16 @@ pub fn spawn(state: AppState, mailer: Services) -> tokio::task::JoinHandle<()> {
         loop {
             tick.tick().await;
             for job in Job::ALL.iter().filter(|job| mailer.enabled(**job)) {
+                if *job == Job::ImportFranceTravail {
+                    // Minutes of API calls must not hold up emails and
+                    // alerts: the import runs beside the loop (its lease
+                    // keeps a second one from starting).
+                    let (state, mailer, holder) = (state.clone(), mailer.clone(), holder.clone());
+                    tokio::spawn(async move {
+                        run_if_due(&state, &mailer, &holder, Job::ImportFranceTravail).await;
+                    });
+                    continue;
+                }
                 run_if_due(&state, &mailer, &holder, *job).await;
             }
         }
@@ -112,7 +131,7 @@ pub fn spawn(state: AppState, mailer: Services) -> tokio::task::JoinHandle<()> {
 async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job) {
     let now = Utc::now();
     let name = job.code();
-    match schedule::claim(&state.db, name, holder, job.every(), LEASE, now).await {
+    match schedule::claim(&state.db, name, holder, job.every(), job.lease(), now).await {
         Ok(true) => {}
         Ok(false) => return,
         Err(error) => {

@@ -50,13 +50,10 @@ pub async fn create(
         .await?
         .is_some()
     {
-        return Err(DomainError::Conflict(
-            "Vous avez déjà une alerte pour cette recherche : retrouvez-la dans « Mes alertes »."
-                .into(),
-        ));
+        return Err(already_followed());
     }
     let name = clean_name(name).unwrap_or_else(|| describe(query));
-    let created = alert::Entity::insert(alert::ActiveModel {
+    let created = match alert::Entity::insert(alert::ActiveModel {
         id: NotSet,
         user_id: Set(user.id),
         name: Set(name),
@@ -69,8 +66,28 @@ pub async fn create(
         updated_at: Set(now),
     })
     .exec(db)
-    .await?;
+    .await
+    {
+        Ok(created) => created,
+        // The same search saved twice at once: the second is the duplicate.
+        Err(error)
+            if matches!(
+                error.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            return Err(already_followed());
+        }
+        Err(error) => return Err(error.into()),
+    };
     Ok(created.last_insert_id)
+}
+
+fn already_followed() -> DomainError {
+    DomainError::Conflict(
+        "Vous avez déjà une alerte pour cette recherche : retrouvez-la dans « Mes alertes »."
+            .into(),
+    )
 }
 
 fn clean_name(name: Option<&str>) -> Option<String> {

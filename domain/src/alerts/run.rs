@@ -12,7 +12,7 @@
 
 use super::{saved_query, unsubscribe_token};
 use crate::DomainError;
-use crate::entity::{alert, alert_delivery, alert_run, user};
+use crate::entity::{alert, alert_delivery, alert_run, offer, user};
 use crate::mail::{self, Email};
 use crate::model::escape_html;
 use crate::model::{AlertFrequency, OfferCard, OfferQuery, SortOrder, paris_offset};
@@ -23,7 +23,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait, TryInsertResult,
+    QuerySelect, TransactionTrait, TryInsertResult,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -254,14 +254,35 @@ async fn send(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let cards: HashMap<i64, OfferCard> = crate::offers::cards(db, &ids)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    // In slices: a database takes a bounded number of values per statement.
+    let mut cards: HashMap<i64, OfferCard> = HashMap::with_capacity(ids.len());
+    let mut listed: HashMap<i64, DateTime<Utc>> = HashMap::with_capacity(ids.len());
+    for slice in ids.chunks(1000) {
+        cards.extend(
+            crate::offers::cards(db, slice)
+                .await?
+                .into_iter()
+                .map(|c| (c.id, c)),
+        );
+        // When each entered the catalogue: published, or written by an
+        // import (whose publication date is its source's).
+        let written: Vec<(i64, DateTime<Utc>)> = offer::Entity::find()
+            .select_only()
+            .columns([offer::Column::Id, offer::Column::CreatedAt])
+            .filter(offer::Column::Id.is_in(slice.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        listed.extend(written);
+    }
+    for card in cards.values() {
+        if let Some(published) = card.published_at {
+            let at = listed.entry(card.id).or_insert(published);
+            *at = (*at).max(published);
+        }
+    }
     let mut people: HashMap<i64, user::Model> = HashMap::with_capacity(found.len());
     let wanted: Vec<i64> = found.keys().copied().collect();
-    // In slices: a database takes a bounded number of values per statement.
     for slice in wanted.chunks(1000) {
         people.extend(
             user::Entity::find()
@@ -296,11 +317,11 @@ async fn send(
             let alert = &alerts[*i];
             for id in &hits.ids {
                 let Some(card) = cards.get(id) else { continue };
-                // Published since this alert's own last run (the batch
-                // reaches back to the oldest alert's).
-                if card
-                    .published_at
-                    .is_none_or(|at| at <= alert.matched_until - overlap)
+                // New since this alert's own last run (the batch reaches
+                // back to the oldest alert's).
+                if listed
+                    .get(id)
+                    .is_none_or(|at| *at <= alert.matched_until - overlap)
                 {
                     continue;
                 }

@@ -73,6 +73,8 @@ impl std::error::Error for ApiError {}
 #[derive(Debug, Default)]
 pub struct Page {
     pub offers: Vec<ApiOffer>,
+    /// Offers of the window the importer could not read.
+    pub unreadable: u64,
     /// Every offer the query matches (`Content-Range: offres p-d/t`).
     pub total: u64,
 }
@@ -105,6 +107,9 @@ impl Query {
         params
     }
 }
+
+/// 429 answers one call may meet before the run gives up.
+const MAX_SLOW_DOWNS: u32 = 30;
 
 /// A client of the API: its token, its pace, its count of calls.
 pub struct Client {
@@ -271,12 +276,15 @@ impl Client {
         match status {
             204 => Ok(Page {
                 offers: Vec::new(),
+                unreadable: 0,
                 total: total.unwrap_or(0),
             }),
             200 | 206 => {
                 let reply: SearchReply = serde_json::from_slice(&body)
                     .map_err(|e| ApiError::Malformed(format!("recherche : {e}")))?;
-                // One offer the importer cannot read is skipped, not fatal.
+                // One offer the importer cannot read is skipped, not fatal
+                // (but counted: a run with such offers retires nothing).
+                let sent = reply.resultats.len() as u64;
                 let offers: Vec<ApiOffer> = reply
                     .resultats
                     .into_iter()
@@ -289,8 +297,13 @@ impl Client {
                         }
                     })
                     .collect();
-                let total = total.unwrap_or(start + offers.len() as u64);
-                Ok(Page { offers, total })
+                let unreadable = sent - offers.len() as u64;
+                let total = total.unwrap_or(start + sent);
+                Ok(Page {
+                    offers,
+                    unreadable,
+                    total,
+                })
             }
             400 => {
                 let reply: Option<ErrorReply> = serde_json::from_slice(&body).ok();
@@ -320,6 +333,7 @@ impl Client {
         let mut renewed = false;
         let mut wait = self.settings.backoff;
         let mut failures = 0;
+        let mut slowed = 0;
         loop {
             let bearer = self.bearer().await?;
             self.pace().await;
@@ -339,6 +353,7 @@ impl Client {
                             .get("retry-after")
                             .and_then(|v| v.to_str().ok())
                             .and_then(|v| v.trim().parse::<f64>().ok())
+                            .filter(|s| s.is_finite())
                             .unwrap_or(60.0);
                         Attempt::Retry(
                             Duration::from_secs_f64(seconds.clamp(0.0, 600.0)),
@@ -360,8 +375,16 @@ impl Client {
                     return Err(ApiError::Unavailable("401 avec un jeton neuf".into()));
                 }
                 Attempt::Retry(pause, why) => {
-                    // A 429 is the API asking to slow down, not a failure.
-                    if why != "429" {
+                    // A 429 is the API asking to slow down, not a failure,
+                    // up to a point.
+                    if why == "429" {
+                        slowed += 1;
+                        if slowed > MAX_SLOW_DOWNS {
+                            return Err(ApiError::Unavailable(format!(
+                                "{MAX_SLOW_DOWNS} réponses 429 de suite"
+                            )));
+                        }
+                    } else {
                         failures += 1;
                         if failures > self.settings.retries {
                             return Err(ApiError::Unavailable(format!(

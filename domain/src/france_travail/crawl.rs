@@ -26,6 +26,9 @@ pub struct Crawl {
     pub splits: u64,
     /// What the API counted for the whole sector at the start.
     pub expected: u64,
+    /// Offers the API sent that could not be read, and windows that came
+    /// back empty before their query's end: such a read is not complete.
+    pub gaps: u64,
 }
 
 /// How far a crawl is, for a progress bar.
@@ -144,21 +147,28 @@ async fn read_all(
 ) -> Result<(), ApiError> {
     let total = first.total;
     let mut read_in_query = first.offers.len() as u64;
-    keep(crawl, first.offers);
+    keep_page(crawl, first);
     progress.advanced(crawl.offers.len() as u64, expected);
     let mut start = WINDOW;
     while start < total && start <= MAX_INDEX && read_in_query > 0 {
         let end = (start + WINDOW - 1).min(total - 1).min(MAX_INDEX);
         let page = client.search(query, start, end).await?;
-        if page.offers.is_empty() {
+        if page.offers.is_empty() && page.unreadable == 0 {
+            // Withdrawn while the crawl ran, or a window the API lost.
+            crawl.gaps += 1;
             break;
         }
-        read_in_query += page.offers.len() as u64;
-        keep(crawl, page.offers);
+        read_in_query += page.offers.len() as u64 + page.unreadable;
+        keep_page(crawl, page);
         progress.advanced(crawl.offers.len() as u64, expected);
         start += WINDOW;
     }
     Ok(())
+}
+
+fn keep_page(crawl: &mut Crawl, page: super::client::Page) {
+    crawl.gaps += page.unreadable;
+    keep(crawl, page.offers);
 }
 
 fn keep(crawl: &mut Crawl, offers: Vec<ApiOffer>) {

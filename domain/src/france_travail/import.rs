@@ -172,11 +172,12 @@ pub async fn run(
     }
     // A read that missed more than one offer in twenty is not trusted to
     // say which offers are gone (a slice the API answered oddly).
-    let complete = report.unread * 20 <= crawled.expected;
+    let complete = report.unread * 20 <= crawled.expected && crawled.gaps == 0;
     if !complete {
         tracing::warn!(
             unread = report.unread,
             expected = crawled.expected,
+            gaps = crawled.gaps,
             "France Travail read incomplete: nothing retired"
         );
     }
@@ -422,7 +423,12 @@ fn active(
     id: Option<i64>,
     now: DateTime<Utc>,
 ) -> offer::ActiveModel {
-    let published = row.created.unwrap_or(now);
+    // Without the API's creation date, an update keeps the first one.
+    let published = match (row.created, id) {
+        (Some(created), _) => Set(Some(created)),
+        (None, None) => Set(Some(now)),
+        (None, Some(_)) => NotSet,
+    };
     offer::ActiveModel {
         id: id.map(Set).unwrap_or(NotSet),
         slug: Set(slugify(&row.title)),
@@ -459,7 +465,7 @@ fn active(
         source_updated_at: Set(row.updated.or(row.created)),
         source_digest: Set(Some(digest)),
         views: if id.is_some() { NotSet } else { Set(0) },
-        published_at: Set(Some(published)),
+        published_at: published,
         expires_at: Set(None),
         created_at: if id.is_some() { NotSet } else { Set(now) },
         updated_at: Set(now),

@@ -114,7 +114,7 @@ pub fn experience(offer: &ApiOffer) -> Experience {
     let months = words.windows(2).find_map(|pair| {
         let n: u32 = pair[0].parse().ok()?;
         match pair[1] {
-            "an" | "ans" => Some(n * 12),
+            "an" | "ans" => Some(n.saturating_mul(12)),
             "mois" => Some(n),
             _ => None,
         }

@@ -295,9 +295,11 @@ impl SearchIndex {
         Ok(false)
     }
 
-    /// A small index of the offers open now and published in `(since,
-    /// until]`: alerts (C7) run every saved search against what is new
-    /// with the search page's own plan, not against the whole catalogue.
+    /// A small index of the offers open now that entered the catalogue in
+    /// `(since, until]` — published then, or written then (an imported
+    /// offer carries its source's older publication date): alerts (C7) run
+    /// every saved search against what is new with the search page's own
+    /// plan, not against the whole catalogue.
     pub async fn batch(
         db: &impl ConnectionTrait,
         since: DateTime<Utc>,
@@ -307,10 +309,19 @@ impl SearchIndex {
         {
             let mut writer = index.writer.lock().await;
             let rows = index_rows(db, |select| {
-                select
-                    .filter(offers::open_offers(Utc::now()))
-                    .filter(offer::Column::PublishedAt.gt(since))
-                    .filter(offer::Column::PublishedAt.lte(until))
+                select.filter(offers::open_offers(Utc::now())).filter(
+                    sea_orm::Condition::any()
+                        .add(
+                            sea_orm::Condition::all()
+                                .add(offer::Column::PublishedAt.gt(since))
+                                .add(offer::Column::PublishedAt.lte(until)),
+                        )
+                        .add(
+                            sea_orm::Condition::all()
+                                .add(offer::Column::CreatedAt.gt(since))
+                                .add(offer::Column::CreatedAt.lte(until)),
+                        ),
+                )
             })
             .await?;
             for row in &rows {

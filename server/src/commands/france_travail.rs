@@ -4,7 +4,7 @@
 //! so it never overlaps the job's own run.
 
 use crate::cli::Config;
-use crate::scheduler::{self, Job};
+use crate::scheduler::Job;
 use anyhow::Context;
 use chrono::Utc;
 use domain::france_travail::client::Settings;
@@ -56,7 +56,8 @@ pub async fn run(config: &Config, db: &DatabaseConnection) -> anyhow::Result<()>
     super::migrate(db).await?;
     let name = Job::ImportFranceTravail.code();
     let holder = format!("{}(import)", crate::feed::instance_name());
-    if !schedule::claim_now(db, name, &holder, scheduler::LEASE, Utc::now()).await? {
+    let lease = Job::ImportFranceTravail.lease();
+    if !schedule::claim_now(db, name, &holder, lease, Utc::now()).await? {
         anyhow::bail!(
             "an import is running on another instance: try again when `server job list` shows {name} free"
         );

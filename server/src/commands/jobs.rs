@@ -72,7 +72,7 @@ async fn run_now(config: &Config, db: &DatabaseConnection, name: &str) -> anyhow
         anyhow::bail!("no job named {name:?}; the jobs: {}", names.join(", "));
     };
     let holder = format!("{}(job run)", crate::feed::instance_name());
-    if !schedule::claim_now(db, name, &holder, scheduler::LEASE, Utc::now()).await? {
+    if !schedule::claim_now(db, name, &holder, job.lease(), Utc::now()).await? {
         anyhow::bail!(
             "{name} is running on another instance: try again when `job list` shows it free"
         );

@@ -295,10 +295,17 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     // above (413, 408, a panic's 500) included.
     with_security_headers(router, hsts)
         .layer(
-            // The path only: query strings may carry emailed tokens.
+            // The path only: query strings may carry emailed tokens; so does
+            // the one-click unsubscribe path, logged without its token.
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::http::Request<Body>| {
-                    tracing::info_span!("request", method = %request.method(), path = request.uri().path())
+                    let path = request.uri().path();
+                    let path = if path.starts_with("/alertes/desabonnement/") {
+                        "/alertes/desabonnement/…"
+                    } else {
+                        path
+                    };
+                    tracing::info_span!("request", method = %request.method(), path)
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
