@@ -174,7 +174,6 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
                 <a href="/espace/favoris">"Favoris"</a>
-                <a href="/espace/alertes">"Alertes"</a>
             })}
             {user.is_recruiter().then(|| view! {
                 <a href="/recruteur/offres">"Mes offres"</a>
