@@ -12,8 +12,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "jobtomove-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
 const serverBin = process.env.SERVER_BIN ?? join(root, "target/release/server");
-// The fake France Travail API beside it: the server's scheduled import reads
-// it at start. Its offers are dated months back, so that the demo offers
+// The fake France Travail API beside it: imported from before serving. Its offers are dated months back, so that the demo offers
 // stay the newest ones the other tests open.
 const fakeBin = process.env.FAKE_FRANCE_TRAVAIL_BIN ?? join(root, "target/debug/fake-france-travail");
 const francePort = port + 1;
@@ -62,7 +61,10 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `${serverBin} serve`,
+      // The demo catalogue, then France Travail's offers from the fake, then
+      // serving: nothing imports while the tests run (the import job is not
+      // due again for hours).
+      command: `${serverBin} seed-demo --offers 300 && ${serverBin} import-france-travail && ${serverBin} serve`,
       cwd: root,
       url: `http://127.0.0.1:${port}/health`,
       timeout: 120_000,
