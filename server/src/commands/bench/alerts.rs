@@ -126,12 +126,21 @@ pub async fn run(alerts: usize, new_offers: u64) -> anyhow::Result<()> {
         .map(|u| u.id)
         .min()
         .unwrap_or(1);
+    // One alert per search and person, as the application allows.
+    let mut taken = std::collections::HashSet::new();
     let rows: Vec<alert::ActiveModel> = (0..alerts)
-        .map(|i| alert::ActiveModel {
+        .filter_map(|i| {
+            let user = first_user + (i / PER_CANDIDATE) as i64;
+            let query = (0..50)
+                .map(|_| random_query(&mut rng))
+                .find(|q| taken.insert((user, q.clone())))?;
+            Some((i, user, query))
+        })
+        .map(|(i, user, query)| alert::ActiveModel {
             id: NotSet,
-            user_id: Set(first_user + (i / PER_CANDIDATE) as i64),
+            user_id: Set(user),
             name: Set(format!("Alerte {i}")),
-            query: Set(random_query(&mut rng)),
+            query: Set(query),
             frequency: Set(AlertFrequency::Daily),
             paused: Set(false),
             matched_until: Set(since),
@@ -140,13 +149,15 @@ pub async fn run(alerts: usize, new_offers: u64) -> anyhow::Result<()> {
             updated_at: Set(since),
         })
         .collect();
+    let rows_len = rows.len();
     for chunk in rows.chunks(1000) {
         alert::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&db)
             .await?;
     }
     println!(
-        "seeded {new_offers} offers, {candidates} candidates and {alerts} daily alerts in {:.1} s (peak memory {:.0} MiB)",
+        "seeded {new_offers} offers, {candidates} candidates and {} daily alerts in {:.1} s (peak memory {:.0} MiB)",
+        rows_len,
         started.elapsed().as_secs_f64(),
         peak_mib()
     );
