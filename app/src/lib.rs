@@ -6,9 +6,11 @@
 //! JavaScript; only `#[island]` components ship WebAssembly and hydrate.
 
 pub mod accounts;
+pub mod admin;
 pub mod alerts;
 pub mod applications;
 pub mod companies;
+pub mod contact;
 pub mod dossiers;
 mod info;
 pub mod messaging;
@@ -105,6 +107,18 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/faq") view=info::faq::FaqPage />
+                    <Route path=path!("/contact") view=contact::pages::ContactPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=admin::pages::InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/verification") view=admin::pages::FactorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/demandes/:id") view=admin::pages::CasePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/journal") view=admin::pages::JournalPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/groupes") view=admin::companies::GroupsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/entreprises") view=admin::companies::CompaniesPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/entreprises/:id")
+                        view=admin::companies::AdminCompanyPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/mentions-legales") view=info::legal::LegalPage />
                     <Route path=path!("/confidentialite") view=info::privacy::PrivacyPage />
                     <Route path=path!("/cgu") view=info::terms::TermsPage />

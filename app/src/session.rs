@@ -72,3 +72,17 @@ pub fn correspondent() -> Result<CurrentUser, domain::DomainError> {
         .filter(|user| user.role == domain::model::Role::Candidate || user.is_recruiter())
         .ok_or(domain::DomainError::Forbidden)
 }
+
+/// The signed-in administrator whose session passed the second factor, for
+/// server functions (the HTTP layer refuses the admin space without it
+/// too); anyone else gets `Forbidden`.
+#[cfg(feature = "ssr")]
+pub fn admin() -> Result<CurrentUser, domain::DomainError> {
+    let parts = use_context::<http::request::Parts>().ok_or(domain::DomainError::Forbidden)?;
+    parts
+        .extensions
+        .get::<domain::auth::sessions::Authenticated>()
+        .filter(|auth| auth.user.role == domain::model::Role::Administrator && auth.second_factor)
+        .map(|auth| auth.user.clone())
+        .ok_or(domain::DomainError::Forbidden)
+}

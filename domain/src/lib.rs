@@ -12,6 +12,8 @@ pub mod model;
 #[cfg(feature = "server")]
 pub mod accounts;
 #[cfg(feature = "server")]
+pub mod admin;
+#[cfg(feature = "server")]
 pub mod alerts;
 #[cfg(feature = "server")]
 pub mod applications;
@@ -19,6 +21,8 @@ pub mod applications;
 pub mod auth;
 #[cfg(feature = "server")]
 pub mod companies;
+#[cfg(feature = "server")]
+pub mod contact;
 #[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]

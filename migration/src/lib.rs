@@ -16,6 +16,7 @@ mod m20261201_000008_security;
 pub mod m20261201_000009_change_feed;
 mod m20261201_000010_imported_offers;
 mod m20261201_000011_alerts;
+mod m20261201_000012_administration;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_change_feed::Migration),
             Box::new(m20261201_000010_imported_offers::Migration),
             Box::new(m20261201_000011_alerts::Migration),
+            Box::new(m20261201_000012_administration::Migration),
         ]
     }
 }

@@ -55,13 +55,20 @@ pub async fn log_in(
     )
     .await;
     match result {
-        Ok((secret, _)) => {
+        Ok((secret, user)) => {
             if let Some(previous) = authenticated(&parts) {
                 let _ = sessions::end(&state.db, &previous.session_hash).await;
             }
-            let next = safe_return_path(fields.get("suite"))
-                .filter(|p| !p.is_empty())
-                .unwrap_or("/espace/profil");
+            let asked = safe_return_path(fields.get("suite")).filter(|p| !p.is_empty());
+            // An administrator goes on to the second factor, then to the
+            // admin page asked for (or the inbox).
+            let next = if user.role == domain::model::Role::Administrator {
+                asked
+                    .filter(|p| p.starts_with("/admin"))
+                    .unwrap_or(crate::admin::HOME)
+            } else {
+                asked.unwrap_or("/espace/profil")
+            };
             with_session(&state, next, &secret)
         }
         Err(error) => pages.refused(parts, "/connexion", &fields, error).await,

@@ -4,11 +4,13 @@
 //! the commands of the binary (`cli`, `commands`).
 
 pub mod accounts;
+pub mod admin;
 pub mod alerts;
 pub mod applications;
 pub mod cli;
 pub mod commands;
 pub mod companies;
+pub mod contact;
 pub mod dossiers;
 pub mod feed;
 pub mod files;

@@ -101,7 +101,9 @@ fn CompanyEditor(company: domain::model::CompanyEdit) -> impl IntoView {
                     <p class="notice">
                         "Seul le premier recruteur qui a créé la fiche peut la modifier"
                         {company.owner_name.clone().map(|name| format!(" : {name}"))}
-                        ". Demandez-lui de la mettre à jour, ou écrivez-nous s'il a quitté l'entreprise."
+                        ". Demandez-lui de la mettre à jour, ou "
+                        <a href=format!("/contact?sujet=proprietaire-parti&entreprise={}", company.id)>"écrivez-nous"</a>
+                        " s'il a quitté l'entreprise."
                     </p>
                     <dl class="facts">
                         {company.values.iter().filter(|(k, _)| k.as_str() != "groupe").map(|(k, v)| view! {

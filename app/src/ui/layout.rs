@@ -223,6 +223,7 @@ pub fn SiteFooter() -> impl IntoView {
             <nav aria-label="Informations">
                 <ul class="footer-links">
                     <li><a href="/faq">"Questions fréquentes"</a></li>
+                    <li><a href="/contact">"Contact"</a></li>
                     <li><a href="/entreprises">"Annuaire des entreprises"</a></li>
                     <li><a href="/mentions-legales">"Mentions légales"</a></li>
                     <li><a href="/confidentialite">"Confidentialité"</a></li>

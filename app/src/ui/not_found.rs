@@ -53,6 +53,7 @@ fn status_page(status: u16) -> impl IntoView {
                     "Retour à l'accueil"
                 </a>
             </p>
+            <p>"Le problème persiste ? " <a href="/contact">"Écrivez-nous"</a> "."</p>
         </section>
     }
 }
@@ -74,6 +75,7 @@ fn page_not_found() -> impl IntoView {
                     "Voir les dernières offres"
                 </a>
             </p>
+            <p>"Un lien de JobToMove vous a mené ici ? " <a href="/contact">"Signalez-le-nous"</a> "."</p>
         </section>
     }
 }
@@ -88,6 +90,7 @@ pub fn ErrorNotice(error: domain::DomainError) -> impl IntoView {
         <section class="notice" role="alert">
             <h1>"Un problème est survenu"</h1>
             <p>{error.user_message()}</p>
+            <p>"Le problème persiste ? " <a href="/contact">"Écrivez-nous"</a> "."</p>
         </section>
     }
 }

@@ -176,6 +176,7 @@ pub async fn sign_up(
         created_at: Set(origin.now),
         last_active_at: Set(origin.now),
         inactivity_warned_at: Set(None),
+        deactivated_at: Set(None),
     })
     .exec(&txn)
     .await?;
@@ -476,6 +477,16 @@ pub async fn log_in(
         return Err(wrong_credentials());
     }
     let account = account.ok_or_else(wrong_credentials)?;
+    if account.deactivated_at.is_some() {
+        tracing::info!(
+            user_id = account.id,
+            "log-in of a deactivated account refused"
+        );
+        return Err(DomainError::invalid(
+            "connexion",
+            "Ce compte a été désactivé par l'équipe JobToMove. Pour en savoir plus ou contester, écrivez-nous depuis le formulaire de contact.",
+        ));
+    }
     if account.email_verified_at.is_none() {
         if rate_limit::hit(
             db,
@@ -1175,6 +1186,7 @@ pub async fn create_admin(
         created_at: Set(now),
         last_active_at: Set(now),
         inactivity_warned_at: Set(None),
+        deactivated_at: Set(None),
     })
     .exec(db)
     .await?;

@@ -549,5 +549,7 @@ fn digest(
         text,
         html,
         list_unsubscribe: Some(unsubscribe),
+        message_id: None,
+        references: Vec::new(),
     }
 }

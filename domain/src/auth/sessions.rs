@@ -27,6 +27,8 @@ pub struct Authenticated {
     pub user: CurrentUser,
     /// The stored hash of the session's secret.
     pub session_hash: String,
+    /// Whether this session passed the administrator's second factor.
+    pub second_factor: bool,
 }
 
 /// Starts a session for `user_id`; returns the secret for the cookie.
@@ -46,6 +48,7 @@ pub async fn start(
         expires_at: Set(now + ABSOLUTE),
         ip: Set(truncate(ip, 64)),
         user_agent: Set(truncate(user_agent, 255)),
+        second_factor_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -73,6 +76,11 @@ pub async fn resolve(
     let Some(account) = user::Entity::find_by_id(found.user_id).one(db).await? else {
         return Ok(None);
     };
+    if account.deactivated_at.is_some() {
+        // Deactivation ends the sessions; this holds even for one it missed.
+        session::Entity::delete_by_id(hash).exec(db).await?;
+        return Ok(None);
+    }
     if found.last_seen_at + TOUCH_EVERY <= now {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
@@ -92,6 +100,7 @@ pub async fn resolve(
     Ok(Some(Authenticated {
         user: current_user(&account),
         session_hash: hash,
+        second_factor: found.second_factor_at.is_some(),
     }))
 }
 

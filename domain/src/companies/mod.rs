@@ -97,10 +97,18 @@ pub async fn groups(db: &impl ConnectionTrait) -> Result<Vec<GroupLink>, DomainE
 
 /// A company's page with its open offers.
 pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<CompanyDetail, DomainError> {
-    let company = company::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let company = match company::Entity::find_by_id(id).one(db).await? {
+        Some(company) => company,
+        // A page merged into another (A3): the kept page, whose address
+        // the page then redirects to.
+        None => match crate::admin::companies::merged_into(db, id).await? {
+            Some(kept) => company::Entity::find_by_id(kept)
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound)?,
+            None => return Err(DomainError::NotFound),
+        },
+    };
     let place = match &company.place_insee {
         Some(insee) => place::Entity::find_by_id(insee.clone()).one(db).await?,
         None => None,

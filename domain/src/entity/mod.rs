@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table.
 
 pub mod account_token;
+pub mod admin_factor;
 pub mod alert;
 pub mod alert_delivery;
 pub mod alert_run;
@@ -8,12 +9,16 @@ pub mod alert_token;
 pub mod application;
 pub mod application_event;
 pub mod application_replacement;
+pub mod audit_event;
 pub mod candidate_profile;
+pub mod case_entry;
 pub mod catalogue_change;
 pub mod catalogue_follower;
 pub mod company;
 pub mod company_block;
 pub mod company_member;
+pub mod company_redirect;
+pub mod contact_case;
 pub mod department;
 pub mod dossier;
 pub mod favorite_candidate;
@@ -24,6 +29,7 @@ pub mod offer;
 pub mod outbox;
 pub mod place;
 pub mod rate_limit;
+pub mod recovery_code;
 pub mod region;
 pub mod saved_offer;
 pub mod session;

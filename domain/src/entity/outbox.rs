@@ -20,6 +20,11 @@ pub struct Model {
     pub last_error: Option<String>,
     /// The `List-Unsubscribe` URL of an email that has one (alerts, RFC 8058).
     pub list_unsubscribe: Option<String>,
+    /// The `Message-ID` of an email that starts a thread (a contact
+    /// case's acknowledgement), else one made from the outbox id.
+    pub message_id: Option<String>,
+    /// The `References` of a reply (its `In-Reply-To` is the last one).
+    pub references: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

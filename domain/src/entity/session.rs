@@ -14,6 +14,9 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     pub ip: String,
     pub user_agent: String,
+    /// When this session passed the administrator's second factor (TOTP):
+    /// without it no administration page or action answers.
+    pub second_factor_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,9 @@ pub struct Model {
     pub last_active_at: DateTimeUtc,
     /// When the 23-month inactivity warning was sent (C10); cleared by activity.
     pub inactivity_warned_at: Option<DateTimeUtc>,
+    /// When an administrator deactivated the account (A3): it cannot log
+    /// in, its sessions ended, its history stays readable.
+    pub deactivated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

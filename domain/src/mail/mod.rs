@@ -31,6 +31,11 @@ pub struct Email {
     pub html: String,
     /// The HTTPS one-click unsubscribe URL (RFC 8058) of a subscribed email.
     pub list_unsubscribe: Option<String>,
+    /// Threading (RFC 5322): the `Message-ID` of an email others will
+    /// answer (`<…@host>`), and the ids a reply refers to, oldest first
+    /// (its `In-Reply-To` is the last).
+    pub message_id: Option<String>,
+    pub references: Vec<String>,
 }
 
 /// Puts an email in the outbox. Call it with the transaction of the change
@@ -51,6 +56,8 @@ pub async fn enqueue(
         sent_at: Set(None),
         last_error: Set(None),
         list_unsubscribe: Set(email.list_unsubscribe),
+        message_id: Set(email.message_id),
+        references: Set((!email.references.is_empty()).then(|| email.references.join(" "))),
         ..Default::default()
     })
     .exec_without_returning(db)
@@ -175,12 +182,30 @@ fn build(row: &outbox::Model, sender: &Sender) -> Result<Message, String> {
         .from(sender.from.clone())
         .to(to)
         .subject(row.subject.clone())
-        .message_id(Some(format!("<outbox-{}@{}>", row.id, sender.host)))
+        .message_id(Some(
+            row.message_id
+                .clone()
+                .unwrap_or_else(|| format!("<outbox-{}@{}>", row.id, sender.host)),
+        ))
         .multipart(MultiPart::alternative_plain_html(
             row.text_body.clone(),
             row.html_body.clone(),
         ))
         .map_err(|e| e.to_string())?;
+    if let Some(references) = &row.references {
+        use lettre::message::header::{HeaderName, HeaderValue};
+        let headers = message.headers_mut();
+        if let Some(last) = references.split_whitespace().last() {
+            headers.insert_raw(HeaderValue::new(
+                HeaderName::new_from_ascii_str("In-Reply-To"),
+                last.to_owned(),
+            ));
+        }
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("References"),
+            references.clone(),
+        ));
+    }
     if let Some(url) = &row.list_unsubscribe {
         // RFC 8058: one HTTPS URI, and the one-click POST announced.
         use lettre::message::header::{HeaderName, HeaderValue};

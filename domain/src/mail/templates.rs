@@ -80,6 +80,8 @@ fn compose_with_footer(
         text,
         html,
         list_unsubscribe: None,
+        message_id: None,
+        references: Vec::new(),
     }
 }
 
@@ -486,4 +488,107 @@ mod tests {
         assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
         assert_eq!(email.subject, "Confirmez votre adresse e-mail");
     }
+}
+
+/// P6: the acknowledgement of a message to the team, with its number; the
+/// team's replies come in the same thread.
+pub fn contact_received(to: &str, name: &str, subject: &str, number: &str, message: &str) -> Email {
+    compose_with_footer(
+        to,
+        subject,
+        name,
+        &[
+            format!(
+                "Nous avons bien reçu votre message : il porte le numéro {number}. L'équipe JobToMove vous répond à cette adresse, en général sous deux jours ouvrés."
+            ),
+            "Pour compléter votre demande, répondez simplement à cet e-mail.".into(),
+            format!("Votre message :\n{message}"),
+        ],
+        None,
+        "Vous recevez ce message parce que vous avez écrit à l'équipe JobToMove depuis le formulaire de contact.",
+    )
+}
+
+/// A1: the team's reply to a case, in the thread of its acknowledgement.
+pub fn contact_reply(to: &str, name: &str, subject: &str, number: &str, reply: &str) -> Email {
+    compose_with_footer(
+        to,
+        &format!("Re: {subject}"),
+        name,
+        &[
+            reply.to_owned(),
+            format!("Pour nous répondre, répondez à cet e-mail (demande {number})."),
+        ],
+        None,
+        "Vous recevez ce message parce que vous avez écrit à l'équipe JobToMove depuis le formulaire de contact.",
+    )
+}
+
+/// A3: a company's ownership changed hands (sent to both recruiters).
+pub fn ownership_transferred(
+    to: &str,
+    first_name: &str,
+    company: &str,
+    new_owner: &str,
+    is_new_owner: bool,
+) -> Email {
+    let text = if is_new_owner {
+        format!(
+            "L'équipe JobToMove vous a confié la propriété de la fiche « {company} » : vous pouvez désormais l'éditer et accepter les recruteurs qui la rejoignent."
+        )
+    } else {
+        format!(
+            "L'équipe JobToMove a confié la propriété de la fiche « {company} » à {new_owner}. Vous restez recruteur de l'entreprise."
+        )
+    };
+    compose(
+        to,
+        &format!("Fiche « {company} » : nouveau propriétaire"),
+        first_name,
+        &[text, "Si vous n'êtes pas à l'origine de cette demande, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into()],
+        None,
+    )
+}
+
+/// A3: offers handed over to another recruiter of the company.
+pub fn offers_handed_over(to: &str, first_name: &str, count: u64, from: &str) -> Email {
+    compose(
+        to,
+        "Des offres vous ont été confiées",
+        first_name,
+        &[format!(
+            "L'équipe JobToMove vous a confié {count} offre(s) de {from}, avec leurs candidatures : vous les retrouvez dans « Suivi des offres »."
+        )],
+        None,
+    )
+}
+
+/// A3: an account was deactivated by the team.
+pub fn account_deactivated(to: &str, first_name: &str, reason: &str) -> Email {
+    compose(
+        to,
+        "Votre compte JobToMove a été désactivé",
+        first_name,
+        &[
+            "L'équipe JobToMove a désactivé votre compte : vous ne pouvez plus vous connecter. Vos offres et leurs candidatures restent à votre entreprise.".into(),
+            format!("Motif : {reason}"),
+            "Pour contester cette décision, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into(),
+        ],
+        None,
+    )
+}
+
+/// A3: a recruiter was detached from their company by the team.
+pub fn recruiter_detached(to: &str, first_name: &str, company: &str, reason: &str) -> Email {
+    compose(
+        to,
+        &format!("Vous ne faites plus partie de « {company} »"),
+        first_name,
+        &[
+            format!("L'équipe JobToMove vous a détaché de la fiche « {company} » : vous ne publiez plus pour elle et ne recevez plus ses candidatures."),
+            format!("Motif : {reason}"),
+            "Pour contester cette décision, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into(),
+        ],
+        None,
+    )
 }

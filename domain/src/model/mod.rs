@@ -6,9 +6,11 @@
 #[macro_use]
 mod closed_set;
 mod accounts;
+mod admin;
 mod alerts;
 mod applications;
 mod companies;
+mod contact;
 mod dossiers;
 mod enums;
 mod files;
@@ -30,6 +32,11 @@ pub use accounts::{
     MAX_WANTED_PLACES, MOBILITY_CHOICES_KM, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProfileView,
     SessionView, check_name, check_phone, describe_device, normalize_email, safe_return_path,
 };
+pub use admin::{
+    AdminCompany, AdminCompanyHit, AdminGroup, AdminOffer, AdminRecruiter, AuditAction, AuditView,
+    CaseDetail, CaseEntryKind, CaseEntryView, CaseStatus, CaseSummary, FactorStep, Inbox,
+    JournalQuery, PersonLink, RECOVERY_CODES, TargetLink, reason_required,
+};
 pub use alerts::{AlertFrequency, AlertView, MAX_ALERTS, alert_query, describe};
 pub use applications::{
     ApplicationStatus, ApplicationView, Applied, DECISIONS, OfferState, ReceivedApplication,
@@ -37,6 +44,9 @@ pub use applications::{
 pub use companies::{
     COMPANY_PAGE_SIZE, CompanyDetail, CompanyDirectory, CompanyEdit, CompanyQuery, CompanySummary,
     GroupDetail, GroupLink, JoinRequest, LOGO_MAX_BYTES,
+};
+pub use contact::{
+    CONTACT_MESSAGE_MAX_CHARS, ContactForm, ContactSubject, ContactTarget, case_number,
 };
 pub use dossiers::{
     CV_DEFAULT_RADIUS_KM, CV_PAGE_SIZE, CvQuery, CvResults, DossierView, VisibleDossier,

@@ -14,8 +14,8 @@ pub mod session;
 pub mod uploads;
 
 use crate::{
-    accounts, alerts, applications, companies, dossiers, files, health, messaging, offers,
-    postings, seo,
+    accounts, admin, alerts, applications, companies, contact, dossiers, files, health, messaging,
+    offers, postings, seo,
 };
 use app::state::AppState;
 use app::{App, shell};
@@ -280,6 +280,10 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            principals::admin_gate,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             session::sessions,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -448,9 +452,11 @@ impl Routes {
 pub fn routes() -> Routes {
     [
         accounts::routes(),
+        admin::routes(),
         alerts::routes(),
         applications::routes(),
         companies::routes(),
+        contact::routes(),
         dossiers::routes(),
         files::routes(),
         health::routes(),

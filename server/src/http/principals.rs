@@ -3,12 +3,15 @@
 //! resolved. A visitor is sent to the log-in page and back to the page the
 //! form was on (its `Referer`, on this site) or the page asked for; another
 //! role gets the French 403 page. Handlers never check these by hand.
+//! [`Admin`] also needs the second factor in the session; [`admin_gate`]
+//! refuses every admin page and server function without it before any
+//! handler or page runs.
 
 use crate::http::error::error_page;
 use crate::http::form::see_other;
 use crate::http::session::authenticated;
 use app::state::AppState;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, State};
 use axum::http::{Method, StatusCode, header, request::Parts};
 use axum::response::Response;
 use domain::model::{CurrentUser, Role, safe_return_path};
@@ -19,6 +22,89 @@ pub struct SignedIn(pub CurrentUser);
 pub struct Candidate(pub CurrentUser);
 /// A signed-in recruiter or training organisation.
 pub struct Recruiter(pub CurrentUser);
+/// An administrator whose session passed the second factor.
+pub struct Admin(pub CurrentUser);
+/// An administrator, second factor passed or not (the factor's own page),
+/// with the session's hash.
+pub struct AdminSession(pub CurrentUser, pub String);
+
+/// Where an administrator without the second factor is sent.
+pub const FACTOR_PAGE: &str = "/admin/verification";
+
+/// Whether `path` belongs to the admin space (pages, forms, server functions).
+pub fn is_admin_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin-")
+}
+
+/// Middleware: nothing of the admin space answers a visitor (log-in),
+/// another role (403), or an administrator whose session has not passed
+/// the second factor (sent to its page; a server function answers 403).
+/// Every refusal is logged (ASVS 7.2.2).
+pub async fn admin_gate(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    if !is_admin_path(path) || path == FACTOR_PAGE {
+        return next.run(request).await;
+    }
+    let is_api = path.starts_with("/api/");
+    let (parts, body) = request.into_parts();
+    match authenticated(&parts) {
+        Some(auth) if auth.user.role == Role::Administrator && auth.second_factor => {
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
+        }
+        Some(auth) if auth.user.role == Role::Administrator => {
+            tracing::info!(
+                user_id = auth.user.id,
+                path = parts.uri.path(),
+                "admin space without the second factor"
+            );
+            if is_api {
+                error_page(StatusCode::FORBIDDEN)
+            } else {
+                see_other(FACTOR_PAGE)
+            }
+        }
+        Some(auth) => {
+            tracing::warn!(
+                user_id = auth.user.id,
+                path = parts.uri.path(),
+                "admin space refused to another role"
+            );
+            error_page(StatusCode::FORBIDDEN)
+        }
+        None if is_api => error_page(StatusCode::FORBIDDEN),
+        None => log_in_first(&parts, &state.site.public_url),
+    }
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let user = principal(parts, state, |user| user.role == Role::Administrator)?;
+        if authenticated(parts).is_some_and(|auth| auth.second_factor) {
+            Ok(Self(user))
+        } else {
+            Err(see_other(FACTOR_PAGE))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for AdminSession {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let user = principal(parts, state, |user| user.role == Role::Administrator)?;
+        let hash = authenticated(parts)
+            .map(|auth| auth.session_hash)
+            .unwrap_or_default();
+        Ok(Self(user, hash))
+    }
+}
 
 /// Where to come back to after logging in, if anywhere: the page of this
 /// site the request came from, or the page asked for by a GET.
