@@ -29,35 +29,231 @@ enum Outcome {
     NotFound,
     /// 409: a member waiting for the owner's acceptance is told so.
     Pending,
+    /// 303 to the second factor's page: an administrator whose session
+    /// has not passed it.
+    Factor,
 }
 
 use Outcome::*;
 
 /// One row: method, path as the router declares it (a trailing `*` is a
 /// prefix, for server functions), the request sent, and the outcome for
-/// anonymous, candidate, recruiter, training organisation, administrator,
-/// and a recruiter whose request to join an existing company waits for its
-/// owner.
+/// anonymous, candidate, recruiter, training organisation, administrator
+/// (password only), a recruiter whose request to join an existing company
+/// waits for its owner, and an administrator whose session passed the
+/// second factor.
 struct Row {
     method: &'static str,
     path: &'static str,
     sample: &'static str,
     body: &'static str,
-    outcomes: [Outcome; 6],
+    outcomes: [Outcome; 7],
 }
 
-const ALL_OK: [Outcome; 6] = [Ok, Ok, Ok, Ok, Ok, Ok];
-const SIGNED_IN: [Outcome; 6] = [LogIn, Ok, Ok, Ok, Ok, Ok];
-const CANDIDATE_ONLY: [Outcome; 6] = [LogIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
-const CANDIDATE_API: [Outcome; 6] = [Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+const ALL_OK: [Outcome; 7] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+const SIGNED_IN: [Outcome; 7] = [LogIn, Ok, Ok, Ok, Ok, Ok, Ok];
+const CANDIDATE_ONLY: [Outcome; 7] = [
+    LogIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+];
+const CANDIDATE_API: [Outcome; 7] = [
+    Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+];
 /// A member waiting for the owner sees their own (empty) space; what needs
 /// a company to act for (publishing, the CVthèque) tells them they wait.
-const RECRUITER_ONLY: [Outcome; 6] = [LogIn, Forbidden, Ok, Ok, Forbidden, Ok];
-const RECRUITER_API: [Outcome; 6] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Ok];
-const ACTING_RECRUITER_ONLY: [Outcome; 6] = [LogIn, Forbidden, Ok, Ok, Forbidden, Pending];
-const ACTING_RECRUITER_API: [Outcome; 6] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Pending];
+const RECRUITER_ONLY: [Outcome; 7] = [LogIn, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden];
+const RECRUITER_API: [Outcome; 7] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden];
+const ACTING_RECRUITER_ONLY: [Outcome; 7] =
+    [LogIn, Forbidden, Ok, Ok, Forbidden, Pending, Forbidden];
+const ACTING_RECRUITER_API: [Outcome; 7] =
+    [Forbidden, Forbidden, Ok, Ok, Forbidden, Pending, Forbidden];
+
+/// The admin space: a visitor logs in, other roles are refused, an
+/// administrator without the second factor is sent to it.
+const ADMIN_ONLY: [Outcome; 7] = [
+    LogIn, Forbidden, Forbidden, Forbidden, Factor, Forbidden, Ok,
+];
+const ADMIN_API: [Outcome; 7] = [
+    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,
+];
+/// …for a form or a page about something that does not exist.
+const ADMIN_NOT_FOUND: [Outcome; 7] = [
+    LogIn, Forbidden, Forbidden, Forbidden, Factor, Forbidden, NotFound,
+];
 
 const MATRIX: &[Row] = &[
+    // The contact form (P6).
+    Row {
+        method: "GET",
+        path: "/contact",
+        sample: "/contact?sujet=autre",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/contact",
+        sample: "/contact",
+        body: "sujet=inconnu&message=",
+        outcomes: [Invalid; 7],
+    },
+    Row {
+        method: "POST",
+        path: "/api/contact-objet",
+        sample: "/api/contact-objet",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    // The admin space (A1–A4).
+    Row {
+        method: "GET",
+        path: "/admin",
+        sample: "/admin?statut=nouveau",
+        body: "",
+        outcomes: ADMIN_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/verification",
+        sample: "/admin/verification",
+        body: "",
+        outcomes: [LogIn, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Ok],
+    },
+    Row {
+        method: "POST",
+        path: "/admin/verification",
+        sample: "/admin/verification",
+        body: "code=000000",
+        outcomes: [
+            LogIn, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, NotFound,
+        ],
+    },
+    Row {
+        method: "GET",
+        path: "/admin/demandes/{id}",
+        sample: "/admin/demandes/999999",
+        body: "",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/admin/demandes/{id}",
+        sample: "/admin/demandes/999999",
+        body: "action=statut&statut=traite",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/journal",
+        sample: "/admin/journal?cible=compte",
+        body: "",
+        outcomes: ADMIN_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/groupes",
+        sample: "/admin/groupes",
+        body: "",
+        outcomes: ADMIN_ONLY,
+    },
+    Row {
+        method: "POST",
+        path: "/admin/groupes",
+        sample: "/admin/groupes",
+        body: "nom=",
+        outcomes: [
+            LogIn, Forbidden, Forbidden, Forbidden, Factor, Forbidden, Invalid,
+        ],
+    },
+    Row {
+        method: "POST",
+        path: "/admin/groupes/{id}",
+        sample: "/admin/groupes/999999",
+        body: "action=modifier&nom=Groupe",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/entreprises",
+        sample: "/admin/entreprises?q=garage",
+        body: "",
+        outcomes: ADMIN_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/entreprises/{id}",
+        sample: "/admin/entreprises/999999",
+        body: "",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/admin/entreprises/{id}",
+        sample: "/admin/entreprises/999999",
+        body: "action=detacher&recruteur=999999&motif=recruteur%20parti",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/admin/comptes/{id}",
+        sample: "/admin/comptes/999999",
+        body: "action=desactiver&motif=compte%20frauduleux",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-demandes",
+        sample: "/api/admin-demandes",
+        body: "status=nouveau",
+        outcomes: ADMIN_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-demande",
+        sample: "/api/admin-demande",
+        body: "id=999999",
+        outcomes: [
+            Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound,
+        ],
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-groupes",
+        sample: "/api/admin-groupes",
+        body: "",
+        outcomes: ADMIN_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-entreprises",
+        sample: "/api/admin-entreprises",
+        body: "q=garage",
+        outcomes: ADMIN_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-entreprise",
+        sample: "/api/admin-entreprise",
+        body: "id=999999",
+        outcomes: [
+            Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound,
+        ],
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-journal",
+        sample: "/api/admin-journal",
+        body: "query[page]=0",
+        outcomes: ADMIN_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/facteur-admin",
+        sample: "/api/facteur-admin",
+        body: "",
+        outcomes: [
+            Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Ok,
+        ],
+    },
     // Public pages (P1–P6, X4).
     Row {
         method: "GET",
@@ -99,7 +295,7 @@ const MATRIX: &[Row] = &[
         path: "/groupes/{group}",
         sample: "/groupes/inconnu",
         body: "",
-        outcomes: [NotFound; 6],
+        outcomes: [NotFound; 7],
     },
     Row {
         method: "GET",
@@ -240,70 +436,70 @@ const MATRIX: &[Row] = &[
         path: "/connexion",
         sample: "/connexion",
         body: "email=&mot_de_passe=",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/inscription",
         sample: "/inscription",
         body: "email=x",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/inscription/recruteur",
         sample: "/inscription/recruteur",
         body: "email=x",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/verification",
         sample: "/verification",
         body: "jeton=faux",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/mot-de-passe-oublie",
         sample: "/mot-de-passe-oublie",
         body: "email=x",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/mot-de-passe/nouveau",
         sample: "/mot-de-passe/nouveau",
         body: "jeton=faux&mot_de_passe=x",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/email/confirmer",
         sample: "/email/confirmer",
         body: "jeton=faux",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/connexion/deverrouiller",
         sample: "/connexion/deverrouiller",
         body: "jeton=faux",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/candidature/remplacer",
         sample: "/candidature/remplacer",
         body: "jeton=faux",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
         path: "/deconnexion",
         sample: "/deconnexion",
         body: "",
-        outcomes: [Done; 6],
+        outcomes: [Done; 7],
     },
     // Mon profil (C1, C9): the signed-in person only, whatever the role.
     Row {
@@ -318,7 +514,7 @@ const MATRIX: &[Row] = &[
         path: "/espace/profil",
         sample: "/espace/profil",
         body: "action=informations&prenom=Zo%C3%A9&nom=Martin",
-        outcomes: [LogIn, Done, Done, Done, Done, Done],
+        outcomes: [LogIn, Done, Done, Done, Done, Done, Done],
     },
     Row {
         method: "GET",
@@ -335,14 +531,18 @@ const MATRIX: &[Row] = &[
         path: "/offres/{offer}/postuler",
         sample: "{offer}/postuler",
         body: "multipart:email=x",
-        outcomes: [Invalid, Invalid, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            Invalid, Invalid, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/offres/{offer}/favori",
         sample: "{offer}/favori",
         body: "enregistrer=1",
-        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "GET",
@@ -363,21 +563,27 @@ const MATRIX: &[Row] = &[
         path: "/espace/dossiers/{id}",
         sample: "/espace/dossiers/999999",
         body: "",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/espace/dossiers",
         sample: "/espace/dossiers",
         body: "multipart:titre=M%C3%A9canicien",
-        outcomes: [LogIn, Invalid, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, Invalid, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/espace/dossiers/{id}",
         sample: "/espace/dossiers/999999",
         body: "multipart:action=visibilite&visible=1",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "GET",
@@ -406,14 +612,18 @@ const MATRIX: &[Row] = &[
         path: "/alertes",
         sample: "/alertes",
         body: "recherche=q%3Dmecanicien&frequence=quotidienne",
-        outcomes: [LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, Done, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/espace/alertes/{id}",
         sample: "/espace/alertes/999999",
         body: "action=pause",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     // RFC 8058: the token is the authority, and every answer is the same page.
     Row {
@@ -442,14 +652,16 @@ const MATRIX: &[Row] = &[
         path: "/api/alertes-attendu",
         sample: "/api/alertes-attendu",
         body: "",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "GET",
         path: "/fichiers/{id}",
         sample: "/fichiers/999999",
         body: "",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound, NotFound],
+        outcomes: [
+            LogIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound,
+        ],
     },
     Row {
         method: "POST",
@@ -471,7 +683,7 @@ const MATRIX: &[Row] = &[
         sample: "/api/dossier",
         body: "id=999999",
         outcomes: [
-            Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden,
+            Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
         ],
     },
     Row {
@@ -523,14 +735,18 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/offres/{id}",
         sample: "/recruteur/offres/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "GET",
         path: "/recruteur/offres/{id}/candidatures",
         sample: "/recruteur/offres/999999/candidatures",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "GET",
@@ -544,35 +760,45 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/candidatures/{id}",
         sample: "/recruteur/candidatures/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres",
         sample: "/recruteur/offres",
         body: "action=brouillon&titre=x",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Pending],
+        outcomes: [
+            LogIn, Forbidden, Invalid, Invalid, Forbidden, Pending, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres/lot",
         sample: "/recruteur/offres/lot",
         body: "action=depublier&offres=999999",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/recruteur/offres/{id}",
         sample: "/recruteur/offres/999999",
         body: "action=depublier",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/recruteur/candidatures/{id}",
         sample: "/recruteur/candidatures/999999",
         body: "action=note&note=x",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
@@ -587,7 +813,7 @@ const MATRIX: &[Row] = &[
         sample: "/api/recruteur-offre",
         body: "id=999999",
         outcomes: [
-            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound,
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
         ],
     },
     Row {
@@ -603,7 +829,7 @@ const MATRIX: &[Row] = &[
         sample: "/api/recruteur-candidature",
         body: "id=999999",
         outcomes: [
-            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound,
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
         ],
     },
     // The company page (R2): its owner edits; the recruiters of the test
@@ -620,7 +846,9 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/entreprise",
         sample: "/recruteur/entreprise",
         body: "nom=",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, Forbidden, Invalid, Invalid, Forbidden, Forbidden, Forbidden,
+        ],
     },
     // R1: only the owner decides on a request to join; an unknown or
     // another company's request is a 404.
@@ -629,14 +857,18 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/entreprise/membres",
         sample: "/recruteur/entreprise/membres",
         body: "decision=accepter&membre=999999",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/recruteur/entreprise/logo",
         sample: "/recruteur/entreprise/logo",
         body: "multipart:action=envoyer",
-        outcomes: [LogIn, Forbidden, Invalid, Invalid, Forbidden, Invalid],
+        outcomes: [
+            LogIn, Forbidden, Invalid, Invalid, Forbidden, Invalid, Forbidden,
+        ],
     },
     // Messaging (C6): candidates and recruiters with an account; a thread
     // one may not read is a 404; only candidates write to a company or
@@ -646,63 +878,75 @@ const MATRIX: &[Row] = &[
         path: "/messages",
         sample: "/messages",
         body: "",
-        outcomes: [LogIn, Ok, Ok, Ok, Forbidden, Ok],
+        outcomes: [LogIn, Ok, Ok, Ok, Forbidden, Ok, Forbidden],
     },
     Row {
         method: "GET",
         path: "/messages/{id}",
         sample: "/messages/999999",
         body: "",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            LogIn, NotFound, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/messages/{id}",
         sample: "/messages/999999",
         body: "message=Bonjour",
-        outcomes: [LogIn, NotFound, NotFound, NotFound, NotFound, NotFound],
+        outcomes: [
+            LogIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound,
+        ],
     },
     Row {
         method: "POST",
         path: "/messages/ouvrir",
         sample: "/messages/ouvrir",
         body: "entreprise=999999",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/messages/blocages",
         sample: "/messages/blocages",
         body: "entreprise=999999&action=bloquer",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/api/messages",
         sample: "/api/messages",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok],
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok, Forbidden],
     },
     Row {
         method: "POST",
         path: "/api/messages-non-lus",
         sample: "/api/messages-non-lus",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok],
+        outcomes: [Forbidden, Ok, Ok, Ok, Forbidden, Ok, Forbidden],
     },
     Row {
         method: "POST",
         path: "/api/conversation",
         sample: "/api/conversation",
         body: "id=999999",
-        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     Row {
         method: "POST",
         path: "/api/conversation-suite",
         sample: "/api/conversation-suite",
         body: "id=999999&after=0",
-        outcomes: [Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound],
+        outcomes: [
+            Forbidden, NotFound, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
     },
     // Logos are public, but only the keys companies use.
     Row {
@@ -710,7 +954,7 @@ const MATRIX: &[Row] = &[
         path: "/logos/{key}",
         sample: "/logos/inconnu",
         body: "",
-        outcomes: [NotFound; 6],
+        outcomes: [NotFound; 7],
     },
     Row {
         method: "POST",
@@ -732,7 +976,9 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/cvtheque/{id}",
         sample: "/recruteur/cvtheque/999999",
         body: "",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending, Forbidden,
+        ],
     },
     Row {
         method: "GET",
@@ -746,7 +992,9 @@ const MATRIX: &[Row] = &[
         path: "/recruteur/favoris",
         sample: "/recruteur/favoris",
         body: "candidat=999999&favori=1",
-        outcomes: [LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending],
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, Pending, Forbidden,
+        ],
     },
     Row {
         method: "POST",
@@ -760,7 +1008,9 @@ const MATRIX: &[Row] = &[
         path: "/api/cvtheque-dossier",
         sample: "/api/cvtheque-dossier",
         body: "id=999999",
-        outcomes: [Forbidden, Forbidden, NotFound, NotFound, Forbidden, Pending],
+        outcomes: [
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, Pending, Forbidden,
+        ],
     },
     Row {
         method: "POST",
@@ -782,14 +1032,14 @@ const MATRIX: &[Row] = &[
         path: "/api/profil",
         sample: "/api/profil",
         body: "",
-        outcomes: [Forbidden, Ok, Ok, Ok, Ok, Ok],
+        outcomes: [Forbidden, Ok, Ok, Ok, Ok, Ok, Ok],
     },
     Row {
         method: "POST",
         path: "/api/directory_page*",
         sample: "",
         body: "",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
@@ -803,14 +1053,14 @@ const MATRIX: &[Row] = &[
         path: "/api/group_page*",
         sample: "",
         body: "slug=inconnu",
-        outcomes: [NotFound; 6],
+        outcomes: [NotFound; 7],
     },
     Row {
         method: "POST",
         path: "/api/search_offers*",
         sample: "",
         body: "",
-        outcomes: [Invalid; 6],
+        outcomes: [Invalid; 7],
     },
     Row {
         method: "POST",
@@ -828,6 +1078,24 @@ const MATRIX: &[Row] = &[
     },
 ];
 
+/// A session of `admin` that passed the second factor.
+async fn verified_admin_session(db: &sea_orm::DatabaseConnection, admin: i64) -> String {
+    use sea_orm::sea_query::Expr;
+    let secret = sessions::start(db, admin, "198.51.100.1", "matrix", Utc::now())
+        .await
+        .unwrap();
+    domain::entity::session::Entity::update_many()
+        .col_expr(
+            domain::entity::session::Column::SecondFactorAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(domain::entity::session::Column::IdHash.eq(domain::auth::secret_hash(&secret)))
+        .exec(db)
+        .await
+        .unwrap();
+    secret
+}
+
 fn row_for(method: &str, path: &str) -> Option<&'static Row> {
     MATRIX.iter().find(|row| {
         row.method == method
@@ -842,6 +1110,7 @@ fn outcome_of(response: &Response<Body>) -> Option<Outcome> {
     let status = response.status().as_u16();
     Some(match status {
         200 => Ok,
+        303 if location(response).starts_with("/admin/verification") => Factor,
         303 if location(response).starts_with("/connexion")
             && !location(response).contains("ok=deconnexion") =>
         {
@@ -989,6 +1258,7 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
             "organisme de formation",
             "administrateur",
             "recruteur en attente",
+            "administrateur vérifié",
         ]
         .iter()
         .zip(row.outcomes)
@@ -1000,6 +1270,7 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
                 "organisme de formation",
                 "administrateur",
                 "recruteur en attente",
+                "administrateur vérifié",
             ]
             .iter()
             .position(|r| r == role)
@@ -1008,6 +1279,7 @@ async fn every_endpoint_has_a_row_in_the_authorization_matrix_and_each_role_gets
             // must not change the next one.
             let cookie = match index {
                 0 => None,
+                6 => Some(verified_admin_session(db, people[3]).await),
                 n => Some(
                     sessions::start(db, people[n - 1], "198.51.100.1", "matrix", Utc::now())
                         .await

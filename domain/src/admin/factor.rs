@@ -201,6 +201,7 @@ pub async fn confirm(
     )
     .await?;
     txn.commit().await?;
+    rate_limit::clear(db, FACTOR_PER_ACCOUNT, &user.id.to_string()).await?;
     tracing::info!(user_id = user.id, "administrator second factor enrolled");
     Ok(codes)
 }
