@@ -6,11 +6,13 @@
 //! `cargo test -p server --test server accounts::`.
 
 mod accounts;
+mod admin;
 mod alerts;
 mod applications;
 mod authorization;
 mod common;
 mod companies;
+mod contact;
 mod dossiers;
 mod files;
 mod france_travail;
