@@ -16,6 +16,9 @@ const serverBin = process.env.SERVER_BIN ?? join(root, "target/release/server");
 // stay the newest ones the other tests open.
 const fakeBin = process.env.FAKE_FRANCE_TRAVAIL_BIN ?? join(root, "target/debug/fake-france-travail");
 const francePort = port + 1;
+// The administrator the server is started with (helpers.ts: ADMIN_EMAIL, PASSWORD).
+const ADMIN_EMAIL = "admin@jobtomove.test";
+const ADMIN_PASSWORD = "cheval agrafe batterie correcte";
 
 const chromium = {
   executablePath: "/usr/bin/chromium",
@@ -64,7 +67,12 @@ export default defineConfig({
       // The demo catalogue, then France Travail's offers from the fake, then
       // serving: nothing imports while the tests run (the import job is not
       // due again for hours).
-      command: `${serverBin} seed-demo --offers 300 && ${serverBin} import-france-travail && ${serverBin} serve`,
+      // An administrator too, made as an operator would (the password on
+      // standard input): admin.spec.ts logs in with it and enrols its TOTP.
+      command:
+        `${serverBin} seed-demo --offers 300 && ${serverBin} import-france-travail && ` +
+        `printf '%s\\n' '${ADMIN_PASSWORD}' | ${serverBin} create-admin --email ${ADMIN_EMAIL} --first-name Ada --last-name Lovelace && ` +
+        `${serverBin} serve`,
       cwd: root,
       url: `http://127.0.0.1:${port}/health`,
       timeout: 120_000,

@@ -1,11 +1,11 @@
 // Checks by tools nobody here wrote: the Nu HTML Checker, axe-core, the
 // sitemaps.org schemas, and the JobPosting properties Google documents.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { axeViolations, htmlOf, vnuErrors } from "./checks";
 import { fillOffer, firstOffer, pdf, signedInCandidate, signedInRecruiter } from "./helpers";
 
 const root = resolve(__dirname, "../..");
@@ -35,48 +35,12 @@ async function publicPages(request: APIRequestContext): Promise<Record<string, s
     company,
     group: `/groupes/${group}`,
     faq: "/faq",
+    contact: "/contact?sujet=groupe",
     login: "/connexion",
     signUp: "/inscription",
     recruiterSignUp: "/inscription/recruteur",
     forgotPassword: "/mot-de-passe-oublie",
   };
-}
-
-/** The Nu HTML Checker's errors on the pages' HTML, as "name:line: message". */
-function vnuErrors(html: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "vnu-"));
-  const files = Object.entries(html).map(([name, text]) => {
-    const file = join(dir, `${name}.html`);
-    writeFileSync(file, text);
-    return file;
-  });
-  const run = spawnSync(
-    "java",
-    ["-jar", join(root, "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only", "--format", "json", ...files],
-    { encoding: "utf8" },
-  );
-  const report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}');
-  return report.messages.map((m: any) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
-}
-
-/** axe-core's WCAG 2.1 A/AA violations on each page, opened in `page`. */
-async function axeViolations(page: Page, pages: Record<string, string>): Promise<string[]> {
-  const found: string[] = [];
-  for (const [name, path] of Object.entries(pages)) {
-    await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const v of results.violations) {
-      found.push(`${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target}`);
-    }
-  }
-  return found;
-}
-
-/** The HTML of each page, fetched with `request`. */
-async function htmlOf(request: APIRequestContext, pages: Record<string, string>): Promise<Record<string, string>> {
-  const html: Record<string, string> = {};
-  for (const [name, path] of Object.entries(pages)) html[name] = await (await request.get(path)).text();
-  return html;
 }
 
 test.describe("public pages", () => {

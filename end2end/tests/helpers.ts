@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -66,6 +67,47 @@ export async function emailTo(to: string, subject: string): Promise<string> {
 }
 
 export const PASSWORD = "cheval agrafe batterie correcte";
+/** The administrator playwright.config.ts makes with `create-admin` (password: PASSWORD). */
+export const ADMIN_EMAIL = "admin@jobtomove.test";
+
+/** The raw .eml (headers as sent) of the latest email to `to` whose decoded text has `text`. */
+export async function rawEmailTo(to: string, text: string): Promise<string> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse();
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(outbox, file), "utf8");
+      if (eml.includes(`To: ${to}`) && decode(eml).includes(text)) return eml;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no email with "${text}" to ${to}`);
+}
+
+/** A header of a raw email, unfolded. */
+export function header(eml: string, name: string): string {
+  const head = eml.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " ");
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : "";
+}
+
+/** The current code of a TOTP authenticator app (RFC 6238: SHA-1, 6 digits, 30 s) for a base32 secret. */
+export function totp(secret: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return code.toString().padStart(6, "0");
+}
 
 /** Signs up a candidate, confirms the address from the email, logs in. */
 export async function signedInCandidate(page: Page, email: string) {
@@ -126,8 +168,8 @@ export function siret(): string {
   throw new Error("unreachable");
 }
 
-/** Signs up a recruiter with a new company, confirms the address, logs in. */
-export async function signedInRecruiter(page: Page, email: string, company: string) {
+/** Signs up a recruiter with a new company (or asks to join the one of `siretNumber`), confirms the address, logs in; returns the SIRET. */
+export async function signedInRecruiter(page: Page, email: string, company: string, siretNumber = siret()): Promise<string> {
   await page.goto("/inscription/recruteur");
   await page.getByLabel("Prénom").fill("Paul");
   await page.getByLabel("Nom", { exact: true }).fill("Durand");
@@ -135,7 +177,7 @@ export async function signedInRecruiter(page: Page, email: string, company: stri
   await page.getByLabel("Mot de passe").fill(PASSWORD);
   await page.getByLabel("Une entreprise qui recrute").check();
   await page.getByLabel("Nom de l'entreprise ou de l'organisme").fill(company);
-  await page.getByLabel("Numéro SIRET").fill(siret());
+  await page.getByLabel("Numéro SIRET").fill(siretNumber);
   await page.getByLabel("Adresse de l'établissement").fill("3 rue des Artisans");
   await page.getByLabel("Commune").fill("Lyon");
   await page.getByLabel("Activité").selectOption("garage");
@@ -146,6 +188,7 @@ export async function signedInRecruiter(page: Page, email: string, company: stri
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await logIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/espace\/profil$/);
+  return siretNumber;
 }
 
 /** Fills every required field of the offer editor. */
