@@ -4,14 +4,15 @@
 
 use domain::DomainError;
 use domain::model::{
-    AdminCompany, AdminCompanyHit, AdminGroup, AuditView, CaseDetail, CaseStatus, FactorStep,
-    Inbox, JournalQuery,
+    AdminCompany, AdminCompanyHit, AdminGroup, AuditView, CaseDetail, FactorStep, Inbox,
+    JournalQuery,
 };
 use leptos::prelude::*;
 
 #[server(endpoint = "admin-demandes")]
 pub async fn admin_inbox(status: String) -> Result<Inbox, DomainError> {
     let state = crate::state::app_state()?;
+    use domain::model::CaseStatus;
     let status = CaseStatus::from_code(&status).unwrap_or(CaseStatus::New);
     domain::admin::cases::inbox(&state.db, &crate::session::admin()?, status).await
 }

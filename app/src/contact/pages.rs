@@ -33,7 +33,7 @@ pub fn ContactPage() -> impl IntoView {
                                 None => "Votre message est envoyé.".to_owned(),
                             }}
                         </p>
-                        <p>"Un e-mail de confirmation vient de partir. Nous vous répondons à cette adresse, en général sous deux jours ouvrés ; pour compléter votre demande, répondez à cet e-mail."</p>
+                        <p>"Un e-mail de confirmation vient de partir. Nous vous répondons à votre adresse, en général sous deux jours ouvrés ; pour compléter votre demande, écrivez-nous de nouveau en rappelant ce numéro."</p>
                     </div>
                     <p><a href="/">"Retour à l'accueil"</a></p>
                 }

@@ -57,6 +57,12 @@ const COMPANIES: Entry = (
     "M3 21V7l6-4v4l6-4v4l6-4v18H3zm4-4h2v-2H7v2zm4 0h2v-2h-2v2zm4 0h2v-2h-2v2z",
 );
 
+const ADMIN: Entry = (
+    "/admin",
+    "Administration",
+    "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3zm0 4a3 3 0 1 1 0 6 3 3 0 0 1 0-6zm0 8c2.7 0 5 1.2 5.6 2.9A7.9 7.9 0 0 1 12 20a7.9 7.9 0 0 1-5.6-3.1C7 15.2 9.3 14 12 14z",
+);
+
 /// The entries of the bottom bar for the reader: candidates (and visitors,
 /// who are asked to sign in on the way) get their space one tap away.
 fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
@@ -66,7 +72,7 @@ fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
         Some(Role::Recruiter | Role::TrainingOrganisation) => {
             &[MY_OFFERS, RECEIVED, CVTHEQUE, MESSAGES, PROFILE]
         }
-        Some(_) => &[OFFERS, COMPANIES, PROFILE],
+        Some(Role::Administrator) => &[OFFERS, COMPANIES, ADMIN, PROFILE],
     }
 }
 
@@ -180,6 +186,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="/recruteur/candidatures">"Candidatures"</a>
                 <a href="/recruteur/cvtheque">"CVthèque"</a>
             })}
+            {(user.role == Role::Administrator).then(|| view! { <a href="/admin">"Administration"</a> })}
             {(user.role == Role::Candidate || user.is_recruiter()).then(|| view! {
                 <a href="/messages">"Messages" <UnreadBadge count=unread_messages() /></a>
             })}

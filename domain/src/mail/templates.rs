@@ -474,22 +474,6 @@ pub fn log_in_locked(to: &str, first_name: &str, link: &str, reset: &str) -> Ema
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
-        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
-        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
-        assert!(!email.html.contains("<b>Zoé"));
-        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
-        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
-        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
-        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
-    }
-}
-
 /// P6: the acknowledgement of a message to the team, with its number; the
 /// team's replies come in the same thread.
 pub fn contact_received(to: &str, name: &str, subject: &str, number: &str, message: &str) -> Email {
@@ -517,7 +501,9 @@ pub fn contact_reply(to: &str, name: &str, subject: &str, number: &str, reply: &
         name,
         &[
             reply.to_owned(),
-            format!("Pour nous répondre, répondez à cet e-mail (demande {number})."),
+            format!(
+                "Pour nous répondre, écrivez-nous depuis le formulaire de contact en rappelant le numéro {number} (cette adresse d'envoi ne lit pas les réponses)."
+            ),
         ],
         None,
         "Vous recevez ce message parce que vous avez écrit à l'équipe JobToMove depuis le formulaire de contact.",
@@ -545,7 +531,11 @@ pub fn ownership_transferred(
         to,
         &format!("Fiche « {company} » : nouveau propriétaire"),
         first_name,
-        &[text, "Si vous n'êtes pas à l'origine de cette demande, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into()],
+        &[
+            text,
+            "Si cela vous surprend, écrivez-nous depuis le formulaire de contact de JobToMove."
+                .into(),
+        ],
         None,
     )
 }
@@ -572,7 +562,7 @@ pub fn account_deactivated(to: &str, first_name: &str, reason: &str) -> Email {
         &[
             "L'équipe JobToMove a désactivé votre compte : vous ne pouvez plus vous connecter. Vos offres et leurs candidatures restent à votre entreprise.".into(),
             format!("Motif : {reason}"),
-            "Pour contester cette décision, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into(),
+            "Pour contester cette décision, écrivez-nous depuis le formulaire de contact de JobToMove.".into(),
         ],
         None,
     )
@@ -587,8 +577,24 @@ pub fn recruiter_detached(to: &str, first_name: &str, company: &str, reason: &st
         &[
             format!("L'équipe JobToMove vous a détaché de la fiche « {company} » : vous ne publiez plus pour elle et ne recevez plus ses candidatures."),
             format!("Motif : {reason}"),
-            "Pour contester cette décision, répondez à cet e-mail ou écrivez-nous depuis le formulaire de contact.".into(),
+            "Pour contester cette décision, écrivez-nous depuis le formulaire de contact de JobToMove.".into(),
         ],
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_links_are_escaped_in_the_html_but_readable_in_the_text() {
+        let email = verify_address("a@exemple.fr", "<b>Zoé</b>", "https://x.fr/v?jeton=a&b");
+        assert!(email.html.contains("&lt;b&gt;Zoé&lt;/b&gt;"));
+        assert!(!email.html.contains("<b>Zoé"));
+        assert!(email.html.contains("https://x.fr/v?jeton=a&amp;b"));
+        assert!(email.text.contains("Bonjour <b>Zoé</b>,"));
+        assert!(email.text.contains("https://x.fr/v?jeton=a&b"));
+        assert_eq!(email.subject, "Confirmez votre adresse e-mail");
+    }
 }
