@@ -14,6 +14,7 @@ pub mod contact;
 pub mod dossiers;
 mod info;
 pub mod messaging;
+pub mod moderation;
 pub mod offers;
 pub mod postings;
 pub mod response;
@@ -112,6 +113,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/verification") view=admin::pages::FactorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/demandes/:id") view=admin::pages::CasePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/journal") view=admin::pages::JournalPage ssr=SsrMode::Async />
+                    <Route path=path!("/signaler") view=moderation::pages::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/moderation") view=moderation::pages::QueuePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/moderation/:id")
+                        view=moderation::pages::ModerationCasePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/admin/groupes") view=admin::companies::GroupsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/entreprises") view=admin::companies::CompaniesPage ssr=SsrMode::Async />
                     <Route

@@ -317,6 +317,7 @@ async fn seed_companies(
             group_id: Set(group_id),
             logo_key: Set(None),
             requested_group_id: Set(None),
+            suspended_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         });

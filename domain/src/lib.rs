@@ -40,6 +40,8 @@ pub mod mail;
 #[cfg(feature = "server")]
 pub mod messaging;
 #[cfg(feature = "server")]
+pub mod moderation;
+#[cfg(feature = "server")]
 pub mod offers;
 #[cfg(feature = "server")]
 pub mod places;

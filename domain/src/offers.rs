@@ -87,12 +87,24 @@ fn card_select() -> sea_orm::Select<offer::Entity> {
 
 /// Offers candidates can see at `now`: published and not past their expiry.
 pub fn open_offers(now: DateTime<Utc>) -> Condition {
+    use sea_orm::sea_query::Query;
+    // A suspended company's offers leave the catalogue with it (A4).
+    let suspended = Query::select()
+        .column(crate::entity::company::Column::Id)
+        .from(crate::entity::company::Entity)
+        .and_where(crate::entity::company::Column::SuspendedAt.is_not_null())
+        .to_owned();
     Condition::all()
         .add(offer::Column::Status.eq(OfferStatus::Published))
         .add(
             Condition::any()
                 .add(offer::Column::ExpiresAt.is_null())
                 .add(offer::Column::ExpiresAt.gt(now)),
+        )
+        .add(
+            Condition::any()
+                .add(offer::Column::CompanyId.is_null())
+                .add(offer::Column::CompanyId.not_in_subquery(suspended)),
         )
 }
 

@@ -586,9 +586,14 @@ pub async fn update(
         refuse_unlawful(&checked.title, &checked.description_html)?;
     }
     let contact = account(db, user).await?;
+    let corrected = current.moderation == Some(crate::model::OfferModeration::Correction);
     let mut row: offer::ActiveModel = current.into();
     write(&mut row, checked, &contact, now);
-    row.update(db).await?;
+    let saved = row.update(db).await?;
+    if corrected {
+        // The correction the team asked for: back to it for review.
+        crate::moderation::corrected(db, &saved, now).await?;
+    }
     search.follow(db).await?;
     Ok(())
 }
@@ -624,6 +629,7 @@ pub async fn publish(
     if current.status == OfferStatus::Published {
         return Ok(());
     }
+    crate::moderation::may_publish(db, &current).await?;
     refuse_unlawful(&current.title, &current.description_html)?;
     let mut row: offer::ActiveModel = current.into();
     row.status = Set(OfferStatus::Published);
@@ -677,6 +683,7 @@ pub async fn renew(
             "Publiez d'abord ce brouillon.".into(),
         ));
     }
+    crate::moderation::may_publish(db, &current).await?;
     refuse_unlawful(&current.title, &current.description_html)?;
     let mut row: offer::ActiveModel = current.into();
     row.status = Set(OfferStatus::Published);

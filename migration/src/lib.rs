@@ -17,6 +17,7 @@ pub mod m20261201_000009_change_feed;
 mod m20261201_000010_imported_offers;
 mod m20261201_000011_alerts;
 mod m20261201_000012_administration;
+mod m20261201_000013_moderation;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_imported_offers::Migration),
             Box::new(m20261201_000011_alerts::Migration),
             Box::new(m20261201_000012_administration::Migration),
+            Box::new(m20261201_000013_moderation::Migration),
         ]
     }
 }

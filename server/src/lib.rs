@@ -17,6 +17,7 @@ pub mod files;
 pub mod health;
 pub mod http;
 pub mod messaging;
+pub mod moderation;
 pub mod offers;
 pub mod postings;
 pub mod scheduler;

@@ -26,6 +26,7 @@ pub fn AdminTabs(current: &'static str) -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <nav class="tabs" aria-label="Administration">
             {tab("/admin", "Demandes")}
+            {tab("/admin/moderation", "Modération")}
             {tab("/admin/entreprises", "Entreprises")}
             {tab("/admin/groupes", "Groupes")}
             {tab("/admin/journal", "Journal")}
@@ -50,6 +51,9 @@ pub fn done_notice() -> Option<impl IntoView> {
         "confiees" => "Offres confiées, avec leurs candidatures.",
         "desactive" => "Compte désactivé : ses sessions sont fermées.",
         "reactive" => "Compte réactivé.",
+        "decision" => {
+            "Décision enregistrée : le recruteur a reçu l'exposé des motifs, chaque auteur de signalement la décision."
+        }
         _ => return None,
     };
     Some(view! { <p class="notice notice-ok" role="status">{text}</p> })

@@ -271,6 +271,9 @@ fn Company(company: CompanyDetail) -> impl IntoView {
                     .collect_view()}
             </section>
             <ContactRecruiters company_id=company.id path=company.path() />
+            <p class="report-link">
+                <a href=format!("/signaler?entreprise={}", company.id) rel="nofollow">"Signaler cette fiche"</a>
+            </p>
         </article>
         <section class="section" aria-labelledby="offres-entreprise">
             <h2 id="offres-entreprise">{offers_heading}</h2>

@@ -43,10 +43,29 @@ pub fn TermsPage() -> impl IntoView {
                     "à des tiers et répondre aux candidats dans un délai raisonnable."
                 </li>
             </ul>
-            <h2>"5. Modération"</h2>
+            <h2 id="moderation">"5. Modération"</h2>
             <p>
-                "L'ANFA peut dépublier une offre, suspendre ou supprimer un compte qui ne respecte pas ces conditions "
-                "ou la loi. Chaque action d'administration est journalisée."
+                "Toute personne peut signaler une offre ou une fiche entreprise par le lien « Signaler » de sa page, "
+                "sans compte : un motif (critère discriminatoire, limite d'âge, offre fausse ou trompeuse, arnaque, "
+                "doublon, poste déjà pourvu, hors du secteur, autre manquement), une explication et une déclaration de "
+                "bonne foi. L'auteur reçoit un accusé de réception puis la décision ; le recruteur ne connaît pas son identité. "
+                "Un même signalement répété ne compte qu'une fois."
+            </p>
+            <p>
+                "L'équipe de l'ANFA examine chaque signalement et peut : dépublier l'offre, demander une correction "
+                "(l'offre revient en ligne après vérification de la modification), suspendre l'entreprise (ses offres "
+                "quittent le catalogue et ses recruteurs ne peuvent plus publier), suspendre le compte d'un recruteur "
+                "(ses sessions sont fermées, il ne peut plus se connecter), ou classer sans suite. Chaque décision est motivée : "
+                "le recruteur concerné reçoit un exposé des motifs (mesure et durée, faits, signalement ou contrôle "
+                "d'office, fondement légal ou clause des présentes conditions, voie de contestation)."
+            </p>
+            <p>
+                "Pour contester une décision, écrivez-nous depuis le "
+                <a href="/contact?sujet=contestation">"formulaire de contact"</a>
+                " (sujet « Contester une décision de modération ») en rappelant son numéro : un autre membre de "
+                "l'équipe la réexamine. Les voies de recours judiciaires restent ouvertes. Chaque action "
+                "d'administration est inscrite dans un journal qui ne peut être ni modifié ni effacé ; les dossiers "
+                "de modération ne sont jamais supprimés."
             </p>
             <h2>"6. Responsabilité"</h2>
             <p>

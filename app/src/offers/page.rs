@@ -170,6 +170,9 @@ fn OfferView(
                 })}
             {offer.is_imported().then(|| view! { <SourceNotice offer=offer.clone() /> })}
             {open.then(|| view! { <ShareOffer url=url /> })}
+            <p class="report-link">
+                <a href=format!("/signaler?offre={}", offer.id) rel="nofollow">"Signaler cette offre"</a>
+            </p>
         </article>
         {(!similar.is_empty())
             .then(|| {

@@ -308,6 +308,7 @@ async fn join_or_create_company(
                 group_id: Set(None),
                 logo_key: Set(None),
                 requested_group_id: Set(None),
+                suspended_at: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
             })

@@ -107,6 +107,7 @@ pub async fn insert_company(db: &impl ConnectionTrait, name: &str) -> company::M
         group_id: Set(None),
         logo_key: Set(None),
         requested_group_id: Set(None),
+        suspended_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -28,6 +28,9 @@ pub struct Model {
     /// The dealer group the owner asked to join, until the JobToMove team
     /// approves it (then `group_id`) or turns it down.
     pub requested_group_id: Option<i64>,
+    /// When the team suspended the company (A4): its offers are out of the
+    /// catalogue and its recruiters cannot publish.
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

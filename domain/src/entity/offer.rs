@@ -62,6 +62,9 @@ pub struct Model {
     pub source_updated_at: Option<DateTimeUtc>,
     /// A digest of what the import wrote: an unchanged offer is not rewritten.
     pub source_digest: Option<String>,
+    /// What moderation did to the offer (A4): unpublished by the team,
+    /// correction asked, or edited and waiting for review; `None` otherwise.
+    pub moderation: Option<crate::model::OfferModeration>,
 }
 
 impl Model {

@@ -328,6 +328,8 @@ struct Known {
     id: i64,
     digest: Option<String>,
     status: OfferStatus,
+    /// Unpublished by moderation: the import leaves it alone.
+    moderated: bool,
 }
 
 /// Writes a crawl: creates, updates, and — when `complete` — retires what
@@ -346,14 +348,29 @@ pub async fn store(
             offer::Column::Id,
             offer::Column::SourceDigest,
             offer::Column::Status,
+            offer::Column::Moderation,
         ])
         .filter(offer::Column::Source.eq(OfferSource::FranceTravail))
-        .into_tuple::<(Option<String>, i64, Option<String>, OfferStatus)>()
+        .into_tuple::<(
+            Option<String>,
+            i64,
+            Option<String>,
+            OfferStatus,
+            Option<crate::model::OfferModeration>,
+        )>()
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|(source_id, id, digest, status)| {
-            Some((source_id?, Known { id, digest, status }))
+        .filter_map(|(source_id, id, digest, status, moderation)| {
+            Some((
+                source_id?,
+                Known {
+                    id,
+                    digest,
+                    status,
+                    moderated: moderation.is_some(),
+                },
+            ))
         })
         .collect();
     let mut seen = std::collections::HashSet::with_capacity(rows.len());
@@ -363,8 +380,11 @@ pub async fn store(
         let digest = row.digest();
         match known.get(&row.source_id) {
             Some(k)
-                if k.digest.as_deref() == Some(&digest) && k.status == OfferStatus::Published =>
+                if k.moderated
+                    || (k.digest.as_deref() == Some(&digest)
+                        && k.status == OfferStatus::Published) =>
             {
+                // An offer the team unpublished stays so whatever the source says.
                 report.unchanged += 1;
             }
             Some(k) => {
@@ -464,6 +484,7 @@ fn active(
         source_id: Set(Some(row.source_id)),
         source_updated_at: Set(row.updated.or(row.created)),
         source_digest: Set(Some(digest)),
+        moderation: Set(None),
         views: if id.is_some() { NotSet } else { Set(0) },
         published_at: published,
         expires_at: Set(None),

@@ -583,6 +583,93 @@ pub fn recruiter_detached(to: &str, first_name: &str, company: &str, reason: &st
     )
 }
 
+/// DSA art. 16: a report was received.
+pub fn report_received(to: &str, name: &str, target: &str, number: &str, reason: &str) -> Email {
+    compose_with_footer(
+        to,
+        &format!("[{number}] Votre signalement est bien reçu"),
+        name,
+        &[
+            format!("Nous avons bien reçu votre signalement de « {target} » (motif : {reason}). Il porte le numéro {number}."),
+            "L'équipe JobToMove l'examine et vous écrira sa décision. Le recruteur ne connaît pas votre identité.".into(),
+        ],
+        None,
+        "Vous recevez ce message parce que vous avez signalé un contenu sur JobToMove.",
+    )
+}
+
+/// DSA art. 16(5): the decision on what a person reported.
+pub fn report_outcome(
+    to: &str,
+    name: &str,
+    target: &str,
+    number: &str,
+    measure: crate::model::Measure,
+    ground: crate::model::ReportReason,
+) -> Email {
+    let outcome = match measure {
+        crate::model::Measure::Dismiss => "après examen, l'équipe n'a pas retenu de manquement : le signalement est classé sans suite.".to_owned(),
+        other => format!("l'équipe a pris la mesure suivante : {} (fondement : {}).", other.label().to_lowercase(), ground.label()),
+    };
+    compose_with_footer(
+        to,
+        &format!("[{number}] Décision sur votre signalement"),
+        name,
+        &[
+            format!("Votre signalement de « {target} » ({number}) a été examiné : {outcome}"),
+            "Merci de nous aider à garder des offres fiables. Si vous contestez cette décision, écrivez-nous depuis le formulaire de contact (sujet « Contester une décision de modération ») en rappelant ce numéro.".into(),
+        ],
+        None,
+        "Vous recevez ce message parce que vous avez signalé un contenu sur JobToMove.",
+    )
+}
+
+/// The parts of a statement of reasons (DSA art. 17).
+pub struct Statement<'a> {
+    pub to: &'a str,
+    pub first_name: &'a str,
+    pub number: &'a str,
+    pub target: &'a str,
+    pub measure: crate::model::Measure,
+    pub facts: &'a str,
+    pub followed_report: bool,
+    pub ground: crate::model::ReportReason,
+}
+
+/// DSA art. 17: the statement of reasons sent to the recruiter a measure
+/// concerns: the measure and its duration, the facts, whether it followed a
+/// report, the ground, and how to contest.
+pub fn statement_of_reasons(s: &Statement<'_>) -> Email {
+    compose(
+        s.to,
+        &format!(
+            "[{}] Décision de l'équipe JobToMove : « {} »",
+            s.number, s.target
+        ),
+        s.first_name,
+        &[
+            format!("Mesure : {}.", s.measure.label()),
+            format!("Durée : {}.", s.measure.duration()),
+            format!("Faits : {}", s.facts),
+            if s.followed_report {
+                "Cette décision fait suite à un signalement (son auteur n'est pas communiqué)."
+                    .to_owned()
+            } else {
+                "Cette décision fait suite à un contrôle de l'équipe, sans signalement.".to_owned()
+            },
+            format!(
+                "Fondement : {} ; conditions générales d'utilisation de JobToMove, article « Modération ».",
+                s.ground.label()
+            ),
+            format!(
+                "Pour contester : écrivez-nous depuis le formulaire de contact (sujet « Contester une décision de modération ») en rappelant le numéro {} ; un autre membre de l'équipe réexamine la décision. Vous pouvez aussi saisir le juge compétent.",
+                s.number
+            ),
+        ],
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,7 @@ closed_set! {
         OffersHandedOver = "offre.transfert" => "Offre confiée à un autre recruteur",
         AccountDeactivated = "compte.desactivation" => "Compte désactivé",
         AccountReactivated = "compte.reactivation" => "Compte réactivé",
+        ModerationDecided = "moderation.decision" => "Décision de modération",
     }
 }
 
@@ -56,6 +57,7 @@ pub fn reason_required(action: AuditAction) -> bool {
             | AuditAction::OffersHandedOver
             | AuditAction::AccountDeactivated
             | AuditAction::AccountReactivated
+            | AuditAction::ModerationDecided
     )
 }
 

@@ -10,6 +10,7 @@ closed_set! {
         Group = "groupe" => "Groupe manquant ou erroné",
         OwnerGone = "proprietaire-parti" => "Propriétaire de fiche parti",
         Application = "candidature" => "Problème de candidature",
+        Appeal = "contestation" => "Contester une décision de modération",
         Other = "autre" => "Autre",
     }
 }

@@ -18,6 +18,7 @@ mod job_posting;
 mod jobs;
 mod lawful;
 mod messaging;
+mod moderation;
 mod offers;
 mod postings;
 mod salary;
@@ -63,6 +64,11 @@ pub use lawful::{Finding, check_offer_text};
 pub use messaging::{
     DELETED_ACCOUNT, MESSAGE_MAX_CHARS, MessageView, Segment, ThreadKind, ThreadSummary,
     ThreadTarget, ThreadView, UnreadMessages, linkify,
+};
+pub use moderation::{
+    CaseOrigin, DecisionView, Measure, ModerationDetail, ModerationStatus, ModerationSummary,
+    OfferModeration, REPORT_MAX_CHARS, ReportContext, ReportForm, ReportReason, ReportTarget,
+    ReportView, moderation_number,
 };
 pub use offers::{
     ANONYMOUS_EMPLOYER, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace,

@@ -15,7 +15,7 @@ pub mod uploads;
 
 use crate::{
     accounts, admin, alerts, applications, companies, contact, dossiers, files, health, messaging,
-    offers, postings, seo,
+    moderation, offers, postings, seo,
 };
 use app::state::AppState;
 use app::{App, shell};
@@ -461,6 +461,7 @@ pub fn routes() -> Routes {
         files::routes(),
         health::routes(),
         messaging::routes(),
+        moderation::routes(),
         offers::routes(),
         postings::routes(),
         seo::routes(),
