@@ -103,6 +103,65 @@ const MATRIX: &[Row] = &[
         body: "",
         outcomes: ALL_OK,
     },
+    // Reports (B2) and moderation (A4).
+    Row {
+        method: "GET",
+        path: "/signaler",
+        sample: "/signaler?offre=999999",
+        body: "",
+        outcomes: [NotFound; 7],
+    },
+    Row {
+        method: "POST",
+        path: "/signaler",
+        sample: "/signaler",
+        body: "offre=999999&motif=arnaque",
+        outcomes: [NotFound; 7],
+    },
+    Row {
+        method: "POST",
+        path: "/api/signalement-objet",
+        sample: "/api/signalement-objet",
+        body: "offre=999999",
+        outcomes: [NotFound; 7],
+    },
+    Row {
+        method: "GET",
+        path: "/admin/moderation",
+        sample: "/admin/moderation?statut=ouvert",
+        body: "",
+        outcomes: ADMIN_ONLY,
+    },
+    Row {
+        method: "GET",
+        path: "/admin/moderation/{id}",
+        sample: "/admin/moderation/999999",
+        body: "",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/admin/moderation/{id}",
+        sample: "/admin/moderation/999999",
+        body: "mesure=classement&fondement=autre&faits=essai%20du%20test",
+        outcomes: ADMIN_NOT_FOUND,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-moderation",
+        sample: "/api/admin-moderation",
+        body: "status=ouvert",
+        outcomes: ADMIN_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/admin-moderation-dossier",
+        sample: "/api/admin-moderation-dossier",
+        body: "id=999999",
+        outcomes: [
+            Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound,
+        ],
+    },
     // The admin space (A1–A4).
     Row {
         method: "GET",

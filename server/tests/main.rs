@@ -19,5 +19,6 @@ mod france_travail;
 mod http;
 mod instances;
 mod messaging;
+mod moderation;
 mod offers;
 mod postings;
