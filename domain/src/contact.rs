@@ -164,6 +164,25 @@ pub async fn submit(
     Ok(Some(case))
 }
 
+/// How long a handled case (done or spam) is kept.
+pub const KEPT_AFTER_HANDLING: chrono::Duration = chrono::Duration::days(365);
+
+/// Scheduled (with B5's job): deletes cases handled more than a year ago,
+/// their entries with them. Returns how many.
+pub async fn purge_handled(
+    db: &impl sea_orm::ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, DomainError> {
+    use crate::model::CaseStatus;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(contact_case::Entity::delete_many()
+        .filter(contact_case::Column::Status.is_in([CaseStatus::Done, CaseStatus::Spam]))
+        .filter(contact_case::Column::UpdatedAt.lt(now - KEPT_AFTER_HANDLING))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// The names of the company and offer a message is about.
 pub async fn target(
     db: &DatabaseConnection,

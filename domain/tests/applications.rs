@@ -1,6 +1,7 @@
 //! Applications on every database of the run: applying with or without an
 //! account (P7, C4), replacing one (B3), following it (C5), and the
-//! recruiter who published the offer handling it (R5, R8).
+//! recruiter who published the offer handling it (R5, R8), and how long it
+//! is kept (B5).
 
 use chrono::{Duration, Utc};
 use domain::DomainError;
@@ -762,5 +763,279 @@ fn decide_to(status: ApplicationStatus) -> applications::Decision {
     applications::Decision {
         status,
         fill_offer: false,
+    }
+}
+
+/// B5: an anonymous application to `offer`, declined by `recruiter` at `at`.
+async fn declined_application(
+    t: &TestDb,
+    storage: &Storage,
+    search: &domain::search::SearchIndex,
+    recruiter: &CurrentUser,
+    offer: i64,
+    email: &str,
+    at: chrono::DateTime<Utc>,
+) -> application::Model {
+    applications::apply_anonymously(
+        &t.db,
+        storage,
+        &origin(at),
+        offer,
+        anonymous_application(email),
+    )
+    .await
+    .unwrap();
+    let row = application::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email == email)
+        .unwrap();
+    applications::decide(
+        &t.db,
+        search,
+        recruiter,
+        row.id,
+        decide_to(ApplicationStatus::Declined),
+        "http://x",
+        at,
+    )
+    .await
+    .unwrap();
+    application::Entity::find_by_id(row.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_declined_application_loses_its_files_and_texts_three_months_after_the_decision() {
+    use domain::applications::retention;
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let search = domain::search::SearchIndex::in_memory().unwrap();
+        let recruiter = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Mécanicien auto", 1, |o| {
+            o.recruiter_id = Set(Some(recruiter.id))
+        })
+        .await;
+        let now = Utc::now();
+        let declined = declined_application(
+            &t,
+            &storage,
+            &search,
+            &recruiter,
+            offer.id,
+            "lea@exemple.fr",
+            now,
+        )
+        .await;
+        let due = retention::deletion_date(&declined).unwrap();
+        let expected = now.checked_add_months(retention::AFTER_CLOSING).unwrap();
+        assert!(
+            (due - expected).num_milliseconds().abs() < 1,
+            "{}: {due} for {expected}",
+            t.backend
+        );
+        let cv = stored_file::Entity::find_by_id(declined.cv_file_id.unwrap())
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(storage.get(&cv.storage_key).await.is_ok());
+
+        let early = retention::sweep(&t.db, &storage, due - chrono::Duration::days(1))
+            .await
+            .unwrap();
+        assert_eq!(early.purged, 0, "not before its date");
+        let swept = retention::sweep(&t.db, &storage, due + chrono::Duration::hours(1))
+            .await
+            .unwrap();
+        assert_eq!((swept.purged, swept.files), (1, 1));
+        let row = application::Entity::find_by_id(declined.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            row.status,
+            ApplicationStatus::Declined,
+            "the decision stays"
+        );
+        assert_eq!(
+            (row.cv_file_id, row.message.as_deref(), row.phone.as_deref()),
+            (None, None, None)
+        );
+        assert!(row.purged_at.is_some());
+        assert!(
+            storage.get(&cv.storage_key).await.is_err(),
+            "the file is really gone"
+        );
+        assert!(
+            stored_file::Entity::find_by_id(cv.id)
+                .one(&t.db)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let again = retention::sweep(&t.db, &storage, due + chrono::Duration::days(2))
+            .await
+            .unwrap();
+        assert_eq!(again.purged, 0, "idempotent");
+    }
+}
+
+#[tokio::test]
+async fn an_undecided_application_goes_three_months_after_its_offer_closes_and_a_hired_one_stays() {
+    use domain::applications::retention;
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let search = domain::search::SearchIndex::in_memory().unwrap();
+        let recruiter = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Mécanicien auto", 1, |o| {
+            o.recruiter_id = Set(Some(recruiter.id))
+        })
+        .await;
+        let other = insert_offer(&t.db, &company, "Carrossier", 1, |o| {
+            o.recruiter_id = Set(Some(recruiter.id))
+        })
+        .await;
+        let now = Utc::now();
+        applications::apply_anonymously(
+            &t.db,
+            &storage,
+            &origin(now),
+            offer.id,
+            anonymous_application("lea@exemple.fr"),
+        )
+        .await
+        .unwrap();
+        applications::apply_anonymously(
+            &t.db,
+            &storage,
+            &origin(now),
+            other.id,
+            anonymous_application("marc@exemple.fr"),
+        )
+        .await
+        .unwrap();
+        let hired = application::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.email == "marc@exemple.fr")
+            .unwrap();
+        applications::decide(
+            &t.db,
+            &search,
+            &recruiter,
+            hired.id,
+            decide_to(ApplicationStatus::Hired),
+            "http://x",
+            now,
+        )
+        .await
+        .unwrap();
+
+        // The offer is filled without a decision on Léa's application.
+        let mut filled: offer::ActiveModel = offer.clone().into();
+        filled.status = Set(OfferStatus::Filled);
+        filled.update(&t.db).await.unwrap();
+        let first = retention::sweep(&t.db, &storage, now).await.unwrap();
+        assert_eq!(first.closing, 1, "{}: its 3 months start", t.backend);
+        let later =
+            now.checked_add_months(retention::AFTER_CLOSING).unwrap() + chrono::Duration::hours(1);
+        let swept = retention::sweep(&t.db, &storage, later).await.unwrap();
+        assert_eq!(swept.purged, 1);
+        let year =
+            now.checked_add_months(retention::UNDECIDED).unwrap() + chrono::Duration::days(1);
+        retention::sweep(&t.db, &storage, year).await.unwrap();
+        let kept = application::Entity::find_by_id(hired.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            kept.purged_at.is_none() && kept.cv_file_id.is_some(),
+            "a hired candidate's application is kept"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_candidate_empties_their_own_application_at_once_and_their_dossier_keeps_its_cv() {
+    use domain::applications::retention;
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let zoe = candidate_user(&t.db, "zoe@exemple.fr").await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Mécanicien auto", 1, |_| {}).await;
+        let now = Utc::now();
+        let dossier = domain::dossiers::create(
+            &t.db,
+            &storage,
+            &zoe,
+            dossier_form("Mécanicienne", false),
+            now,
+        )
+        .await
+        .unwrap();
+        let dossier_row = domain::entity::dossier::Entity::find_by_id(dossier)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        applications::apply_anonymously(
+            &t.db,
+            &storage,
+            &origin(now),
+            offer.id,
+            anonymous_application("zoe@exemple.fr"),
+        )
+        .await
+        .unwrap();
+        let row = application::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        // The application uses the dossier's CV, as one sent from a dossier does.
+        let mut linked: application::ActiveModel = row.clone().into();
+        linked.user_id = Set(Some(zoe.id));
+        linked.cv_file_id = Set(dossier_row.cv_file_id);
+        linked.update(&t.db).await.unwrap();
+
+        let stranger = candidate_user(&t.db, "autre@exemple.fr").await;
+        assert!(matches!(
+            retention::purge_mine(&t.db, &storage, &stranger, row.id, now).await,
+            Err(DomainError::NotFound)
+        ));
+        retention::purge_mine(&t.db, &storage, &zoe, row.id, now)
+            .await
+            .unwrap();
+        let emptied = application::Entity::find_by_id(row.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            emptied.purged_at.is_some() && emptied.cv_file_id.is_none(),
+            "{}",
+            t.backend
+        );
+        let cv = stored_file::Entity::find_by_id(dossier_row.cv_file_id.unwrap())
+            .one(&t.db)
+            .await
+            .unwrap();
+        assert!(cv.is_some(), "the dossier's CV stays");
+        assert!(storage.get(&cv.unwrap().storage_key).await.is_ok());
     }
 }

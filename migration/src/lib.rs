@@ -18,6 +18,7 @@ mod m20261201_000010_imported_offers;
 mod m20261201_000011_alerts;
 mod m20261201_000012_administration;
 mod m20261201_000013_moderation;
+mod m20261201_000014_application_retention;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_alerts::Migration),
             Box::new(m20261201_000012_administration::Migration),
             Box::new(m20261201_000013_moderation::Migration),
+            Box::new(m20261201_000014_application_retention::Migration),
         ]
     }
 }

@@ -165,9 +165,35 @@ pub async fn change_application(
 }
 
 /// Applications' routes.
+/// POST /espace/candidatures/{id}/effacer: B5, the candidate deletes an
+/// application's files and texts now (their dossiers are untouched).
+pub async fn erase_mine(
+    State(state): State<AppState>,
+    crate::http::principals::Candidate(user): crate::http::principals::Candidate,
+    Path(id): Path<i64>,
+) -> Response {
+    match domain::applications::retention::purge_mine(
+        &state.db,
+        &state.storage,
+        &user,
+        id,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => see_other("/espace/candidatures?ok=effacee"),
+        Err(error) => crate::http::error::error_response(&error),
+    }
+}
+
 pub fn routes() -> Routes {
     use axum::routing::post;
     Routes::new()
+        .route(
+            "POST",
+            "/espace/candidatures/{id}/effacer",
+            post(erase_mine),
+        )
         .upload("/offres/{offer}/postuler", post(apply))
         .route("POST", "/candidature/remplacer", post(confirm_replacement))
         .route(

@@ -21,6 +21,7 @@ pub enum Job {
     PruneChangeFeed,
     ImportFranceTravail,
     SendAlerts,
+    ApplicationRetention,
 }
 
 impl Job {
@@ -32,6 +33,7 @@ impl Job {
         Job::PruneChangeFeed,
         Job::ImportFranceTravail,
         Job::SendAlerts,
+        Job::ApplicationRetention,
     ];
 
     /// The job of lease name `code`.
@@ -49,6 +51,7 @@ impl Job {
             Job::PruneChangeFeed => "journal-catalogue",
             Job::ImportFranceTravail => "import-france-travail",
             Job::SendAlerts => "alertes",
+            Job::ApplicationRetention => "conservation-candidatures",
         }
     }
 
@@ -75,6 +78,8 @@ impl Job {
             // whoever calls: checking every minute keeps instant alerts
             // within 10 minutes of publication.
             Job::SendAlerts => Duration::minutes(1),
+            // B5: files are deleted within a day of their date.
+            Job::ApplicationRetention => Duration::days(1),
         }
     }
 }
@@ -217,6 +222,16 @@ pub async fn run(
             )
             .await?
             .to_string()
+        }
+        Job::ApplicationRetention => {
+            let swept =
+                domain::applications::retention::sweep(&state.db, &state.storage, now).await?;
+            let cases = domain::contact::purge_handled(&state.db, now).await?;
+            format!(
+                "{} candidatures arrivées à échéance, {} vidées, {} fichiers supprimés, \
+                 {cases} demandes de contact supprimées",
+                swept.closing, swept.purged, swept.files
+            )
         }
         Job::ImportFranceTravail => {
             let Some(settings) = mailer.france_travail.clone() else {

@@ -103,6 +103,14 @@ const MATRIX: &[Row] = &[
         body: "",
         outcomes: ALL_OK,
     },
+    // B5: a candidate empties their own application.
+    Row {
+        method: "POST",
+        path: "/espace/candidatures/{id}/effacer",
+        sample: "/espace/candidatures/999999/effacer",
+        body: "",
+        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+    },
     // Reports (B2) and moderation (A4).
     Row {
         method: "GET",

@@ -26,6 +26,9 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <h1>"Mes candidatures"</h1>
                             <p><a href="/espace/favoris">"Mes offres sauvegardées"</a></p>
                             <FormMessage outcome=form_outcome() field="message" />
+                            {(crate::session::query_param("ok").as_deref() == Some("effacee")).then(|| view! {
+                                <p class="notice notice-ok" role="status">"Les fichiers et les messages de cette candidature sont supprimés."</p>
+                            })}
                             {if list.is_empty() {
                                 view! {
                                     <p class="empty">
@@ -49,6 +52,30 @@ pub fn ApplicationsPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// B5: when the application's files and texts go, and "delete them now".
+fn retention_line(application: &ApplicationView) -> impl IntoView + use<> {
+    if let Some(at) = application.purged_at {
+        return view! {
+            <p class="card-meta">{format!("Fichiers et messages de cette candidature supprimés le {}.", french_date(paris_date(at)))}</p>
+        }
+        .into_any();
+    }
+    let when = application.deletion_on.map(|at| {
+        format!("Fichiers et messages supprimés automatiquement le {} (vos dossiers ne sont pas touchés).", french_date(paris_date(at)))
+    });
+    view! {
+        {when.map(|w| view! { <p class="card-meta">{w}</p> })}
+        <details>
+            <summary>"Supprimer les fichiers de cette candidature"</summary>
+            <form method="post" action=format!("/espace/candidatures/{}/effacer", application.id) class="stack-form">
+                <p>"Le CV, la lettre, la vidéo et le message envoyés avec cette candidature seront supprimés tout de suite ; il en restera l'offre, l'entreprise, les dates et la décision. Vos dossiers de candidature ne sont pas touchés."</p>
+                <button type="submit" class="button button-secondary">"Supprimer maintenant"</button>
+            </form>
+        </details>
+    }
+    .into_any()
 }
 
 #[component]
@@ -75,6 +102,7 @@ fn ApplicationCard(application: ApplicationView) -> impl IntoView {
             {(!application.files.is_empty()).then(|| view! {
                 <ul class="plain">{application.files.iter().map(|f| view! { <li>{file_link(f)}</li> }).collect_view()}</ul>
             })}
+            {retention_line(&application)}
             <details>
                 <summary>"Historique"</summary>
                 <ol class="history">

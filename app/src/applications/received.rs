@@ -68,6 +68,10 @@ fn ReceivedCard(application: ReceivedApplication) -> impl IntoView {
                 <span class=format!("tag status-{}", application.status.code())>{application.status.label()}</span>
                 " Reçue le " {french_date(paris_date(application.created_at))}
             </p>
+            {(application.status == domain::model::ApplicationStatus::Declined)
+                .then_some(application.deletion_on)
+                .flatten()
+                .map(|at| view! { <p class="card-meta">{format!("Suppression automatique le {}", french_date(paris_date(at)))}</p> })}
         </article>
     }
 }
@@ -148,6 +152,12 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
             </section>
             <section class="profile-section" aria-labelledby="statut">
                 <h2 id="statut">"Statut : " {current.label()}</h2>
+                {application.deletion_on.map(|at| view! {
+                    <p class="field-hint">{format!(
+                        "Suppression automatique le {} : fichiers, messages et note effacés, comme le recommande la CNIL (3 mois après la décision ou la clôture de l'offre, 12 mois au plus sans décision).",
+                        french_date(paris_date(at))
+                    )}</p>
+                })}
                 <form method="post" action=action.clone() class="stack-form">
                     <input type="hidden" name="action" value="statut" />
                     <fieldset class="field">

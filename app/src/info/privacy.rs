@@ -72,10 +72,19 @@ pub fn PrivacyPage() -> impl IntoView {
                     "vous prévient un mois avant."
                 </li>
                 <li>
-                    "Les fichiers d'une candidature refusée sont supprimés 3 mois après la décision, sauf ceux que vous "
-                    "gardez dans vos propres dossiers."
+                    "Les fichiers (CV, lettre, vidéo) et les messages d'une candidature non retenue sont supprimés 3 mois "
+                    "après la décision ; de même 3 mois après la clôture de l'offre (pourvue, retirée, expirée) si aucune "
+                    "décision n'a été prise, et au plus tard 12 mois après l'envoi d'une candidature restée sans réponse. "
+                    "Il en reste l'offre, l'entreprise, les dates et la décision. Les fichiers que vous gardez dans vos "
+                    "propres dossiers ne sont jamais touchés, et vous pouvez supprimer ceux d'une candidature à tout moment "
+                    "depuis « Mes candidatures », où la date de suppression est indiquée."
                 </li>
                 <li>"Un compte supprimé à votre demande l'est immédiatement, fichiers compris."</li>
+                <li>"Un message envoyé par le formulaire de contact est supprimé, avec les réponses de l'équipe, un an après le traitement de la demande."</li>
+                <li>
+                    "Les signalements et les décisions de modération, ainsi que le journal des actions d'administration, "
+                    "sont conservés pour le contrôle interne et la défense de nos droits ; ils ne contiennent ni CV ni contenu de message."
+                </li>
                 <li>"Les journaux techniques sont conservés un an au plus."</li>
             </ul>
             <h2>"Cookies"</h2>

@@ -33,6 +33,11 @@ pub struct Model {
     pub recruiter_note: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When its 3 months of retention started (B5): declined, or its offer
+    /// closed without a decision.
+    pub closed_at: Option<DateTimeUtc>,
+    /// When its files and texts were deleted (B5).
+    pub purged_at: Option<DateTimeUtc>,
 }
 
 impl Model {

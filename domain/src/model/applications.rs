@@ -59,6 +59,10 @@ pub struct ApplicationView {
     pub dossier_title: Option<String>,
     pub message: Option<String>,
     pub files: Vec<FileView>,
+    /// When its files and texts will be deleted (B5), if they will.
+    pub deletion_on: Option<DateTime<Utc>>,
+    /// When they were.
+    pub purged_at: Option<DateTime<Utc>>,
 }
 
 /// How an anonymous application went (P7, B3).
@@ -95,6 +99,8 @@ pub struct ReceivedApplication {
     pub dossier_title: Option<String>,
     /// Private to the recruiter.
     pub note: Option<String>,
+    /// When its files and texts will be deleted (B5), if they will.
+    pub deletion_on: Option<DateTime<Utc>>,
 }
 
 impl ReceivedApplication {

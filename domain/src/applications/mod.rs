@@ -28,6 +28,8 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+pub mod retention;
+
 /// An application form without an account (P7).
 #[derive(Debug, Clone, Default)]
 pub struct AnonymousApplication {
@@ -532,6 +534,9 @@ async fn write_application(
         video_url: Set(contents.video_url.clone()),
         status: Set(ApplicationStatus::Sent),
         updated_at: Set(now),
+        // A new or replacing application starts its retention afresh (B5).
+        closed_at: Set(None),
+        purged_at: Set(None),
         ..Default::default()
     };
     let saved = match existing {
@@ -710,6 +715,8 @@ pub async fn mine(
                     .file_ids()
                     .filter_map(|id| files.get(&id).cloned())
                     .collect(),
+                deletion_on: retention::deletion_date(&row),
+                purged_at: row.purged_at,
                 offer_title: row.offer_title,
                 company_name: row.company_name,
             }
@@ -800,6 +807,7 @@ async fn views_for_recruiter(
     Ok(rows
         .into_iter()
         .map(|row| crate::model::ReceivedApplication {
+            deletion_on: retention::deletion_date(&row),
             id: row.id,
             offer_id: row.offer_id,
             candidate_name: format!("{} {}", row.first_name, row.last_name)
@@ -881,6 +889,8 @@ async fn move_to(
     let mut active: application::ActiveModel = row.into();
     active.status = Set(status);
     active.updated_at = Set(now);
+    // B5: a declined application's 3 months start now.
+    active.closed_at = Set((status == ApplicationStatus::Declined).then_some(now));
     active.update(txn).await?;
     application_event::ActiveModel {
         application_id: Set(id),
