@@ -145,6 +145,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/email/confirmer") view=accounts::pages::ConfirmEmailChangePage />
                     <Route path=path!("/connexion/deverrouiller") view=accounts::pages::UnlockLogInPage />
                     <Route path=path!("/candidature/remplacer") view=accounts::pages::ConfirmReplacementPage />
+                    <Route path=path!("/candidature/conserver") view=applications::keep::KeepPage ssr=SsrMode::Async />
                     <Route path=path!("/espace/profil") view=accounts::profile::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/espace/dossiers") view=dossiers::pages::DossiersPage ssr=SsrMode::Async />
                     <Route

@@ -735,6 +735,7 @@ async fn status_changes_reach_the_candidate_by_email_and_in_mes_candidatures() {
             applications::Decision {
                 status: ApplicationStatus::Hired,
                 fill_offer: true,
+                ask_keep: false,
             },
             "http://x",
             now,
@@ -763,6 +764,7 @@ fn decide_to(status: ApplicationStatus) -> applications::Decision {
     applications::Decision {
         status,
         fill_offer: false,
+        ask_keep: false,
     }
 }
 
@@ -1037,5 +1039,114 @@ async fn a_candidate_empties_their_own_application_at_once_and_their_dossier_kee
             .unwrap();
         assert!(cv.is_some(), "the dossier's CV stays");
         assert!(storage.get(&cv.unwrap().storage_key).await.is_ok());
+    }
+}
+
+#[tokio::test]
+async fn only_the_candidates_yes_keeps_a_declined_application_two_years_and_a_no_deletes_it_at_once()
+ {
+    use domain::applications::retention;
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let storage = Storage::in_memory();
+        let search = domain::search::SearchIndex::in_memory().unwrap();
+        let recruiter = insert_user(&t.db, "rh@garage.fr", "Paul", Role::Recruiter).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let offer = insert_offer(&t.db, &company, "Mécanicien auto", 1, |o| {
+            o.recruiter_id = Set(Some(recruiter.id))
+        })
+        .await;
+        let now = Utc::now();
+        let mut asked = Vec::new();
+        for email in ["lea@exemple.fr", "marc@exemple.fr"] {
+            applications::apply_anonymously(
+                &t.db,
+                &storage,
+                &origin(now),
+                offer.id,
+                anonymous_application(email),
+            )
+            .await
+            .unwrap();
+            let row = application::Entity::find()
+                .all(&t.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|a| a.email == email)
+                .unwrap();
+            let decision = applications::Decision {
+                ask_keep: true,
+                ..decide_to(ApplicationStatus::Declined)
+            };
+            applications::decide(
+                &t.db, &search, &recruiter, row.id, decision, "http://x", now,
+            )
+            .await
+            .unwrap();
+            let mail = outbox(&t.db)
+                .await
+                .into_iter()
+                .rev()
+                .find(|m| m.to_address == email)
+                .unwrap();
+            assert!(
+                mail.text_body.contains("pendant 2 ans"),
+                "{}: {}",
+                t.backend,
+                mail.text_body
+            );
+            asked.push((row.id, token_in(&mail.text_body, "/candidature/conserver")));
+        }
+        let (lea, lea_token) = &asked[0];
+        let (marc, marc_token) = &asked[1];
+        retention::answer_by_token(&t.db, &storage, lea_token, true, now)
+            .await
+            .unwrap();
+        retention::answer_by_token(&t.db, &storage, marc_token, false, now)
+            .await
+            .unwrap();
+        let marc_row = application::Entity::find_by_id(*marc)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            marc_row.purged_at.is_some() && marc_row.cv_file_id.is_none(),
+            "a no deletes at once"
+        );
+        assert!(
+            retention::answer_by_token(&t.db, &storage, marc_token, true, now)
+                .await
+                .is_err(),
+            "too late"
+        );
+
+        let after_three_months =
+            now.checked_add_months(retention::AFTER_CLOSING).unwrap() + Duration::days(1);
+        assert_eq!(
+            retention::sweep(&t.db, &storage, after_three_months)
+                .await
+                .unwrap()
+                .purged,
+            0,
+            "kept with consent"
+        );
+        let lea_row = application::Entity::find_by_id(*lea)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(lea_row.cv_file_id.is_some());
+        let after_two_years =
+            now.checked_add_months(retention::WITH_CONSENT).unwrap() + Duration::days(1);
+        assert_eq!(
+            retention::sweep(&t.db, &storage, after_two_years)
+                .await
+                .unwrap()
+                .purged,
+            1,
+            "then deleted"
+        );
     }
 }

@@ -143,6 +143,7 @@ pub async fn change_application(
             let decision = applications::Decision {
                 status,
                 fill_offer: fields.get("pourvoir") == "1",
+                ask_keep: fields.get("conserver") == "1",
             };
             applications::decide(&state.db, &state.search, &user, id, decision, site, now)
                 .await
@@ -165,6 +166,63 @@ pub async fn change_application(
 }
 
 /// Applications' routes.
+/// POST /candidature/conserver: B5, the candidate's answer (`choix` = oui
+/// or non) to the decline email's question, by its link's `jeton`.
+pub async fn keep_by_link(State(state): State<AppState>, fields: Fields) -> Response {
+    let yes = match fields.get("choix") {
+        "oui" => true,
+        "non" => false,
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    match applications::retention::answer_by_token(
+        &state.db,
+        &state.storage,
+        fields.get("jeton"),
+        yes,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!(
+            "/candidature/conserver?ok={}",
+            fields.get("choix")
+        )),
+        Err(error) => crate::http::error::error_response(&error),
+    }
+}
+
+/// POST /espace/candidatures/{id}/conserver: the same from "Mes
+/// candidatures" (`choix=non` withdraws a consent: deleted at once).
+pub async fn keep_mine(
+    State(state): State<AppState>,
+    crate::http::principals::Candidate(user): crate::http::principals::Candidate,
+    Path(id): Path<i64>,
+    fields: Fields,
+) -> Response {
+    let yes = match fields.get("choix") {
+        "oui" => true,
+        "non" => false,
+        _ => return error_page(StatusCode::BAD_REQUEST),
+    };
+    match applications::retention::answer_mine(
+        &state.db,
+        &state.storage,
+        &user,
+        id,
+        yes,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => see_other(if yes {
+            "/espace/candidatures?ok=conservee"
+        } else {
+            "/espace/candidatures?ok=effacee"
+        }),
+        Err(error) => crate::http::error::error_response(&error),
+    }
+}
+
 /// POST /espace/candidatures/{id}/effacer: B5, the candidate deletes an
 /// application's files and texts now (their dossiers are untouched).
 pub async fn erase_mine(
@@ -194,6 +252,12 @@ pub fn routes() -> Routes {
             "/espace/candidatures/{id}/effacer",
             post(erase_mine),
         )
+        .route(
+            "POST",
+            "/espace/candidatures/{id}/conserver",
+            post(keep_mine),
+        )
+        .route("POST", "/candidature/conserver", post(keep_by_link))
         .upload("/offres/{offer}/postuler", post(apply))
         .route("POST", "/candidature/remplacer", post(confirm_replacement))
         .route(

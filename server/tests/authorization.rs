@@ -109,7 +109,39 @@ const MATRIX: &[Row] = &[
         path: "/espace/candidatures/{id}/effacer",
         sample: "/espace/candidatures/999999/effacer",
         body: "",
-        outcomes: [LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
+    },
+    Row {
+        method: "POST",
+        path: "/espace/candidatures/{id}/conserver",
+        sample: "/espace/candidatures/999999/conserver",
+        body: "choix=oui",
+        outcomes: [
+            LogIn, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden,
+        ],
+    },
+    Row {
+        method: "GET",
+        path: "/candidature/conserver",
+        sample: "/candidature/conserver?jeton=inconnu",
+        body: "",
+        outcomes: ALL_OK,
+    },
+    Row {
+        method: "POST",
+        path: "/candidature/conserver",
+        sample: "/candidature/conserver",
+        body: "jeton=inconnu&choix=oui",
+        outcomes: [NotFound; 7],
+    },
+    Row {
+        method: "POST",
+        path: "/api/candidature-conserver",
+        sample: "/api/candidature-conserver",
+        body: "jeton=inconnu",
+        outcomes: [NotFound; 7],
     },
     // Reports (B2) and moderation (A4).
     Row {

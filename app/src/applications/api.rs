@@ -76,3 +76,13 @@ pub async fn open_application(id: i64) -> Result<ReceivedApplication, DomainErro
     )
     .await
 }
+
+/// B5: what the decline email's "keep it 2 years?" link asks about: the
+/// offer, the company, and the date it is kept until if already agreed.
+#[server(endpoint = "candidature-conserver")]
+pub async fn keep_question(
+    jeton: String,
+) -> Result<(String, String, Option<chrono::DateTime<chrono::Utc>>), DomainError> {
+    let state = crate::state::app_state()?;
+    domain::applications::retention::keep_question(&state.db, &jeton).await
+}

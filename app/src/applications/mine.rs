@@ -26,9 +26,11 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <h1>"Mes candidatures"</h1>
                             <p><a href="/espace/favoris">"Mes offres sauvegardées"</a></p>
                             <FormMessage outcome=form_outcome() field="message" />
-                            {(crate::session::query_param("ok").as_deref() == Some("effacee")).then(|| view! {
-                                <p class="notice notice-ok" role="status">"Les fichiers et les messages de cette candidature sont supprimés."</p>
-                            })}
+                            {match crate::session::query_param("ok").as_deref() {
+                                Some("effacee") => Some(view! { <p class="notice notice-ok" role="status">"Les fichiers et les messages de cette candidature sont supprimés."</p> }),
+                                Some("conservee") => Some(view! { <p class="notice notice-ok" role="status">"Merci : le recruteur peut garder votre candidature 2 ans. Vous pouvez retirer votre accord à tout moment."</p> }),
+                                _ => None,
+                            }}
                             {if list.is_empty() {
                                 view! {
                                     <p class="empty">
@@ -62,11 +64,31 @@ fn retention_line(application: &ApplicationView) -> impl IntoView + use<> {
         }
         .into_any();
     }
+    let consent = match (application.keep_asked, application.keep_until) {
+        (true, Some(until)) => Some(view! {
+            <form method="post" action=format!("/espace/candidatures/{}/conserver", application.id) class="inline-fields">
+                <p>{format!("Vous avez accepté que le recruteur garde cette candidature jusqu'au {} pour d'autres postes.", french_date(paris_date(until)))}</p>
+                <input type="hidden" name="choix" value="non" />
+                <button type="submit" class="button button-secondary">"Retirer mon accord (supprime les fichiers)"</button>
+            </form>
+        }
+        .into_any()),
+        (true, None) => Some(view! {
+            <form method="post" action=format!("/espace/candidatures/{}/conserver", application.id) class="inline-fields">
+                <p>"Le recruteur aimerait garder votre candidature 2 ans pour d'autres postes."</p>
+                <input type="hidden" name="choix" value="oui" />
+                <button type="submit" class="button button-secondary">"Oui, la garder 2 ans"</button>
+            </form>
+        }
+        .into_any()),
+        _ => None,
+    };
     let when = application.deletion_on.map(|at| {
         format!("Fichiers et messages supprimés automatiquement le {} (vos dossiers ne sont pas touchés).", french_date(paris_date(at)))
     });
     view! {
         {when.map(|w| view! { <p class="card-meta">{w}</p> })}
+        {consent}
         <details>
             <summary>"Supprimer les fichiers de cette candidature"</summary>
             <form method="post" action=format!("/espace/candidatures/{}/effacer", application.id) class="stack-form">

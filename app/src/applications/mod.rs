@@ -3,5 +3,6 @@
 
 pub mod api;
 pub mod apply;
+pub mod keep;
 pub mod mine;
 pub mod received;

@@ -152,6 +152,9 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
             </section>
             <section class="profile-section" aria-labelledby="statut">
                 <h2 id="statut">"Statut : " {current.label()}</h2>
+                {application.keep_until.map(|at| view! {
+                    <p class="field-hint">{format!("Le candidat accepte que sa candidature soit gardée jusqu'au {} pour d'autres postes.", french_date(paris_date(at)))}</p>
+                })}
                 {application.deletion_on.map(|at| view! {
                     <p class="field-hint">{format!(
                         "Suppression automatique le {} : fichiers, messages et note effacés, comme le recommande la CNIL (3 mois après la décision ou la clôture de l'offre, 12 mois au plus sans décision).",
@@ -172,6 +175,10 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
                     <label class="choice">
                         <input type="checkbox" name="pourvoir" value="1" />
                         " Si « Retenue » : marquer aussi l'offre comme pourvue"
+                    </label>
+                    <label class="choice">
+                        <input type="checkbox" name="conserver" value="1" />
+                        " Si « Non retenue » : demander au candidat l'autorisation de garder sa candidature 2 ans pour d'autres postes"
                     </label>
                     <button class="button" type="submit">"Enregistrer le statut"</button>
                 </form>

@@ -537,6 +537,9 @@ async fn write_application(
         // A new or replacing application starts its retention afresh (B5).
         closed_at: Set(None),
         purged_at: Set(None),
+        keep_asked: Set(false),
+        keep_until: Set(None),
+        keep_token_hash: Set(None),
         ..Default::default()
     };
     let saved = match existing {
@@ -717,6 +720,8 @@ pub async fn mine(
                     .collect(),
                 deletion_on: retention::deletion_date(&row),
                 purged_at: row.purged_at,
+                keep_asked: row.keep_asked,
+                keep_until: row.keep_until,
                 offer_title: row.offer_title,
                 company_name: row.company_name,
             }
@@ -808,6 +813,7 @@ async fn views_for_recruiter(
         .into_iter()
         .map(|row| crate::model::ReceivedApplication {
             deletion_on: retention::deletion_date(&row),
+            keep_until: row.keep_until,
             id: row.id,
             offer_id: row.offer_id,
             candidate_name: format!("{} {}", row.first_name, row.last_name)
@@ -876,6 +882,7 @@ async fn move_to(
     status: ApplicationStatus,
     company: &str,
     site: &str,
+    keep_token: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
     let (id, email, first_name, with_account, offer_title, offer_id) = (
@@ -915,6 +922,9 @@ async fn move_to(
             status,
             with_account,
             &link,
+            keep_token
+                .map(|token| format!("{site}/candidature/conserver?jeton={token}"))
+                .as_deref(),
         ),
         now,
     )
@@ -934,7 +944,16 @@ pub async fn open_received(
     if row.status == ApplicationStatus::Sent {
         let company = company_name(db, &offer).await?;
         let txn = crate::db::begin_write(db).await?;
-        move_to(&txn, row, ApplicationStatus::Viewed, &company, site, now).await?;
+        move_to(
+            &txn,
+            row,
+            ApplicationStatus::Viewed,
+            &company,
+            site,
+            None,
+            now,
+        )
+        .await?;
         txn.commit().await?;
     }
     let row = application::Entity::find_by_id(id)
@@ -964,6 +983,9 @@ pub struct Decision {
     pub status: ApplicationStatus,
     /// With "hired": the offer is filled too, in the same transaction.
     pub fill_offer: bool,
+    /// With "declined": ask the candidate's consent to keep the
+    /// application 2 years for other openings (B5).
+    pub ask_keep: bool,
 }
 
 /// R5: moves the application to a recruiter's decision, tells the candidate
@@ -996,7 +1018,24 @@ pub async fn decide(
     let company = company_name(db, &offer).await?;
     let txn = crate::db::begin_write(db).await?;
     if row.status != status {
-        move_to(&txn, row, status, &company, site, now).await?;
+        let keep_token = if status == ApplicationStatus::Declined
+            && decision.ask_keep
+            && row.purged_at.is_none()
+        {
+            Some(retention::ask_keep(&txn, row.id).await?)
+        } else {
+            None
+        };
+        move_to(
+            &txn,
+            row,
+            status,
+            &company,
+            site,
+            keep_token.as_deref(),
+            now,
+        )
+        .await?;
     }
     if fill {
         let mut filled: offer::ActiveModel = offer.into();

@@ -8,7 +8,11 @@
 //! still make sense. A hired candidate's application is kept (the hiring
 //! follows its own rules). Files a candidate's dossier still uses stay in
 //! the dossier. A daily job does it (idempotent, under its lease); the
-//! candidate may do it at once for one application.
+//! candidate may do it at once for one application. When declining, the
+//! recruiter may ask to keep the application 2 years for other openings:
+//! only the candidate's explicit yes (the decline email's link, or "Mes
+//! candidatures") keeps it, until 2 years after that yes; a no, or a
+//! consent withdrawn, deletes at once.
 
 use crate::DomainError;
 use crate::entity::{application, offer};
@@ -22,6 +26,8 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter}
 pub const AFTER_CLOSING: Months = Months::new(3);
 /// After sending, for an application nobody decided.
 pub const UNDECIDED: Months = Months::new(12);
+/// With the candidate's consent, after their "yes".
+pub const WITH_CONSENT: Months = Months::new(24);
 
 /// Statuses that are not a decision.
 const PENDING: [ApplicationStatus; 4] = [
@@ -35,6 +41,9 @@ const PENDING: [ApplicationStatus; 4] = [
 pub fn deletion_date(row: &application::Model) -> Option<DateTime<Utc>> {
     if row.purged_at.is_some() || row.status == ApplicationStatus::Hired {
         return None;
+    }
+    if let Some(until) = row.keep_until {
+        return Some(until);
     }
     let undecided = (row.status != ApplicationStatus::Declined)
         .then(|| row.created_at.checked_add_months(UNDECIDED))
@@ -91,6 +100,12 @@ pub async fn sweep(
         .filter(application::Column::Status.ne(ApplicationStatus::Hired))
         .filter(
             Condition::any()
+                .add(application::Column::KeepUntil.is_null())
+                .add(application::Column::KeepUntil.lte(now)),
+        )
+        .filter(
+            Condition::any()
+                .add(application::Column::KeepUntil.lte(now))
                 .add(application::Column::ClosedAt.lte(closed_before))
                 .add(
                     Condition::all()
@@ -186,4 +201,118 @@ pub async fn purge_mine(
         tracing::info!(application = id, "application emptied by its candidate");
     }
     Ok(())
+}
+
+/// The recruiter declines and asks to keep the application: the token of
+/// the email's "yes" link (stored as its hash).
+pub async fn ask_keep(db: &impl ConnectionTrait, id: i64) -> Result<String, DomainError> {
+    let token = crate::auth::random_secret();
+    application::Entity::update_many()
+        .col_expr(application::Column::KeepAsked, Expr::value(true))
+        .col_expr(
+            application::Column::KeepTokenHash,
+            Expr::value(crate::auth::secret_hash(&token)),
+        )
+        .filter(application::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(token)
+}
+
+/// The application a "yes" link names, if the question is still open.
+async fn asked_by_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<application::Model, DomainError> {
+    if token.is_empty() || token.len() > 100 {
+        return Err(DomainError::NotFound);
+    }
+    application::Entity::find()
+        .filter(application::Column::KeepTokenHash.eq(crate::auth::secret_hash(token)))
+        .filter(application::Column::KeepAsked.eq(true))
+        .filter(application::Column::PurgedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+/// What the "yes" link's page shows: the offer and the company.
+pub async fn keep_question(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<(String, String, Option<DateTime<Utc>>), DomainError> {
+    let row = asked_by_token(db, token).await?;
+    Ok((row.offer_title, row.company_name, row.keep_until))
+}
+
+async fn set_consent(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    row: application::Model,
+    yes: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if yes {
+        let until = now.checked_add_months(WITH_CONSENT).unwrap_or(now);
+        application::Entity::update_many()
+            .col_expr(application::Column::KeepUntil, Expr::value(until))
+            .filter(application::Column::Id.eq(row.id))
+            .exec(db)
+            .await?;
+        tracing::info!(
+            application = row.id,
+            "candidate consented to keep the application"
+        );
+    } else {
+        // Refusing, or withdrawing a consent, deletes at once.
+        purge(db, storage, row.clone(), now).await?;
+        application::Entity::update_many()
+            .col_expr(
+                application::Column::KeepUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(
+                application::Column::KeepTokenHash,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(application::Column::Id.eq(row.id))
+            .exec(db)
+            .await?;
+        tracing::info!(
+            application = row.id,
+            "candidate refused or withdrew the consent: emptied"
+        );
+    }
+    Ok(())
+}
+
+/// The "yes" (or "no") of the decline email's link.
+pub async fn answer_by_token(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    token: &str,
+    yes: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let row = asked_by_token(db, token).await?;
+    set_consent(db, storage, row, yes, now).await
+}
+
+/// The same from "Mes candidatures": consent, or withdraw it.
+pub async fn answer_mine(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    user: &CurrentUser,
+    id: i64,
+    yes: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let row = application::Entity::find_by_id(id)
+        .filter(application::Column::UserId.eq(user.id))
+        .filter(application::Column::KeepAsked.eq(true))
+        .filter(application::Column::PurgedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    set_consent(db, storage, row, yes, now).await
 }

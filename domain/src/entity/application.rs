@@ -38,6 +38,12 @@ pub struct Model {
     pub closed_at: Option<DateTimeUtc>,
     /// When its files and texts were deleted (B5).
     pub purged_at: Option<DateTimeUtc>,
+    /// The recruiter who declined it asked to keep it 2 years (B5).
+    pub keep_asked: bool,
+    /// The candidate said yes: kept until then.
+    pub keep_until: Option<DateTimeUtc>,
+    /// The SHA-256 of the token of the decline email's "yes" link.
+    pub keep_token_hash: Option<String>,
 }
 
 impl Model {

@@ -341,6 +341,7 @@ pub fn application_status(
     status: crate::model::ApplicationStatus,
     with_account: bool,
     link: &str,
+    keep_link: Option<&str>,
 ) -> Email {
     use crate::model::ApplicationStatus as S;
     let news = match status {
@@ -364,11 +365,17 @@ pub fn application_status(
     } else {
         "Vous recevez ce message parce que cette adresse a été utilisée pour postuler sur JobToMove."
     };
+    let mut paragraphs = vec![news];
+    if let Some(keep) = keep_link {
+        paragraphs.push(format!(
+            "{company} aimerait garder votre candidature pour d'autres postes pendant 2 ans. Si vous êtes d'accord, dites-le ici : {keep} — sans réponse de votre part, ses fichiers et messages seront supprimés dans 3 mois."
+        ));
+    }
     compose_with_footer(
         to,
         &format!("Votre candidature : {}", status.label().to_lowercase()),
         first_name,
-        &[news],
+        &paragraphs,
         Some((
             if with_account {
                 "Voir mes candidatures"

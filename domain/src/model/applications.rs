@@ -63,6 +63,10 @@ pub struct ApplicationView {
     pub deletion_on: Option<DateTime<Utc>>,
     /// When they were.
     pub purged_at: Option<DateTime<Utc>>,
+    /// The recruiter asked to keep it 2 years for other openings.
+    pub keep_asked: bool,
+    /// The candidate agreed: kept until then.
+    pub keep_until: Option<DateTime<Utc>>,
 }
 
 /// How an anonymous application went (P7, B3).
@@ -101,6 +105,8 @@ pub struct ReceivedApplication {
     pub note: Option<String>,
     /// When its files and texts will be deleted (B5), if they will.
     pub deletion_on: Option<DateTime<Utc>>,
+    /// The candidate agreed to its keeping until then.
+    pub keep_until: Option<DateTime<Utc>>,
 }
 
 impl ReceivedApplication {
