@@ -332,7 +332,12 @@ pub fn offer_expired(to: &str, first_name: &str, title: &str, link: &str) -> Ema
     )
 }
 
-/// R5, C5: the recruiter moved an application.
+/// R5, C5: the recruiter moved an application; a declined one may carry
+/// the question "may we keep it 2 years?" (B5).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parts of one email, each a different text"
+)]
 pub fn application_status(
     to: &str,
     first_name: &str,
