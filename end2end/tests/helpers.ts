@@ -212,3 +212,39 @@ export async function fillOffer(page: Page, title: string, description: string) 
 export function nav(page: Page, name: string) {
   return page.locator(".bottom-bar a:visible, .site-nav a:visible", { hasText: new RegExp(`^${name}$`) }).first();
 }
+
+/**
+ * Opens `path` and makes sure the site's stylesheet applied before a test
+ * measures the layout. Twice in about six runs a page of these tests came
+ * unstyled (every element at its browser height) with no server error; the
+ * statuses of the page's /pkg/ files are printed when it happens, and the page
+ * is loaded again (at most twice) so that what is measured is the page as
+ * people get it. A stylesheet that never applies still fails the test.
+ */
+export async function gotoStyled(page: Page, path: string) {
+  const seen: string[] = [];
+  const onResponse = (r: { url(): string; status(): number }) => {
+    if (r.url().includes("/pkg/")) seen.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  };
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) => {
+    if (r.url().includes("/pkg/")) seen.push(`failed ${new URL(r.url()).pathname}: ${r.failure()?.errorText}`);
+  };
+  page.on("response", onResponse);
+  page.on("requestfailed", onFailed);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 0) await page.goto(path);
+      else await page.reload();
+      // body is a flex column in the site's stylesheet.
+      const styled = await page.evaluate(() => getComputedStyle(document.body).display === "flex");
+      if (styled) return;
+      const links = await page.locator('link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => l.getAttribute("href")));
+      console.warn(`${path}: stylesheet not applied (attempt ${attempt + 1}); links ${JSON.stringify(links)}; /pkg/ responses: ${seen.join(", ") || "none"}`);
+      if (attempt === 2) throw new Error(`${path}: the stylesheet never applied`);
+      seen.length = 0;
+    }
+  } finally {
+    page.off("response", onResponse);
+    page.off("requestfailed", onFailed);
+  }
+}

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { gotoStyled } from "./helpers";
 
 test("the home page lists the latest offers with their salary", async ({ page }) => {
   await page.goto("/");
@@ -77,7 +78,7 @@ test("on a phone every tap target outside running text is at least 44 px high", 
   await page.setViewportSize({ width: 360, height: 740 });
   const small: string[] = [];
   for (const path of ["/", "/offres?q=m%C3%A9canicien", "/entreprises", "/faq"]) {
-    await page.goto(path);
+    await gotoStyled(page, path);
     const found = await page.evaluate(() => {
       const out: string[] = [];
       for (const el of document.querySelectorAll<HTMLElement>("a, button, input, select, summary")) {
