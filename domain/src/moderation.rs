@@ -314,6 +314,50 @@ pub async fn may_publish(
     Ok(())
 }
 
+/// How soon after a B2 refusal a publication is looked at.
+pub const NEAR_MISS: Duration = Duration::hours(24);
+
+/// B2's near misses (A4): an offer published by a recruiter whose text the
+/// check refused within the last day — a rewording that may dodge the
+/// check — opens an automatic case for the team to read it.
+pub async fn after_near_miss(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer: &offer::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let refused = user::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .and_then(|u| u.lawful_refused_at)
+        .is_some_and(|at| at > now - NEAR_MISS);
+    if refused {
+        let case = open_case(
+            db,
+            ReportTarget::Offer,
+            offer.id,
+            &offer.title,
+            CaseOrigin::Automatic,
+            now,
+        )
+        .await?;
+        moderation_case::Entity::update_many()
+            .col_expr(
+                moderation_case::Column::Signal,
+                Expr::value("Publiée moins de 24 h après un refus du contrôle des critères discriminatoires (B2) pour ce recruteur : vérifier la formulation."),
+            )
+            .filter(moderation_case::Column::Id.eq(case))
+            .exec(db)
+            .await?;
+        tracing::info!(
+            offer = offer.id,
+            case,
+            "offer published soon after a B2 refusal: case opened"
+        );
+    }
+    Ok(())
+}
+
 /// The recruiter saved the correction the team asked for: the offer waits
 /// for review, in a case of its own.
 pub async fn corrected(
@@ -376,6 +420,7 @@ async fn summaries(
                 origin: c.origin,
                 status: c.status,
                 urgent: c.urgent,
+                signal: c.signal,
             }
         })
         .collect())

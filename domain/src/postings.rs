@@ -546,7 +546,7 @@ async fn create_checked(
     let company_id = recruiter_company(db, user).await?;
     let checked = check(form, places)?;
     if lawful_first {
-        refuse_unlawful(&checked.title, &checked.description_html)?;
+        lawful_or_noted(db, user, &checked.title, &checked.description_html, now).await?;
     }
     let contact = account(db, user).await?;
     let mut row = offer::ActiveModel {
@@ -583,7 +583,7 @@ pub async fn update(
     let current = own(db, user, id).await?;
     let checked = check(form, places)?;
     if current.status == OfferStatus::Published {
-        refuse_unlawful(&checked.title, &checked.description_html)?;
+        lawful_or_noted(db, user, &checked.title, &checked.description_html, now).await?;
     }
     let contact = account(db, user).await?;
     let corrected = current.moderation == Some(crate::model::OfferModeration::Correction);
@@ -596,6 +596,26 @@ pub async fn update(
     }
     search.follow(db).await?;
     Ok(())
+}
+
+/// [`refuse_unlawful`], remembering the refusal on the recruiter's account:
+/// an offer they publish within a day is looked at by the team (A4).
+async fn lawful_or_noted(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    title: &str,
+    description_html: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let refused = refuse_unlawful(title, description_html);
+    if refused.is_err() {
+        user::Entity::update_many()
+            .col_expr(user::Column::LawfulRefusedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(user.id))
+            .exec(db)
+            .await?;
+    }
+    refused
 }
 
 /// B2: refuses an offer whose text selects on a forbidden criterion.
@@ -630,7 +650,8 @@ pub async fn publish(
         return Ok(());
     }
     crate::moderation::may_publish(db, &current).await?;
-    refuse_unlawful(&current.title, &current.description_html)?;
+    lawful_or_noted(db, user, &current.title, &current.description_html, now).await?;
+    crate::moderation::after_near_miss(db, user, &current, now).await?;
     let mut row: offer::ActiveModel = current.into();
     row.status = Set(OfferStatus::Published);
     row.published_at = Set(Some(now));
@@ -684,7 +705,7 @@ pub async fn renew(
         ));
     }
     crate::moderation::may_publish(db, &current).await?;
-    refuse_unlawful(&current.title, &current.description_html)?;
+    lawful_or_noted(db, user, &current.title, &current.description_html, now).await?;
     let mut row: offer::ActiveModel = current.into();
     row.status = Set(OfferStatus::Published);
     row.expires_at = Set(Some(now + Duration::days(PUBLICATION_DAYS)));

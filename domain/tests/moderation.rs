@@ -450,3 +450,75 @@ async fn a_suspended_account_loses_its_sessions_and_cannot_log_in() {
         ));
     }
 }
+
+#[tokio::test]
+async fn an_offer_published_within_a_day_of_a_refused_wording_is_put_before_the_team() {
+    for t in test_databases().await {
+        let s = scene(&t).await;
+        let places = domain::places::Directory::load(&t.db).await.unwrap();
+        let search = SearchIndex::in_memory().unwrap();
+        let now = Utc::now();
+        domain::postings::create_and_publish(
+            &t.db,
+            &search,
+            &places,
+            &s.paul,
+            &posting_form("Carrossier H/F"),
+            now,
+        )
+        .await
+        .unwrap();
+        assert!(
+            moderation::queue(&t.db, &s.admin, ModerationStatus::Open)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{}",
+            t.backend
+        );
+
+        let mut unlawful = posting_form("Mécanicien H/F");
+        unlawful.description =
+            "Nous cherchons un jeune mécanicien motivé pour notre atelier de six personnes.".into();
+        let refused =
+            domain::postings::create_and_publish(&t.db, &search, &places, &s.paul, &unlawful, now)
+                .await;
+        assert!(matches!(refused, Err(DomainError::Invalid(_))));
+        let reworded = domain::postings::create_and_publish(
+            &t.db,
+            &search,
+            &places,
+            &s.paul,
+            &posting_form("Mécanicien H/F"),
+            now + Duration::hours(1),
+        )
+        .await
+        .unwrap();
+        let queue = moderation::queue(&t.db, &s.admin, ModerationStatus::Open)
+            .await
+            .unwrap();
+        assert_eq!(queue.len(), 1);
+        assert_eq!(
+            (queue[0].target_id, queue[0].origin),
+            (reworded, CaseOrigin::Automatic)
+        );
+        assert!(queue[0].signal.contains("refus du contrôle"));
+        let later = domain::postings::create_and_publish(
+            &t.db,
+            &search,
+            &places,
+            &s.paul,
+            &posting_form("Électricien H/F"),
+            now + Duration::hours(30),
+        )
+        .await
+        .unwrap();
+        let queue = moderation::queue(&t.db, &s.admin, ModerationStatus::Open)
+            .await
+            .unwrap();
+        assert!(
+            queue.iter().all(|c| c.target_id != later),
+            "a day later, no signal"
+        );
+    }
+}

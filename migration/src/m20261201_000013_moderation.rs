@@ -4,7 +4,8 @@
 //! one open case per target, never deleted), the decisions taken with their
 //! ground and facts (`moderation_decisions`), an offer's moderation state
 //! (unpublished by the team, correction asked, edited and waiting for
-//! review) and a company's suspension.
+//! review), a company's suspension, and when a recruiter's text was last
+//! refused by the B2 check (an offer published soon after is looked at).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -31,6 +32,14 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .add_column(timestamp_with_time_zone_null(Users::LawfulRefusedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .create_table(
                 Table::create()
                     .table(ModerationCases::Table)
@@ -41,6 +50,8 @@ impl MigrationTrait for Migration {
                     .col(string_len(ModerationCases::Origin, 24))
                     .col(string_len(ModerationCases::Status, 16))
                     .col(boolean(ModerationCases::Urgent).default(false))
+                    // Why an automatic case opened.
+                    .col(string_len(ModerationCases::Signal, 300).default(""))
                     .col(timestamp_with_time_zone(ModerationCases::OpenedAt))
                     .col(timestamp_with_time_zone(ModerationCases::UpdatedAt))
                     .to_owned(),
@@ -118,6 +129,14 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(
                 Table::alter()
+                    .table(Users::Table)
+                    .drop_column(Users::LawfulRefusedAt)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
                     .table(Companies::Table)
                     .drop_column(Companies::SuspendedAt)
                     .to_owned(),
@@ -141,6 +160,12 @@ enum Offers {
 }
 
 #[derive(DeriveIden)]
+enum Users {
+    Table,
+    LawfulRefusedAt,
+}
+
+#[derive(DeriveIden)]
 enum Companies {
     Table,
     SuspendedAt,
@@ -156,6 +181,7 @@ enum ModerationCases {
     Origin,
     Status,
     Urgent,
+    Signal,
     OpenedAt,
     UpdatedAt,
 }

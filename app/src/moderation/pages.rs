@@ -74,10 +74,8 @@ fn ReportForm(about: ReportContext, outcome: FormOutcome) -> impl IntoView {
     let good_faith_error = outcome.error("bonne_foi");
     let invalid = good_faith_error.is_some();
     view! {
-        <p>
-            "Vous signalez « " <a href=about.path.clone()>{about.label.clone()}</a> " ». "
-            "L'équipe JobToMove examine chaque signalement et vous écrit sa décision. Le recruteur ne connaît pas votre identité."
-        </p>
+        <p>{format!("Vous signalez : « {} ».", about.label)}</p>
+        <p>"L'équipe JobToMove examine chaque signalement et vous écrit sa décision. Le recruteur ne connaît pas votre identité."</p>
         <FormMessage outcome=outcome.clone() />
         <form method="post" action="/signaler" class="stack-form">
             <input type="hidden" name=field value=id.to_string() />
@@ -182,6 +180,7 @@ fn CaseCard(case: ModerationSummary) -> impl IntoView {
                 )}
             </p>
             {(!reasons.is_empty()).then(|| view! { <p>"Motifs : " {reasons.clone()}</p> })}
+            {(!case.signal.is_empty()).then(|| view! { <p>{case.signal.clone()}</p> })}
         </li>
     }
 }
@@ -222,6 +221,7 @@ fn Case(case: ModerationDetail) -> impl IntoView {
             {format!("{} · {} · état actuel : {}", s.origin.label(), s.status.label(), case.state)}
             " · " <a href=s.href.clone()>"Voir la cible"</a>
         </p>
+        {(!s.signal.is_empty()).then(|| view! { <p class="notice">{s.signal.clone()}</p> })}
         <h2>"Signalements"</h2>
         {if case.reports.is_empty() {
             view! { <p class="empty">"Aucun signalement : dossier ouvert automatiquement."</p> }.into_any()

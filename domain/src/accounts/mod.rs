@@ -177,6 +177,7 @@ pub async fn sign_up(
         last_active_at: Set(origin.now),
         inactivity_warned_at: Set(None),
         deactivated_at: Set(None),
+        lawful_refused_at: Set(None),
     })
     .exec(&txn)
     .await?;
@@ -1188,6 +1189,7 @@ pub async fn create_admin(
         last_active_at: Set(now),
         inactivity_warned_at: Set(None),
         deactivated_at: Set(None),
+        lawful_refused_at: Set(None),
     })
     .exec(db)
     .await?;

@@ -17,6 +17,8 @@ pub struct Model {
     pub status: ModerationStatus,
     /// Three reports within 24 hours: at the top of the queue.
     pub urgent: bool,
+    /// Why an automatic case opened.
+    pub signal: String,
     pub opened_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -22,6 +22,9 @@ pub struct Model {
     /// When an administrator deactivated the account (A3): it cannot log
     /// in, its sessions ended, its history stays readable.
     pub deactivated_at: Option<DateTimeUtc>,
+    /// When the B2 check last refused one of this recruiter's offers: an
+    /// offer they publish within a day opens a moderation case (A4).
+    pub lawful_refused_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

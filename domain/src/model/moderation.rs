@@ -139,6 +139,8 @@ pub struct ModerationSummary {
     pub origin: CaseOrigin,
     pub status: ModerationStatus,
     pub urgent: bool,
+    /// Why an automatic case opened.
+    pub signal: String,
     pub reports: u64,
     pub reasons: Vec<ReportReason>,
     pub first_at: DateTime<Utc>,
