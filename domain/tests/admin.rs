@@ -660,3 +660,40 @@ async fn the_audit_log_cannot_be_updated_or_deleted() {
         assert_eq!(journal[0].actor, "Ada Martin");
     }
 }
+
+#[tokio::test]
+async fn companies_are_found_by_a_piece_of_their_name_their_commune_whatever_the_case_or_their_number()
+ {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let ada = admin(&t).await;
+        let garage = insert_company(&t.db, "Garage du Centre").await;
+        let names =
+            |hits: Vec<AdminCompanyHit>| hits.into_iter().map(|h| h.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(companies::search(&t.db, &ada, "centre").await.unwrap()),
+            vec!["Garage du Centre"],
+            "{}",
+            t.backend
+        );
+        assert_eq!(
+            names(companies::search(&t.db, &ada, "lyon").await.unwrap()),
+            vec!["Garage du Centre"],
+            "the commune, lower case"
+        );
+        assert_eq!(
+            names(
+                companies::search(&t.db, &ada, &garage.id.to_string())
+                    .await
+                    .unwrap()
+            ),
+            vec!["Garage du Centre"]
+        );
+        assert!(
+            companies::search(&t.db, &ada, "carrosserie")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

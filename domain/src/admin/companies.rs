@@ -51,7 +51,8 @@ pub async fn search(
         let communes: Vec<String> = place::Entity::find()
             .select_only()
             .column(place::Column::Insee)
-            .filter(place::Column::Name.eq(text))
+            // Whatever the case and accents typed ("lyon", "saint etienne").
+            .filter(place::Column::Slug.eq(crate::model::slugify(text)))
             .into_tuple()
             .all(db)
             .await?;
