@@ -11,6 +11,7 @@ pub mod alerts;
 pub mod applications;
 pub mod companies;
 pub mod contact;
+pub mod dashboard;
 pub mod dossiers;
 mod info;
 pub mod messaging;
@@ -146,6 +147,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion/deverrouiller") view=accounts::pages::UnlockLogInPage />
                     <Route path=path!("/candidature/remplacer") view=accounts::pages::ConfirmReplacementPage />
                     <Route path=path!("/candidature/conserver") view=applications::keep::KeepPage ssr=SsrMode::Async />
+                    <Route path=path!("/tableau-de-bord") view=dashboard::pages::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/espace/profil") view=accounts::profile::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/espace/dossiers") view=dossiers::pages::DossiersPage ssr=SsrMode::Async />
                     <Route
@@ -171,7 +173,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/recruteur/offres/:id") view=postings::pages::EditPostingPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/recruteur/offres/:id/candidatures")
-                        view=applications::received::ReceivedPage
+                        view=applications::pipeline::PipelinePage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/recruteur/candidatures") view=applications::received::ReceivedPage ssr=SsrMode::Async />

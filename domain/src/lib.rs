@@ -24,6 +24,8 @@ pub mod companies;
 #[cfg(feature = "server")]
 pub mod contact;
 #[cfg(feature = "server")]
+pub mod dashboard;
+#[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;

@@ -67,7 +67,7 @@ pub async fn log_in(
                     .filter(|p| p.starts_with("/admin"))
                     .unwrap_or(crate::admin::HOME)
             } else {
-                asked.unwrap_or("/espace/profil")
+                asked.unwrap_or(app::dashboard::pages::HOME)
             };
             with_session(&state, next, &secret)
         }

@@ -6,7 +6,10 @@
 
 use crate::http::Routes;
 use crate::http::error::error_page;
-use crate::http::form::{Fields, Pages, done, origin, refused, refused_while_reading, see_other};
+use crate::http::form::{
+    Fields, Pages, back_to, done, origin, refused, refused_json, refused_while_reading, see_other,
+    wants_json,
+};
 use crate::http::principals::Recruiter;
 use crate::http::session::{authenticated, client_ip};
 use crate::http::uploads::read;
@@ -115,7 +118,9 @@ pub async fn confirm_replacement(
 }
 
 /// POST /recruteur/candidatures/{id}: `action=statut` (`statut`, and
-/// `pourvoir=1` to mark the offer filled after a hire) or `action=note`.
+/// `pourvoir=1` to mark the offer filled after a hire) or `action=note`;
+/// `suite` brings the form back to the page it was posted from (the
+/// pipeline). The pipeline's island posts the same form and gets JSON.
 pub async fn change_application(
     State(state): State<AppState>,
     Extension(pages): Extension<Pages>,
@@ -128,41 +133,92 @@ pub async fn change_application(
     let now = chrono::Utc::now();
     let site = &state.site.public_url;
     let result = match fields.get("action") {
-        "statut" => {
-            let Some(status) = ApplicationStatus::from_code(fields.get("statut")) else {
-                return pages
-                    .refused_with(
-                        parts,
-                        &page,
-                        crate::postings::values(&fields),
-                        DomainError::invalid("statut", "Choisissez parmi les propositions."),
-                        None,
-                    )
-                    .await;
-            };
-            let decision = applications::Decision {
-                status,
-                fill_offer: fields.get("pourvoir") == "1",
-                ask_keep: fields.get("conserver") == "1",
-            };
-            applications::decide(&state.db, &state.search, &user, id, decision, site, now)
-                .await
-                .map(|()| format!("{page}?ok=statut"))
-        }
+        "statut" => match ApplicationStatus::from_code(fields.get("statut")) {
+            None => Err(DomainError::invalid(
+                "statut",
+                "Choisissez parmi les propositions.",
+            )),
+            Some(status) => {
+                let decision = applications::Decision {
+                    status,
+                    fill_offer: fields.get("pourvoir") == "1",
+                    ask_keep: fields.get("conserver") == "1",
+                };
+                applications::decide(&state.db, &state.search, &user, id, decision, site, now)
+                    .await
+                    .map(|()| back_to(fields.get("suite"), &page, "statut"))
+            }
+        },
         "note" => applications::set_note(&state.db, &user, id, fields.get("note"))
             .await
             .map(|()| format!("{page}?ok=note")),
         _ => return error_page(StatusCode::BAD_REQUEST),
     };
+    answer(&pages, parts, &fields, &page, result).await
+}
+
+/// A recruiter's form on applications answered: where it goes (JSON for
+/// an island), a 404 for what is not theirs, or the page it came from
+/// again with the French reason.
+async fn answer(
+    pages: &Pages,
+    parts: Parts,
+    fields: &Fields,
+    page: &str,
+    result: Result<String, DomainError>,
+) -> Response {
     match result {
-        Ok(to) => see_other(&to),
+        Ok(to) => done(&parts, &to),
         Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
+        Err(error) if wants_json(&parts) => refused_json(error, None),
         Err(error) => {
+            let from = domain::model::safe_return_path(fields.get("suite"))
+                .filter(|p| !p.is_empty())
+                .unwrap_or(page);
             pages
-                .refused_with(parts, &page, crate::postings::values(&fields), error, None)
+                .refused_with(parts, from, crate::postings::values(fields), error, None)
                 .await
         }
     }
+}
+
+/// POST /recruteur/offres/{id}/candidatures: `action=refuser` declines the
+/// ticked `candidatures` of the pipeline at once (`conserver=1` asks each
+/// candidate's consent to keep theirs 2 years), each as one by one.
+pub async fn decline_ticked(
+    State(state): State<AppState>,
+    Extension(pages): Extension<Pages>,
+    Path(offer_id): Path<i64>,
+    Recruiter(user): Recruiter,
+    parts: Parts,
+    fields: Fields,
+) -> Response {
+    if fields.get("action") != "refuser" {
+        return error_page(StatusCode::BAD_REQUEST);
+    }
+    let page = format!("/recruteur/offres/{offer_id}/candidatures");
+    let ids: Vec<i64> = fields
+        .all("candidatures")
+        .iter()
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    let result = applications::decline_all(
+        &state.db,
+        &state.search,
+        &user,
+        &ids,
+        fields.get("conserver") == "1",
+        &state.site.public_url,
+        chrono::Utc::now(),
+    )
+    .await
+    .map(|n| {
+        format!(
+            "{}&nombre={n}",
+            back_to(fields.get("suite"), &page, "refusees")
+        )
+    });
+    answer(&pages, parts, &fields, &page, result).await
 }
 
 /// Applications' routes.
@@ -264,5 +320,10 @@ pub fn routes() -> Routes {
             "POST",
             "/recruteur/candidatures/{id}",
             post(change_application),
+        )
+        .route(
+            "POST",
+            "/recruteur/offres/{id}/candidatures",
+            post(decline_ticked),
         )
 }

@@ -3,7 +3,7 @@
 
 use crate::http::Routes;
 use crate::http::error::{error_page, error_response};
-use crate::http::form::{Fields, Pages, done, refused, refused_while_reading, see_other};
+use crate::http::form::{Fields, Pages, back_to, done, refused, refused_while_reading, see_other};
 use crate::http::principals::{Candidate, Recruiter};
 use crate::http::uploads::{Posted, read};
 use app::state::AppState;
@@ -86,10 +86,8 @@ pub async fn change_dossier(
             dossiers::set_visible(&state.db, &user, id, visible, now)
                 .await
                 .map(|()| {
-                    format!(
-                        "{DOSSIERS}?ok={}",
-                        if visible { "visible" } else { "masque" }
-                    )
+                    let ok = if visible { "visible" } else { "masque" };
+                    back_to(posted.text("suite"), DOSSIERS, ok)
                 })
         }
         "supprimer" => dossiers::delete(&state.db, &state.storage, &user, id)

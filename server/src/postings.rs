@@ -4,7 +4,7 @@
 
 use crate::http::Routes;
 use crate::http::error::error_page;
-use crate::http::form::{Fields, Pages, see_other};
+use crate::http::form::{Fields, Pages, back_to, see_other};
 use crate::http::principals::Recruiter;
 use app::state::AppState;
 use axum::Extension;
@@ -163,7 +163,10 @@ pub async fn bulk_offers(
             } else {
                 "renouvelees"
             };
-            see_other(&format!("{OFFERS}?ok={done}&nombre={changed}"))
+            see_other(&format!(
+                "{}&nombre={changed}",
+                back_to(fields.get("suite"), OFFERS, done)
+            ))
         }
         Err(DomainError::NotFound) => error_page(StatusCode::NOT_FOUND),
         Err(error) => {

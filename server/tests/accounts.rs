@@ -185,7 +185,7 @@ async fn ten_wrong_passwords_suspend_the_log_in_and_the_emailed_link_lifts_it() 
         .await;
     assert_eq!(location(&unlocked), "/connexion?ok=deverrouille");
     let signed_in = app.request(form("/connexion", &right, None)).await;
-    assert_eq!(location(&signed_in), "/espace/profil");
+    assert_eq!(location(&signed_in), "/tableau-de-bord");
 }
 
 #[tokio::test]

@@ -691,6 +691,46 @@ const MATRIX: &[Row] = &[
         body: "",
         outcomes: CANDIDATE_ONLY,
     },
+    // The dashboards: an administrator is sent to the admin space.
+    Row {
+        method: "GET",
+        path: "/tableau-de-bord",
+        sample: "/tableau-de-bord",
+        body: "",
+        outcomes: [LogIn, Ok, Ok, Ok, Done, Ok, Done],
+    },
+    Row {
+        method: "POST",
+        path: "/api/tableau-de-bord-candidat",
+        sample: "/api/tableau-de-bord-candidat",
+        body: "",
+        outcomes: CANDIDATE_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/tableau-de-bord-recruteur",
+        sample: "/api/tableau-de-bord-recruteur",
+        body: "",
+        outcomes: RECRUITER_API,
+    },
+    Row {
+        method: "POST",
+        path: "/api/recruteur-pipeline",
+        sample: "/api/recruteur-pipeline",
+        body: "offer_id=999999&filter[unread]=false&filter[with_dossier]=false",
+        outcomes: [
+            Forbidden, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
+    },
+    Row {
+        method: "POST",
+        path: "/recruteur/offres/{id}/candidatures",
+        sample: "/recruteur/offres/999999/candidatures",
+        body: "action=refuser&candidatures=999999",
+        outcomes: [
+            LogIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden,
+        ],
+    },
     Row {
         method: "GET",
         path: "/espace/favoris",

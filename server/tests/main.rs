@@ -13,6 +13,7 @@ mod authorization;
 mod common;
 mod companies;
 mod contact;
+mod dashboard;
 mod dossiers;
 mod files;
 mod france_travail;

@@ -86,3 +86,14 @@ pub async fn keep_question(
     let state = crate::state::app_state()?;
     domain::applications::retention::keep_question(&state.db, &jeton).await
 }
+
+/// R5: the applications of one of the recruiter's offers as a pipeline.
+#[server(endpoint = "recruteur-pipeline")]
+pub async fn offer_pipeline(
+    offer_id: i64,
+    filter: domain::model::PipelineFilter,
+) -> Result<domain::model::Pipeline, DomainError> {
+    let state = crate::state::app_state()?;
+    domain::applications::pipeline(&state.db, &crate::session::recruiter()?, offer_id, &filter)
+        .await
+}

@@ -5,4 +5,5 @@ pub mod api;
 pub mod apply;
 pub mod keep;
 pub mod mine;
+pub mod pipeline;
 pub mod received;

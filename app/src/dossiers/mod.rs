@@ -3,3 +3,4 @@
 pub mod api;
 pub mod cvtheque;
 pub mod pages;
+pub mod visibility;

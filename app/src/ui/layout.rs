@@ -26,6 +26,11 @@ const PROFILE: Entry = (
     "Profil",
     "M12 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 12c4.4 0 8 2 8 4.5V21H4v-1.5C4 17 7.6 15 12 15z",
 );
+const HOME: Entry = (
+    crate::dashboard::pages::HOME,
+    "Mon espace",
+    "M12 3 2 12h3v8h6v-5h2v5h6v-8h3L12 3z",
+);
 const LOG_IN: Entry = (
     "/connexion",
     "Connexion",
@@ -67,10 +72,10 @@ const ADMIN: Entry = (
 /// who are asked to sign in on the way) get their space one tap away.
 fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
     match role {
-        Some(Role::Candidate) => &[OFFERS, DOSSIERS, APPLICATIONS, MESSAGES, PROFILE],
+        Some(Role::Candidate) => &[HOME, OFFERS, DOSSIERS, APPLICATIONS, MESSAGES],
         None => &[OFFERS, DOSSIERS, APPLICATIONS, LOG_IN],
         Some(Role::Recruiter | Role::TrainingOrganisation) => {
-            &[MY_OFFERS, RECEIVED, CVTHEQUE, MESSAGES, PROFILE]
+            &[HOME, MY_OFFERS, RECEIVED, CVTHEQUE, MESSAGES]
         }
         Some(Role::Administrator) => &[OFFERS, COMPANIES, ADMIN, PROFILE],
     }
@@ -173,9 +178,19 @@ pub fn BottomBar() -> impl IntoView {
 pub fn SiteHeader() -> impl IntoView {
     // On a phone the bottom bar carries the signed-in entries: the header
     // keeps one line (class `nav-account` is hidden there).
-    let account = match crate::session::current_user() {
+    let user = crate::session::current_user();
+    // Signed in, the logo leads to the person's dashboard.
+    let (home, home_name) = match user.as_ref().map(|u| u.role) {
+        None => ("/", " — accueil"),
+        Some(Role::Administrator) => ("/admin", " — administration"),
+        Some(_) => (crate::dashboard::pages::HOME, " — tableau de bord"),
+    };
+    let account = match user {
         Some(user) => view! {
             <div class="nav-account">
+            {(user.role != Role::Administrator).then(|| view! {
+                <a href=crate::dashboard::pages::HOME>"Tableau de bord"</a>
+            })}
             {(user.role == Role::Candidate).then(|| view! {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
@@ -205,12 +220,12 @@ pub fn SiteHeader() -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="brand" href="/">
+                <a class="brand" href=home>
                     <span class="brand-mark" aria-hidden="true">
                         "J"
                     </span>
                     <span class="brand-name">"JobToMove"</span>
-                    <span class="visually-hidden">" — accueil"</span>
+                    <span class="visually-hidden">{home_name}</span>
                 </a>
                 <nav class="site-nav" aria-label="Navigation principale">
                     <a href="/offres">"Offres"</a>

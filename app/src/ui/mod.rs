@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod offer_card;
 pub mod pagination;
 pub mod password;
+pub mod post;
 pub mod share;
 pub mod tabs;
 

@@ -19,6 +19,7 @@ pub fn Tabs(current: &'static str) -> impl IntoView {
     };
     view! {
         <nav class="tabs" aria-label="Espace recruteur">
+            {tab(crate::dashboard::pages::HOME, "Tableau de bord")}
             {tab("/recruteur/offres", "Suivi des offres")}
             {tab("/recruteur/offres/nouvelle", "Publier une offre")}
             {tab("/recruteur/candidatures", "Candidatures")}

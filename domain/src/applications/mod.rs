@@ -1005,7 +1005,8 @@ pub async fn decide(
     if !crate::model::DECISIONS.contains(&status) {
         return Err(DomainError::invalid(
             "statut",
-            "Choisissez parmi les propositions.",
+            "Une candidature ouverte ne redevient pas « reçue » ni « vue » : \
+             choisissez Présélectionnée, Entretien, Retenue ou Non retenue.",
         ));
     }
     let (row, offer) = handled_by(db, user, id).await?;
@@ -1054,6 +1055,69 @@ pub async fn decide(
         "application status changed"
     );
     Ok(())
+}
+
+/// R5: the applications to one of the recruiter's offers as a pipeline,
+/// the cards `filter` keeps (R8: another recruiter's offer is `NotFound`).
+pub async fn pipeline(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    offer_id: i64,
+    filter: &crate::model::PipelineFilter,
+) -> Result<crate::model::Pipeline, DomainError> {
+    if !user.is_recruiter() {
+        return Err(DomainError::Forbidden);
+    }
+    let offer = offer::Entity::find_by_id(offer_id)
+        .filter(offer::Column::RecruiterId.eq(user.id))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let all = received(db, user, Some(offer_id)).await?;
+    let cards: Vec<crate::model::PipelineCard> = all.iter().map(Into::into).collect();
+    Ok(crate::model::Pipeline {
+        offer_id,
+        offer_title: offer.title,
+        total: cards.len(),
+        cards: cards.into_iter().filter(|c| filter.keeps(c)).collect(),
+    })
+}
+
+/// R5: declines the applications `ids` at once, each as [`decide`] would
+/// (the candidate told by email, the consent to keep asked when
+/// `ask_keep`). All must be the recruiter's (R8): otherwise nothing is
+/// done, `NotFound`. Returns how many changed.
+pub async fn decline_all(
+    db: &DatabaseConnection,
+    search: &crate::search::SearchIndex,
+    user: &CurrentUser,
+    ids: &[i64],
+    ask_keep: bool,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, DomainError> {
+    if ids.is_empty() {
+        return Err(DomainError::invalid(
+            "candidatures",
+            "Cochez au moins une candidature.",
+        ));
+    }
+    let mut to_change = Vec::new();
+    for &id in ids {
+        let (row, _) = handled_by(db, user, id).await?;
+        if row.status != ApplicationStatus::Declined {
+            to_change.push(id);
+        }
+    }
+    let decision = Decision {
+        status: ApplicationStatus::Declined,
+        fill_offer: false,
+        ask_keep,
+    };
+    for &id in &to_change {
+        decide(db, search, user, id, decision, site, now).await?;
+    }
+    Ok(to_change.len())
 }
 
 /// R5: the recruiter's private note (empty removes it).

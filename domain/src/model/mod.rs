@@ -11,6 +11,7 @@ mod alerts;
 mod applications;
 mod companies;
 mod contact;
+mod dashboard;
 mod dossiers;
 mod enums;
 mod files;
@@ -48,6 +49,10 @@ pub use companies::{
 };
 pub use contact::{
     CONTACT_MESSAGE_MAX_CHARS, ContactForm, ContactSubject, ContactTarget, case_number,
+};
+pub use dashboard::{
+    CandidateDashboard, CompanyState, DASHBOARD_LATEST, PIPELINE, Pipeline, PipelineCard,
+    PipelineFilter, RecruiterDashboard,
 };
 pub use dossiers::{
     CV_DEFAULT_RADIUS_KM, CV_PAGE_SIZE, CvQuery, CvResults, DossierView, VisibleDossier,

@@ -242,6 +242,34 @@ pub fn done(parts: &Parts, to: &str) -> Response {
     }
 }
 
+/// A refusal as JSON, for an island that posted a page's form: its status,
+/// and the French message of each refused field or of the whole form.
+pub fn refused_json(error: DomainError, note: Option<&str>) -> Response {
+    let status = status_of(&error);
+    let body = match error {
+        DomainError::Invalid(errors) => UploadReply {
+            errors,
+            message: note.map(str::to_owned),
+            ..Default::default()
+        },
+        other => UploadReply {
+            message: Some(other.user_message()),
+            ..Default::default()
+        },
+    };
+    (status, Json(body)).into_response()
+}
+
+/// Where a form comes back to: its `suite` field when it names a page of
+/// the site, else `default`; with `?ok=…` (or `&ok=…`) appended.
+pub fn back_to(suite: &str, default: &str, ok: &str) -> String {
+    let page = domain::model::safe_return_path(suite)
+        .filter(|p| !p.is_empty())
+        .unwrap_or(default);
+    let joiner = if page.contains('?') { '&' } else { '?' };
+    format!("{page}{joiner}ok={ok}")
+}
+
 /// A refusal: the page at `path` again, or the errors as JSON.
 pub async fn refused(
     pages: &Pages,
@@ -254,19 +282,7 @@ pub async fn refused(
         "Certains champs sont à corriger. Par sécurité, choisissez de nouveau vos fichiers avant d'envoyer.",
     );
     if wants_json(&parts) {
-        let status = status_of(&error);
-        let body = match error {
-            DomainError::Invalid(errors) => UploadReply {
-                errors,
-                message: note.map(str::to_owned),
-                ..Default::default()
-            },
-            other => UploadReply {
-                message: Some(other.user_message()),
-                ..Default::default()
-            },
-        };
-        return (status, Json(body)).into_response();
+        return refused_json(error, note);
     }
     pages
         .refused_with(parts, path, posted.values(), error, note)
