@@ -25,7 +25,8 @@ test("a candidate signs up, confirms from the email, logs in, resets the passwor
   await expect(page.getByRole("status")).toContainText("Votre adresse e-mail est confirmée");
 
   await logIn(page, email, password);
-  await expect(page).toHaveURL(/\/espace\/profil$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await page.locator("#contenu").getByRole("link", { name: "Mon profil", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Mon profil", exact: true })).toBeVisible();
   await expect(page.getByText("cette session")).toBeVisible();
   await page.getByRole("button", { name: "Me déconnecter" }).click();
@@ -43,7 +44,8 @@ test("a candidate signs up, confirms from the email, logs in, resets the passwor
   await logIn(page, email, password);
   await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
   await logIn(page, email, newPassword);
-  await expect(page).toHaveURL(/\/espace\/profil$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await page.goto("/espace/profil");
 
   await page.locator("#champ-mot_de_passe_suppression").fill(newPassword);
   await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();

@@ -120,6 +120,7 @@ test.describe("candidate pages", () => {
     await page.getByRole("button", { name: "Envoyer" }).click();
     const conversation = new URL(page.url()).pathname;
     const pages: Record<string, string> = {
+      dashboard: "/tableau-de-bord",
       messages: "/messages",
       conversation,
       companySignedIn: company,
@@ -151,6 +152,8 @@ test.describe("recruiter pages", () => {
     const editor = new URL(page.url()).pathname;
     const pages: Record<string, string> = {
       editor,
+      dashboard: "/tableau-de-bord",
+      pipeline: `${editor}/candidatures`,
       postings: "/recruteur/offres",
       newPosting: "/recruteur/offres/nouvelle",
       received: "/recruteur/candidatures",

@@ -123,7 +123,7 @@ export async function signedInCandidate(page: Page, email: string) {
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.getByRole("status")).toContainText("Votre adresse e-mail est confirmée");
   await logIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/espace\/profil$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
 }
 
 /** A small real PDF, as a file input receives it. */
@@ -168,14 +168,23 @@ export function siret(): string {
   throw new Error("unreachable");
 }
 
-/** Signs up a recruiter with a new company (or asks to join the one of `siretNumber`), confirms the address, logs in; returns the SIRET. */
-export async function signedInRecruiter(page: Page, email: string, company: string, siretNumber = siret()): Promise<string> {
+/**
+ * Signs up a recruiter with a new company (or asks to join the one of `siretNumber`), confirms the address, logs in; returns the SIRET.
+ * `kind` "Un organisme de formation" signs up a training organisation instead.
+ */
+export async function signedInRecruiter(
+  page: Page,
+  email: string,
+  company: string,
+  siretNumber = siret(),
+  kind = "Une entreprise qui recrute",
+): Promise<string> {
   await page.goto("/inscription/recruteur");
   await page.getByLabel("Prénom").fill("Paul");
   await page.getByLabel("Nom", { exact: true }).fill("Durand");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(PASSWORD);
-  await page.getByLabel("Une entreprise qui recrute").check();
+  await page.getByLabel(kind).check();
   await page.getByLabel("Nom de l'entreprise ou de l'organisme").fill(company);
   await page.getByLabel("Numéro SIRET").fill(siretNumber);
   await page.getByLabel("Adresse de l'établissement").fill("3 rue des Artisans");
@@ -187,7 +196,7 @@ export async function signedInRecruiter(page: Page, email: string, company: stri
   await page.goto(await linkFromEmail(email, "Confirmez votre adresse e-mail", "/verification"));
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await logIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/espace\/profil$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
   return siretNumber;
 }
 
@@ -247,4 +256,26 @@ export async function gotoStyled(page: Page, path: string) {
     page.off("response", onResponse);
     page.off("requestfailed", onFailed);
   }
+}
+
+/**
+ * Waits until the page's islands are alive. Their code loads at the first
+ * interaction: a move made before the loader listens is not seen (as for a
+ * person, the next one is), so move again until the page has hydrated.
+ */
+export async function hydrated(page: Page) {
+  let x = 20;
+  await expect(async () => {
+    await page.mouse.move((x += 7), 20);
+    await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Publishes an offer from the signed-in recruiter's editor; returns its id. */
+export async function publishedOffer(page: Page, title: string): Promise<number> {
+  await page.goto("/recruteur/offres/nouvelle");
+  await fillOffer(page, title, "Entretien, diagnostic et réparation des véhicules de nos clients dans un atelier moderne et bien équipé.");
+  await page.getByRole("button", { name: "Publier l'offre" }).click();
+  await expect(page).toHaveURL(/\/recruteur\/offres\/\d+\?ok=publiee/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
 }

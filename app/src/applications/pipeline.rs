@@ -242,9 +242,8 @@ pub fn PipelineBoard(cards: Vec<PipelineCard>, back: String) -> impl IntoView {
                                             return;
                                         }
                                         e.prevent_default();
-                                        let at = PIPELINE.iter().position(|s| *s == status).unwrap_or(0) as isize;
-                                        if let Some(to) = PIPELINE.get((at + step).max(0) as usize) {
-                                            move_card(id, *to, true);
+                                        if let Some(to) = next_column(status, step) {
+                                            move_card(id, to, true);
                                         }
                                     }
                                 >
@@ -259,7 +258,7 @@ pub fn PipelineBoard(cards: Vec<PipelineCard>, back: String) -> impl IntoView {
     };
     view! {
         <p id="pipeline-aide" class="field-hint">
-            "Glissez une carte dans une colonne, ou choisissez son statut puis « Déplacer ». Au clavier : sur une carte, flèches gauche et droite."
+            "Glissez une carte dans une colonne, ou choisissez son statut puis « Déplacer ». Au clavier : sur une carte, flèches gauche et droite pour changer de colonne."
         </p>
         <p class="pipeline-said" role="status" aria-live="polite">
             {move || said.get().map(|(refused, text)| view! {
@@ -325,6 +324,22 @@ fn Card(
     }
 }
 
+/// The column an arrow key moves a card to: to the right, the next status
+/// a recruiter can choose (an unread card goes straight to
+/// "présélectionnée"); to the left, the previous column, whatever it is —
+/// the server refuses "reçue" and "vue" and says why.
+fn next_column(from: ApplicationStatus, step: isize) -> Option<ApplicationStatus> {
+    let at = PIPELINE.iter().position(|s| *s == from)?;
+    if step > 0 {
+        PIPELINE[at + 1..]
+            .iter()
+            .find(|s| DECISIONS.contains(s))
+            .copied()
+    } else {
+        at.checked_sub(1).map(|i| PIPELINE[i])
+    }
+}
+
 /// Moves the card's focus back to it once it is in its new column.
 fn focus_card(id: i64) {
     #[cfg(feature = "hydrate")]
@@ -356,4 +371,20 @@ async fn send_move(id: i64, to: ApplicationStatus) -> Result<(), String> {
 #[cfg(not(feature = "hydrate"))]
 async fn send_move(_id: i64, _to: ApplicationStatus) -> Result<(), String> {
     Err(crate::ui::post::FAILED.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_column;
+    use domain::model::ApplicationStatus as S;
+
+    #[test]
+    fn the_arrows_move_a_card_to_a_status_the_recruiter_can_choose() {
+        assert_eq!(next_column(S::Sent, 1), Some(S::Shortlisted));
+        assert_eq!(next_column(S::Viewed, 1), Some(S::Shortlisted));
+        assert_eq!(next_column(S::Interview, 1), Some(S::Hired));
+        assert_eq!(next_column(S::Declined, 1), None);
+        assert_eq!(next_column(S::Shortlisted, -1), Some(S::Viewed));
+        assert_eq!(next_column(S::Sent, -1), None);
+    }
 }

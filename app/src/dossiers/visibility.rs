@@ -50,10 +50,10 @@ pub fn VisibilityToggle(
                 class="switch"
                 role="switch"
                 aria-checked=move || if visible.get() { "true" } else { "false" }
-                aria-label=format!("Dossier « {title} » visible des recruteurs")
             >
                 <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
-                <span aria-hidden="true">{move || if visible.get() { "Visible des recruteurs" } else { "Masqué aux recruteurs" }}</span>
+                <span class="visually-hidden">{format!("Dossier « {title} » : ")}</span>
+                "Visible des recruteurs"
             </button>
             <span class="field-error" role="status">{move || error.get()}</span>
         </form>
