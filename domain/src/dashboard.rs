@@ -26,7 +26,7 @@ pub async fn recruiter(
 ) -> Result<RecruiterDashboard, DomainError> {
     let postings = crate::postings::mine(db, user, None).await?;
     let mut to_read: Vec<PostingRow> = postings.iter().filter(|p| p.unread > 0).cloned().collect();
-    to_read.sort_by(|a, b| b.unread.cmp(&a.unread));
+    to_read.sort_by_key(|p| std::cmp::Reverse(p.unread));
     let mut expiring: Vec<PostingRow> = postings
         .iter()
         .filter(|p| {

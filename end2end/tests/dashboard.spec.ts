@@ -100,6 +100,7 @@ test("the pipeline moves a card by keyboard and by drag, and the candidate sees 
 
   // The server kept both moves.
   await page.reload();
+  await page.screenshot({ path: "target/screenshots/pipeline-desktop.png", fullPage: true });
   expect(await columnOf(page, "Zoé Martin")).toBe("Présélectionnées");
   expect(await columnOf(page, lea)).toBe("Non retenues");
 

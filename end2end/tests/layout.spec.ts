@@ -71,11 +71,18 @@ async function defects(page: Page): Promise<string[]> {
   return found;
 }
 
+/** Pages whose screenshot is kept in target/screenshots/ whatever happens, to be looked at. */
+const SHOWN = ["dashboard", "pipeline"];
+
 async function check(page: Page, info: TestInfo, pages: Record<string, string>) {
   const all: string[] = [];
   for (const [name, path] of Object.entries(pages)) {
     await page.goto(path);
     await expect(page.locator("body")).toHaveCSS("display", "flex");
+    if (SHOWN.includes(name)) {
+      const who = info.title.match(/^the (.+?)'s pages/)?.[1].replace(/ /g, "-") ?? "page";
+      await page.screenshot({ path: `target/screenshots/${who}-${name}-${info.project.name}.png`, fullPage: true });
+    }
     const found = await defects(page);
     if (found.length) {
       const shot = info.outputPath(`${info.project.name}-${name}.png`);
@@ -90,8 +97,9 @@ async function check(page: Page, info: TestInfo, pages: Record<string, string>) 
 test("the visitor's pages hold on a phone and a desktop", async ({ page }, info) => {
   test.setTimeout(120_000);
   const offer = await firstOffer(page);
-  await page.goto("/entreprises");
-  const company = await page.locator(".company-card-name a").first().getAttribute("href");
+  await page.goto(offer);
+  // A demo company (those the other tests sign up have made-up names).
+  const company = await page.locator('a[href^="/entreprises/"]').first().getAttribute("href");
   await check(page, info, {
     home: "/",
     search: "/offres?q=m%C3%A9canicien&lieu=Lyon&rayon=30",

@@ -13,47 +13,36 @@ use domain::model::{DECISIONS, ReceivedApplication, french_date, french_date_tim
 use leptos::prelude::*;
 use leptos_meta::Meta;
 
-/// R5: `/recruteur/candidatures` (all) and `/recruteur/offres/{id}/candidatures`.
+/// R5: `/recruteur/candidatures`, every application to the recruiter's
+/// offers, newest first (one offer's: its pipeline, `pipeline.rs`).
 #[component]
 pub fn ReceivedPage() -> impl IntoView {
-    let offer_id = id_param();
-    let list = Resource::new_blocking(move || offer_id, received_applications);
-    let here = offer_id.map_or_else(
-        || "/recruteur/candidatures".to_owned(),
-        |id| format!("/recruteur/offres/{id}/candidatures"),
-    );
+    let list = Resource::new_blocking(|| (), |_| received_applications(None));
     view! {
         <PageTitle text="Candidatures reçues — JobToMove" />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
-            {move || {
-                let here = here.clone();
-                Suspend::new(async move {
-                    signed_in_page(list.await, &here, |list| {
-                        let heading = match (offer_id, list.first()) {
-                            (Some(_), Some(first)) => format!("Candidatures : {}", first.offer_title),
-                            _ => "Candidatures reçues".to_owned(),
-                        };
-                        view! {
-                            <div class="dashboard">
-                                <h1>{heading}</h1>
-                                <Tabs current="/recruteur/candidatures" />
-                                {if list.is_empty() {
-                                    view! { <p class="empty">"Aucune candidature pour le moment."</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="card-list">
-                                            {list.into_iter().map(|a| view! { <li><ReceivedCard application=a /></li> }).collect_view()}
-                                        </ul>
-                                    }
-                                    .into_any()
-                                }}
-                            </div>
-                        }
-                        .into_any()
-                    })
+            {move || Suspend::new(async move {
+                signed_in_page(list.await, "/recruteur/candidatures", |list| {
+                    view! {
+                        <div class="dashboard">
+                            <h1>"Candidatures reçues"</h1>
+                            <Tabs current="/recruteur/candidatures" />
+                            {if list.is_empty() {
+                                view! { <p class="empty">"Aucune candidature pour le moment."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="card-list">
+                                        {list.into_iter().map(|a| view! { <li><ReceivedCard application=a /></li> }).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }}
+                        </div>
+                    }
+                    .into_any()
                 })
-            }}
+            })}
         </Suspense>
     }
 }
@@ -63,7 +52,10 @@ fn ReceivedCard(application: ReceivedApplication) -> impl IntoView {
     view! {
         <article class="card">
             <h2 class="card-title"><a href=application.path()>{application.who().to_owned()}</a></h2>
-            <p>{application.offer_title.clone()}</p>
+            <p>{match application.offer_id {
+                Some(id) => view! { <a href=format!("/recruteur/offres/{id}/candidatures")>{application.offer_title.clone()}</a> }.into_any(),
+                None => view! { <span>{application.offer_title.clone()}</span> }.into_any(),
+            }}</p>
             <p>
                 <span class=format!("tag status-{}", application.status.code())>{application.status.label()}</span>
                 " Reçue le " {french_date(paris_date(application.created_at))}
@@ -119,7 +111,10 @@ fn Application(application: ReceivedApplication) -> impl IntoView {
     let current = application.status;
     view! {
         <div class="dashboard">
-            <p><a href="/recruteur/candidatures">"← Candidatures"</a></p>
+            {match application.offer_id {
+                Some(id) => view! { <p><a href=format!("/recruteur/offres/{id}/candidatures")>"← Les candidatures de l'offre"</a></p> }.into_any(),
+                None => view! { <p><a href="/recruteur/candidatures">"← Candidatures"</a></p> }.into_any(),
+            }}
             <h1>{application.who().to_owned()}</h1>
             <p>
                 "Pour l'offre « " {application.offer_title.clone()} " » · reçue le "

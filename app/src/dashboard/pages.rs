@@ -103,7 +103,7 @@ fn RecruiterBoard(board: RecruiterDashboard) -> impl IntoView {
                                 {to_read.into_iter().map(|row| view! {
                                     <li>
                                         <a href=format!("/recruteur/offres/{}/candidatures?non-lues=1", row.id)>{row.title.clone()}</a>
-                                        " " <span class="tag tag-new">{plural(row.unread, "à lire", "à lire")}</span>
+                                        " " <span class="tag tag-new">{format!("{} à lire", row.unread)}</span>
                                     </li>
                                 }).collect_view()}
                             </ul>

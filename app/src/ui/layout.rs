@@ -185,6 +185,7 @@ pub fn SiteHeader() -> impl IntoView {
         Some(Role::Administrator) => ("/admin", " — administration"),
         Some(_) => (crate::dashboard::pages::HOME, " — tableau de bord"),
     };
+    let signed_in = user.as_ref().is_some_and(|u| u.role != Role::Administrator);
     let account = match user {
         Some(user) => view! {
             <div class="nav-account">
@@ -194,11 +195,9 @@ pub fn SiteHeader() -> impl IntoView {
             {(user.role == Role::Candidate).then(|| view! {
                 <a href="/espace/dossiers">"Mes dossiers"</a>
                 <a href="/espace/candidatures">"Candidatures"</a>
-                <a href="/espace/favoris">"Favoris"</a>
             })}
             {user.is_recruiter().then(|| view! {
                 <a href="/recruteur/offres">"Mes offres"</a>
-                <a href="/recruteur/candidatures">"Candidatures"</a>
                 <a href="/recruteur/cvtheque">"CVthèque"</a>
             })}
             {(user.role == Role::Administrator).then(|| view! { <a href="/admin">"Administration"</a> })}
@@ -229,7 +228,9 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <nav class="site-nav" aria-label="Navigation principale">
                     <a href="/offres">"Offres"</a>
-                    <a href="/entreprises">"Entreprises"</a>
+                    // Signed in, the footer's directory link is enough: the
+                    // header keeps to one line on a laptop.
+                    {(!signed_in).then(|| view! { <a href="/entreprises">"Entreprises"</a> })}
                     {account}
                 </nav>
             </div>
