@@ -35,8 +35,13 @@ async function defects(page: Page): Promise<string[]> {
           const range = document.createRange();
           range.setStart(node, match.index!);
           range.setEnd(node, match.index! + match[0].length);
-          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-          if (tops.size > 1) out.push(`"${match[0]}" broken across ${tops.size} lines in <${el.tagName.toLowerCase()}> "${el.textContent!.trim().slice(0, 40)}"`);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const tops = new Set(rects.map((r) => Math.round(r.top)));
+          // Broken although the word fits on one line of the box around it
+          // (a word longer than the line may break: nothing else can).
+          const width = rects.reduce((sum, r) => sum + r.width, 0);
+          const room = (el.parentElement ?? el).getBoundingClientRect().width;
+          if (tops.size > 1 && width <= room) out.push(`"${match[0]}" broken across ${tops.size} lines in <${el.tagName.toLowerCase()}> "${el.textContent!.trim().slice(0, 40)}"`);
         }
       }
     }

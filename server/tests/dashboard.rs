@@ -168,7 +168,7 @@ async fn the_candidate_sees_the_application_status_and_shows_a_dossier_in_one_ta
         "{page}"
     );
     assert!(
-        page.contains(r#"aria-checked="false""#),
+        page.contains(r#"aria-pressed="false""#),
         "hidden at first: {page}"
     );
     let dossier = page
@@ -194,7 +194,7 @@ async fn the_candidate_sees_the_application_status_and_shows_a_dossier_in_one_ta
         .await;
     assert_eq!(location(&shown), "/tableau-de-bord?ok=visible");
     let page = text(app.request(get_as("/tableau-de-bord", zoe)).await).await;
-    assert!(page.contains(r#"aria-checked="true""#), "{page}");
+    assert!(page.contains(r#"aria-pressed="true""#), "{page}");
 
     // Somewhere off the site is not where the form comes back to.
     let body = multipart_body(

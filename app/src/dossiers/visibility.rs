@@ -1,7 +1,8 @@
 //! C3: showing a dossier to recruiters or hiding it, in one tap: a plain
 //! form (it works without JavaScript and comes back to the page it was
 //! on); once hydrated the switch flips at once and the server's answer
-//! confirms it — or puts it back with the reason.
+//! confirms it — or puts it back with the reason. A toggle button
+//! (`aria-pressed`): a submit button may not take the switch role.
 
 use leptos::prelude::*;
 
@@ -48,8 +49,7 @@ pub fn VisibilityToggle(
             <button
                 type="submit"
                 class="switch"
-                role="switch"
-                aria-checked=move || if visible.get() { "true" } else { "false" }
+                aria-pressed=move || if visible.get() { "true" } else { "false" }
             >
                 <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
                 <span class="visually-hidden">{format!("Dossier « {title} » : ")}</span>

@@ -198,6 +198,7 @@ pub fn SiteHeader() -> impl IntoView {
             })}
             {user.is_recruiter().then(|| view! {
                 <a href="/recruteur/offres">"Mes offres"</a>
+                <a href="/recruteur/candidatures">"Candidatures"</a>
                 <a href="/recruteur/cvtheque">"CVthèque"</a>
             })}
             {(user.role == Role::Administrator).then(|| view! { <a href="/admin">"Administration"</a> })}
