@@ -40,7 +40,9 @@ async function defects(page: Page): Promise<string[]> {
           // Broken although the word fits on one line of the box around it
           // (a word longer than the line may break: nothing else can).
           const width = rects.reduce((sum, r) => sum + r.width, 0);
-          const room = (el.parentElement ?? el).getBoundingClientRect().width;
+          const box = el.parentElement ?? el;
+          const pad = getComputedStyle(box);
+          const room = box.clientWidth - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
           if (tops.size > 1 && width <= room) out.push(`"${match[0]}" broken across ${tops.size} lines in <${el.tagName.toLowerCase()}> "${el.textContent!.trim().slice(0, 40)}"`);
         }
       }
