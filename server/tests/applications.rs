@@ -257,20 +257,9 @@ async fn a_recruiter_opens_an_application_and_its_status_reaches_the_candidate()
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
     let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
     let paul = app.session(paul.id).await;
-    let published = app
-        .request(post_as(
-            "/recruteur/offres",
-            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
-            &paul,
-        ))
+    let id = app
+        .published_offer(&paul, "Mécanicien automobile H/F")
         .await;
-    let id: i64 = location(&published)
-        .trim_start_matches("/recruteur/offres/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
     let zoe = insert_user(&app.db.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
     let zoe = app.session(zoe.id).await;
     let body = multipart_body(

@@ -17,20 +17,9 @@ async fn offer_with_applications(app: &TestApp, candidates: &[&str]) -> (String,
     let garage = insert_company(&app.db.db, "Garage Lumière").await;
     let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
     let paul = app.session(paul.id).await;
-    let published = app
-        .request(post_as(
-            "/recruteur/offres",
-            &offer_body("Mécanicien automobile H/F", LAWFUL, "publier"),
-            &paul,
-        ))
+    let id = app
+        .published_offer(&paul, "Mécanicien automobile H/F")
         .await;
-    let id: i64 = location(&published)
-        .trim_start_matches("/recruteur/offres/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
     let mut cookies = Vec::new();
     for email in candidates {
         let user = insert_user(&app.db.db, email, "Zoé", Role::Candidate).await;

@@ -257,3 +257,23 @@ pub fn offer_body(title: &str, description: &str, action: &str) -> String {
 
 /// A description that passes the B2 check.
 pub const LAWFUL: &str = "Atelier de six personnes : entretien, diagnostic et réparation des véhicules de nos clients particuliers.";
+
+impl TestApp {
+    /// Publishes a lawful offer titled `title` as the recruiter of session
+    /// `cookie`, through the editor's form; its id.
+    pub async fn published_offer(&self, cookie: &str, title: &str) -> i64 {
+        let published = self
+            .request(post_as(
+                "/recruteur/offres",
+                &offer_body(title, LAWFUL, "publier"),
+                cookie,
+            ))
+            .await;
+        location(&published)
+            .trim_start_matches("/recruteur/offres/")
+            .split('?')
+            .next()
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("not published: {}", location(&published)))
+    }
+}
