@@ -3,11 +3,12 @@
 
 use crate::DomainError;
 use crate::accounts::candidate_only;
-use crate::entity::{company, department, offer, place, region, saved_offer};
+use crate::entity::{company, offer, place, saved_offer};
 use crate::model::{
     ContractType, CurrentUser, OfferCard, OfferCompany, OfferContact, OfferDetail, OfferPlace,
     OfferStatus, Role, Salary, SalaryPeriod, WorkingTime, employer_label,
 };
+use crate::places::Directory;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -109,32 +110,25 @@ pub fn open_offers(now: DateTime<Utc>) -> Condition {
 }
 
 /// One offer as its public page shows it, whatever its status except draft:
-/// an expired or filled offer still has a page that says so.
-pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, DomainError> {
-    let offer = offer::Entity::find_by_id(id)
+/// an expired or filled offer still has a page that says so. One query (the
+/// offer with its company); the place's names come from the directory.
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    places: &Directory,
+    id: i64,
+) -> Result<OfferDetail, DomainError> {
+    let (offer, company) = offer::Entity::find_by_id(id)
         .filter(public_offers())
+        .find_also_related(company::Entity)
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let company = match offer.company_id {
-        Some(company_id) => Some(
-            company::Entity::find_by_id(company_id)
-                .one(db)
-                .await?
-                .ok_or_else(|| DomainError::internal(format!("offer {id} has no company")))?,
-        ),
-        None => None,
-    };
-    let place = place::Entity::find_by_id(offer.place_insee.clone())
-        .one(db)
-        .await?
+    if offer.company_id.is_some() && company.is_none() {
+        return Err(DomainError::internal(format!("offer {id} has no company")));
+    }
+    let place = places
+        .commune(&offer.place_insee)
         .ok_or_else(|| DomainError::internal(format!("offer {id} has no place")))?;
-    let department = department::Entity::find_by_id(place.department_code.clone())
-        .one(db)
-        .await?;
-    let region = region::Entity::find_by_id(place.region_code.clone())
-        .one(db)
-        .await?;
 
     let contact = offer.show_contact.then(|| OfferContact {
         name: offer.contact_name.clone(),
@@ -160,13 +154,19 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64) -> Result<OfferDetail, D
         source: offer.source,
         source_updated_at: offer.source_updated_at,
         place: OfferPlace {
-            postal_code: place.main_postal_code().to_owned(),
-            insee: place.insee,
+            postal_code: place.postal_codes.first().cloned().unwrap_or_default(),
+            insee: place.insee.clone(),
             department_only: offer.place_label.is_some(),
-            name: offer.place_label.unwrap_or(place.name),
-            department_code: place.department_code,
-            department_name: department.map(|d| d.name).unwrap_or_default(),
-            region_name: region.map(|r| r.name).unwrap_or_default(),
+            name: offer.place_label.unwrap_or_else(|| place.name.clone()),
+            department_code: place.department_code.clone(),
+            department_name: places
+                .department_name(&place.department_code)
+                .unwrap_or_default()
+                .to_owned(),
+            region_name: places
+                .region_name(&place.region_code)
+                .unwrap_or_default()
+                .to_owned(),
             latitude: place.latitude,
             longitude: place.longitude,
         },

@@ -69,7 +69,9 @@ async fn an_offer_page_has_its_company_place_and_salary() {
         let garage = insert_company(&t.db, "Garage du Centre").await;
         let offer = insert_offer(&t.db, &garage, "Mécanicien automobile H/F", 2, |_| {}).await;
 
-        let detail = offers::detail(&t.db, offer.id).await.unwrap();
+        let detail = offers::detail(&t.db, &places(&t.db).await, offer.id)
+            .await
+            .unwrap();
 
         assert_eq!(detail.title, "Mécanicien automobile H/F", "{}", t.backend);
         assert_eq!(detail.employer, "Garage du Centre");
@@ -98,12 +100,15 @@ async fn recruiter_contact_details_are_shown_only_when_the_recruiter_chose_so() 
         .await;
 
         assert_eq!(
-            offers::detail(&t.db, hidden.id).await.unwrap().contact,
+            offers::detail(&t.db, &places(&t.db).await, hidden.id)
+                .await
+                .unwrap()
+                .contact,
             None,
             "{}",
             t.backend
         );
-        let contact = offers::detail(&t.db, shown.id)
+        let contact = offers::detail(&t.db, &places(&t.db).await, shown.id)
             .await
             .unwrap()
             .contact
@@ -127,16 +132,18 @@ async fn a_draft_or_unknown_offer_has_no_page_but_an_expired_one_does() {
         .await;
 
         assert_eq!(
-            offers::detail(&t.db, draft.id).await,
+            offers::detail(&t.db, &places(&t.db).await, draft.id).await,
             Err(DomainError::NotFound),
             "{}",
             t.backend
         );
         assert_eq!(
-            offers::detail(&t.db, 999_999).await,
+            offers::detail(&t.db, &places(&t.db).await, 999_999).await,
             Err(DomainError::NotFound)
         );
-        let page = offers::detail(&t.db, expired.id).await.unwrap();
+        let page = offers::detail(&t.db, &places(&t.db).await, expired.id)
+            .await
+            .unwrap();
         assert!(!page.is_open(chrono::Utc::now()));
     }
 }
@@ -212,4 +219,9 @@ async fn a_draft_cannot_be_saved_and_never_shows_among_saved_offers() {
             t.backend
         );
     }
+}
+
+/// The directory of places, as the server loads it at start.
+async fn places(db: &impl sea_orm::ConnectionTrait) -> domain::places::Directory {
+    domain::places::Directory::load(db).await.unwrap()
 }

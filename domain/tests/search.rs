@@ -463,11 +463,18 @@ async fn similar_offers_share_the_job_family_nearest_first() {
             .iter()
             .find(|c| c.title == "Mécanicien automobile H/F")
             .unwrap();
-        let detail = domain::offers::detail(&t.db, mechanic.id).await.unwrap();
+        let detail = domain::offers::detail(&t.db, &places(&t.db).await, mechanic.id)
+            .await
+            .unwrap();
         let similar = index.similar(&t.db, &detail, 3).await.unwrap();
         let titles: Vec<_> = similar.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(titles.len(), 2, "{}: {titles:?}", t.backend);
         assert!(titles.iter().all(|t| t.contains("écanicien")), "{titles:?}");
         assert!(!titles.contains(&"Mécanicien automobile H/F"));
     }
+}
+
+/// The directory of places, as the server loads it at start.
+async fn places(db: &impl sea_orm::ConnectionTrait) -> domain::places::Directory {
+    domain::places::Directory::load(db).await.unwrap()
 }

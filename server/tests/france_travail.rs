@@ -207,7 +207,9 @@ async fn a_full_import_brings_the_sectors_offers_into_search_with_every_mapping_
         );
         assert_eq!(apprentice.place_label.as_deref(), Some("Bouches-du-Rhône"));
         assert_eq!(apprentice.department_code, "13");
-        let detail = domain::offers::detail(&db.db, apprentice.id).await.unwrap();
+        let detail = domain::offers::detail(&db.db, &places(&db.db).await, apprentice.id)
+            .await
+            .unwrap();
         assert_eq!(detail.employer, ANONYMOUS_EMPLOYER);
         assert!(detail.place.department_only);
         assert!(
@@ -339,7 +341,9 @@ async fn a_second_run_adds_new_offers_updates_changed_ones_and_retires_withdrawn
             "[{b}] withdrawn at the source"
         );
         assert_eq!(search.len(), before + 3 - 1, "[{b}] the index follows");
-        let page = domain::offers::detail(&db.db, gone.id).await.unwrap();
+        let page = domain::offers::detail(&db.db, &places(&db.db).await, gone.id)
+            .await
+            .unwrap();
         assert!(
             !page.is_open(chrono::Utc::now()),
             "its page stays and says it is closed"
@@ -507,4 +511,9 @@ async fn the_fake_api_answers_like_the_real_one() {
         )
         .await;
     assert_eq!(status, 204, "a withdrawn offer");
+}
+
+/// The directory of places, as the server loads it at start.
+async fn places(db: &impl sea_orm::ConnectionTrait) -> domain::places::Directory {
+    domain::places::Directory::load(db).await.unwrap()
 }

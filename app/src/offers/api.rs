@@ -19,7 +19,7 @@ pub async fn latest_offers() -> Result<Vec<OfferCard>, DomainError> {
 #[server]
 pub async fn offer_page(id: i64) -> Result<(OfferDetail, Vec<OfferCard>), DomainError> {
     let state = crate::state::app_state()?;
-    let detail = domain::offers::detail(&state.db, id).await?;
+    let detail = domain::offers::detail(&state.db, &state.places, id).await?;
     let similar = state
         .search
         .similar(&state.db, &detail, 4)

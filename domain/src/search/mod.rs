@@ -628,13 +628,19 @@ impl SearchIndex {
         detail: &crate::model::OfferDetail,
         limit: usize,
     ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
-        // The nearest offers of the same job family: in the offer's
-        // department first (a few hundred offers to read), within 100 km
-        // when that finds too few.
+        // The nearest offers of the same job family: at the very same place
+        // first (nearest of all, and a handful of offers to read where a
+        // department of a large catalogue has thousands), then in the
+        // offer's department, then within 100 km when that finds too few.
         let (lat, lon) = (detail.place.latitude, detail.place.longitude);
         let family = ordinal(JobFamily::ALL, &detail.job_family);
         let department = department_ordinal(&detail.place.department_code);
-        let nearby: [Box<dyn Query>; 2] = [
+        let same_place: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, exact_f64(self.fields.lat, lat)),
+            (Occur::Must, exact_f64(self.fields.lon, lon)),
+        ]));
+        let nearby: [Box<dyn Query>; 3] = [
+            same_place,
             exact(self.fields.department, department),
             self.bounding_box(lat, lon, SIMILAR_RADIUS_KM),
         ];
@@ -993,6 +999,13 @@ struct Plan {
 fn exact(field: Field, value: u64) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_u64(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn exact_f64(field: Field, value: f64) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_f64(field, value),
         IndexRecordOption::Basic,
     ))
 }
