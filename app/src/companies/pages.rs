@@ -30,11 +30,10 @@ pub fn DirectoryPage() -> impl IntoView {
     let query = use_query_map().with_untracked(|params| {
         CompanyQuery::from_pairs(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
-    let page = Resource::new_blocking(move || query.clone(), directory_page);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
+            {Suspend::new(async move {
+                match directory_page(query).await {
                     Ok(directory) => view! { <Directory directory /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
@@ -150,13 +149,12 @@ pub fn CompanyPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let slug = slug.to_owned();
-    let company = Resource::new_blocking(move || id, company_page);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    match company.await {
+                    match company_page(id).await {
                         Ok(company) if company.slug != slug => {
                             redirect_permanently(&company.path());
                             ().into_any()
@@ -292,11 +290,10 @@ pub fn GroupPage() -> impl IntoView {
         .read_untracked()
         .get("group")
         .unwrap_or_default();
-    let group = Resource::new_blocking(move || slug.clone(), group_page);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match group.await {
+            {Suspend::new(async move {
+                match group_page(slug).await {
                     Ok(group) => view! { <Group group /> }.into_any(),
                     Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),

@@ -36,20 +36,20 @@ pub fn OfferPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let slug = slug.to_owned();
-    let offer = Resource::new_blocking(move || id, offer_page);
-    let reader = Resource::new_blocking(move || id, offer_reader);
+    // Read by the server as the page renders: no island needs the data, so
+    // none of it is serialised into the page (no resource).
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    match offer.await {
+                    match offer_page(id).await {
                         Ok((offer, _)) if offer.slug != slug => {
                             redirect_permanently(&offer.path());
                             ().into_any()
                         }
                         Ok((offer, similar)) => {
-                            let reader = reader.await.unwrap_or_default();
+                            let reader = offer_reader(id).await.unwrap_or_default();
                             view! { <OfferView offer similar reader /> }.into_any()
                         }
                         Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),

@@ -16,8 +16,6 @@ use leptos_meta::{Link, Meta};
 /// The latest offers and the sector's job families.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let offers = Resource::new_blocking(|| (), |_| latest_offers());
-    let saved = Resource::new_blocking(|| (), |_| saved_offer_ids());
     let canonical = use_context::<SiteConfig>().map(|site| site.url("/"));
     view! {
         <PageTitle text="JobToMove — l'emploi dans les services de l'automobile" />
@@ -41,9 +39,9 @@ pub fn HomePage() -> impl IntoView {
                 <a href="/offres">"Toutes les offres"</a>
             </div>
             <Suspense fallback=|| view! { <p>"Chargement des offres…"</p> }>
-                {move || Suspend::new(async move {
-                    provide_saved_offers(saved.await);
-                    match offers.await {
+                {Suspend::new(async move {
+                    provide_saved_offers(saved_offer_ids().await);
+                    match latest_offers().await {
                         Ok(list) => {
                             view! {
                                 <OfferList

@@ -30,13 +30,11 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map().with_untracked(|params| {
         OfferQuery::from_pairs(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
-    let results = Resource::new_blocking(move || query.clone(), search_offers);
-    let saved = Resource::new_blocking(|| (), |_| saved_offer_ids());
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                provide_saved_offers(saved.await);
-                match results.await {
+            {Suspend::new(async move {
+                provide_saved_offers(saved_offer_ids().await);
+                match search_offers(query).await {
                     Ok(results) => view! { <Results results /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
