@@ -26,6 +26,7 @@ pub mod state;
 mod ui;
 
 pub use ui::files::UploadReply;
+pub use ui::islands::loader as island_loader;
 pub use ui::not_found::{ErrorStatus, status_text};
 
 use leptos::prelude::*;
@@ -61,6 +62,9 @@ pub struct SiteAssets {
     pub css: String,
     pub js: String,
     pub wasm: String,
+    /// The Content-Security-Policy sources of the island loaders
+    /// (`'sha256-…'` of each), computed with the paths above.
+    pub scripts: String,
 }
 
 /// The HTML document around every page (server only). It loads no script:

@@ -42,20 +42,24 @@ pub fn redirect_see_other(path: &str) {
     let _ = path;
 }
 
-/// The Content-Security-Policy of HTML pages: scripts only from this site or
-/// carrying this response's nonce (the hydration script), WebAssembly allowed,
-/// nothing framed, no plugin.
+/// The Content-Security-Policy of HTML pages: scripts only from this site,
+/// the island loaders (by their hashes) or carrying this response's nonce
+/// (Leptos's data scripts: the server drops the nonce from the policy of a
+/// page that has none), WebAssembly allowed, nothing framed, no plugin.
 #[cfg(feature = "ssr")]
 pub fn set_content_security_policy() {
     use leptos::prelude::use_context;
     let Some(options) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
+    let loaders = use_context::<crate::SiteAssets>()
+        .map(|assets| format!(" {}", assets.scripts))
+        .unwrap_or_default();
     let nonce = leptos::nonce::use_nonce()
         .map(|n| format!(" 'nonce-{n}'"))
         .unwrap_or_default();
     let policy = format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self'{loaders}{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );

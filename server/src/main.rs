@@ -5,6 +5,9 @@ use clap::Parser;
 use server::cli::{Cli, Command};
 use server::{commands, telemetry};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -28,6 +31,7 @@ async fn main() -> anyhow::Result<()> {
             warmup,
             baseline_runs,
         } => commands::bench_search(&db, &cli.config, runs, warmup, baseline_runs).await,
+        Command::BenchRender { pages } => commands::bench_render(&db, &cli.config, pages).await,
         Command::BenchApply {
             runs,
             warmup,

@@ -8,13 +8,33 @@ use leptos::prelude::*;
 
 /// The loader: waits for a first interaction, then imports the module,
 /// initialises the WebAssembly, and hydrates every `<leptos-island>` with the
-/// function the module exports under its `data-component` name. Marks
-/// `<html data-hydrated>` when done.
-const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];let s=false;const go=()=>{if(s)return;s=true;E.forEach(e=>removeEventListener(e,go,true));import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>{m.hydrate();for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)f(el);}document.documentElement.dataset.hydrated="true";}));};E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));})();"#;
+/// function the module exports under its `data-component` name (a promise
+/// for an island whose code is fetched apart). Marks `<html data-hydrated>`
+/// when all are done.
+///
+/// Pages carry no serialised data (no island reads any): the server drops
+/// Leptos's empty data scripts (`server::http::html`), and the loader gives
+/// the hydration the empty lists they would have defined.
+const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];let s=false;const go=()=>{if(s)return;s=true;E.forEach(e=>removeEventListener(e,go,true));for(const k of["__RESOLVED_RESOURCES","__SERIALIZED_ERRORS","__PENDING_RESOURCES","__RESOURCE_RESOLVERS","__INCOMPLETE_CHUNKS"])window[k]??=[];import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>{m.hydrate();const p=[];for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)p.push(f(el));}Promise.all(p).then(()=>{document.documentElement.dataset.hydrated="true";});}));};E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));})();"#;
 
 /// How the loader starts when the page is `eager`: at once.
 const WAIT_FOR_INTERACTION: &str =
     "E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));})();";
+
+/// The loader's text for these assets. It carries no nonce: the
+/// Content-Security-Policy allows it by its hash ([`SiteAssets::scripts`]),
+/// so that a page is the same bytes for every visitor and is compressed
+/// once (`server::http::page_cache`).
+pub fn loader(js: &str, wasm: &str, eager: bool) -> String {
+    let script = LOADER
+        .replace("__JS__", &format!("{js:?}"))
+        .replace("__WASM__", &format!("{wasm:?}"));
+    if eager {
+        script.replace(WAIT_FOR_INTERACTION, "go();})();")
+    } else {
+        script
+    }
+}
 
 /// Put once in pages that contain islands. `eager` pages (a conversation
 /// that must show new messages, an editor) load them at once instead of at
@@ -22,14 +42,8 @@ const WAIT_FOR_INTERACTION: &str =
 #[component]
 pub fn IslandScripts(#[prop(optional)] eager: bool) -> impl IntoView {
     let assets = use_context::<SiteAssets>()?;
-    let nonce = leptos::nonce::use_nonce();
-    let mut script = LOADER
-        .replace("__JS__", &format!("{:?}", assets.js))
-        .replace("__WASM__", &format!("{:?}", assets.wasm));
-    if eager {
-        script = script.replace(WAIT_FOR_INTERACTION, "go();})();");
-    }
-    Some(view! { <script type="module" nonce=nonce inner_html=script></script> })
+    let script = loader(&assets.js, &assets.wasm, eager);
+    Some(view! { <script type="module" inner_html=script></script> })
 }
 
 #[cfg(test)]

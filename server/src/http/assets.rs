@@ -34,11 +34,28 @@ fn from_hashes(options: &LeptosOptions, hashes: &str) -> SiteAssets {
             .unwrap_or_default()
     };
     let base = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let js = format!("{base}{}.js", hash("js"));
+    let wasm = format!("{base}{}.wasm", hash("wasm"));
     SiteAssets {
         css: format!("{base}{}.css", hash("css")),
-        js: format!("{base}{}.js", hash("js")),
-        wasm: format!("{base}{}.wasm", hash("wasm")),
+        scripts: [false, true]
+            .map(|eager| script_source(&app::island_loader(&js, &wasm, eager)))
+            .join(" "),
+        js,
+        wasm,
     }
+}
+
+/// `'sha256-…'`: the Content-Security-Policy source that allows this inline
+/// script and no other.
+pub fn script_source(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 #[cfg(test)]
@@ -53,5 +70,23 @@ mod tests {
         assert_eq!(assets.js, "/pkg/jobtomove.AbC.js");
         assert_eq!(assets.wasm, "/pkg/jobtomove.dEf.wasm");
         assert_eq!(from_hashes(&options, "").wasm, "/pkg/jobtomove.wasm");
+    }
+
+    #[test]
+    fn the_policy_allows_both_loaders_by_their_hashes() {
+        let options = LeptosOptions::builder().output_name("jobtomove").build();
+        let assets = from_hashes(&options, "js: AbC\nwasm: dEf\n");
+        let eager = app::island_loader(&assets.js, &assets.wasm, true);
+        let lazy = app::island_loader(&assets.js, &assets.wasm, false);
+        assert_ne!(eager, lazy);
+        assert_eq!(
+            assets.scripts,
+            format!("{} {}", script_source(&lazy), script_source(&eager))
+        );
+        // The digest of "abc" (FIPS 180-2, appendix B.1), in base64.
+        assert_eq!(
+            script_source("abc"),
+            "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+        );
     }
 }

@@ -3,7 +3,12 @@
 //!
 //! - `<!>`, the empty marker Leptos puts around dynamic content, is a "bogus
 //!   comment" parse error; `<!---->` is the same empty comment, written validly;
-//! - scripts Leptos appends after `</html>` move just before `</body>`;
+//! - scripts Leptos appends after `</html>` move just before `</body>`, or go
+//!   when they only define empty lists (no resource, no error: every page
+//!   whose islands read no server data), which the island loader defines;
+//!   a page left without any element carrying the response's nonce loses the
+//!   nonce from its Content-Security-Policy too: it is then the same bytes
+//!   for every visitor (the page cache keeps it compressed);
 //! - Leptos writes the script nonce as the value of `crossorigin` on its
 //!   preload links, an invalid value that browsers read as "anonymous": it is
 //!   written "anonymous".
@@ -33,11 +38,75 @@ pub async fn tidy_pages(request: Request<Body>, next: Next) -> Response {
         return Response::from_parts(parts, Body::from("Une erreur est survenue de notre côté."));
     };
     let tidied = match std::str::from_utf8(&bytes) {
-        Ok(html) => Body::from(tidy(html)),
+        Ok(html) => {
+            let html = tidy(html);
+            drop_unused_nonce(&mut parts.headers, &html);
+            Body::from(html)
+        }
         Err(_) => Body::from(bytes),
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, tidied)
+}
+
+/// Removes the nonce source from the page's Content-Security-Policy when
+/// nothing in the page carries it.
+fn drop_unused_nonce(headers: &mut axum::http::HeaderMap, html: &str) {
+    let Some(policy) = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return;
+    };
+    let Some(start) = policy.find(" 'nonce-") else {
+        return;
+    };
+    let value_start = start + " 'nonce-".len();
+    let Some(len) = policy[value_start..].find('\'') else {
+        return;
+    };
+    let nonce = &policy[value_start..value_start + len];
+    if html.contains(nonce) {
+        return;
+    }
+    let trimmed = format!("{}{}", &policy[..start], &policy[value_start + len + 1..]);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&trimmed) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Whether a script Leptos appended only defines empty lists
+/// (`__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];…`).
+fn only_empty_lists(script: &str) -> bool {
+    script
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .all(|statement| {
+            statement
+                .strip_prefix("__")
+                .and_then(|s| s.strip_suffix("=[]"))
+                .is_some_and(|name| name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'))
+        })
+}
+
+/// Whether `trailing` is nothing but `<script…>` elements that only define
+/// empty lists.
+fn only_empty_data_scripts(trailing: &str) -> bool {
+    let mut rest = trailing.trim();
+    while !rest.is_empty() {
+        let Some(after_open) = rest.strip_prefix("<script") else {
+            return false;
+        };
+        let (Some(open_end), Some(close)) = (after_open.find('>'), after_open.find("</script>"))
+        else {
+            return false;
+        };
+        if close < open_end || !only_empty_lists(&after_open[open_end + 1..close]) {
+            return false;
+        }
+        rest = after_open[close + "</script>".len()..].trim_start();
+    }
+    true
 }
 
 /// The tidying itself.
@@ -45,7 +114,9 @@ pub fn tidy(html: &str) -> String {
     let mut out = fix_crossorigin(&html.replace("<!>", "<!---->"));
     if let Some(end) = out.find("</body></html>") {
         let trailing = out[end + "</body></html>".len()..].to_owned();
-        if !trailing.trim().is_empty() {
+        if only_empty_data_scripts(&trailing) {
+            out.truncate(end + "</body></html>".len());
+        } else {
             out.truncate(end);
             out.push_str(&trailing);
             out.push_str("</body></html>");
@@ -80,6 +151,7 @@ fn fix_crossorigin(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::tidy;
+    use axum::http::header;
 
     #[test]
     fn a_nonce_written_as_crossorigin_becomes_anonymous() {
@@ -104,7 +176,41 @@ mod tests {
         );
         assert_eq!(
             tidy("<html><body></body></html>\n"),
-            "<html><body></body></html>\n"
+            "<html><body></body></html>"
+        );
+    }
+
+    #[test]
+    fn data_scripts_with_nothing_in_them_go() {
+        assert_eq!(
+            tidy(
+                "<html><body><p>x</p></body></html><script nonce=\"n\">__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];</script><script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script>"
+            ),
+            "<html><body><p>x</p></body></html>"
+        );
+        // Data in any of them: all stay, inside the body.
+        assert_eq!(
+            tidy(
+                "<html><body></body></html><script nonce=\"n\">__RESOLVED_RESOURCES=[];__RESOLVED_RESOURCES[0] = \"1\";</script><script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script>"
+            ),
+            "<html><body><script nonce=\"n\">__RESOLVED_RESOURCES=[];__RESOLVED_RESOURCES[0] = \"1\";</script><script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script></body></html>"
+        );
+        assert!(!super::only_empty_lists("__X=[];alert(1)"));
+        assert!(!super::only_empty_lists("__X=[1];"));
+    }
+
+    #[test]
+    fn a_nonce_no_element_carries_leaves_the_policy() {
+        let policy =
+            "default-src 'self'; script-src 'self' 'sha256-x' 'nonce-Ab1' 'wasm-unsafe-eval'";
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.parse().unwrap());
+        super::drop_unused_nonce(&mut headers, "<script nonce=\"Ab1\">a()</script>");
+        assert_eq!(headers[header::CONTENT_SECURITY_POLICY], policy);
+        super::drop_unused_nonce(&mut headers, "<p>nothing</p>");
+        assert_eq!(
+            headers[header::CONTENT_SECURITY_POLICY],
+            "default-src 'self'; script-src 'self' 'sha256-x' 'wasm-unsafe-eval'"
         );
     }
 
