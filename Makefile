@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-apply bench-messages bench-feed bench-import bench-alerts
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-render bench-apply bench-messages bench-feed bench-import bench-alerts
 
 setup:
 	./scripts/bootstrap.sh
@@ -16,7 +16,7 @@ setup:
 ## Release build of both halves: the server (optimised for speed) and the
 ## WebAssembly islands (optimised for size, then wasm-opt).
 build: setup
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 ## Serve the demo: SQLite under data/, demo data on first start, emails to data/outbox.
 run: build
@@ -71,6 +71,10 @@ bench-search: build
 ## Offer page SSR vs static throughput, page weights, server memory (wrk).
 bench-http: build
 	$(BENCH_ENV) SERVER_BIN=$(SERVER_BIN) ./scripts/bench-http.sh
+
+## Where an offer page's first render spends its time (PAGES offers, one at a time).
+bench-render: build
+	$(BENCH_ENV) RUST_LOG=warn $(SERVER_BIN) bench-render --pages $${PAGES:-500}
 
 ## Server time of an anonymous application with a 1 MB CV (its own
 ## temporary database and files).

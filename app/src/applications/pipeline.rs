@@ -130,7 +130,7 @@ fn Board(pipeline: Pipeline, here: String) -> impl IntoView {
 }
 
 /// The columns and their cards; see the module's documentation.
-#[island]
+#[island(lazy)]
 pub fn PipelineBoard(cards: Vec<PipelineCard>, back: String) -> impl IntoView {
     let cards = RwSignal::new(cards);
     // The last move's outcome: (refused, message).

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn VisibilityToggle(
     /// The dossier's form action, `/espace/dossiers/{id}`.
     action: String,

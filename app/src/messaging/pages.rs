@@ -204,7 +204,7 @@ fn Message(message: MessageView) -> impl IntoView {
 
 /// New messages of the conversation while the page is open: asks every 5
 /// seconds (every 30 when the tab is hidden) for what came after the last.
-#[island]
+#[island(lazy)]
 pub fn LiveMessages(thread: i64, after: i64) -> impl IntoView {
     let (fresh, set_fresh) = signal(Vec::<MessageView>::new());
     #[cfg(feature = "hydrate")]

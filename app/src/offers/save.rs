@@ -18,7 +18,7 @@ pub fn provide_saved_offers(ids: Result<Vec<i64>, domain::DomainError>) {
 
 /// C8: the heart. A form that posts to the offer's `favori` route (so it
 /// works without JavaScript); once hydrated it saves in place.
-#[island]
+#[island(lazy)]
 pub fn SaveOffer(
     /// The offer's path, `/offres/{slug}-{id}`.
     offer_path: String,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// The editor of `name`: `text` for the plain textarea, `html` for the
 /// rich one (already sanitized by the server).
-#[island]
+#[island(lazy)]
 pub fn RichText(
     name: String,
     label: String,

@@ -62,7 +62,7 @@ fn radius_choices(asked: Option<u32>) -> Vec<u32> {
 /// The "quoi" and "où" fields. Jobs are suggested in the browser from a
 /// built-in list; places come from the server, asked 180 ms after the last
 /// keystroke, and answers to older keystrokes are dropped.
-#[island]
+#[island(lazy)]
 pub fn SearchFields(q: String, lieu: String) -> impl IntoView {
     let (typed_job, set_typed_job) = signal(String::new());
     let jobs = Memo::new(move |_| suggest_jobs(&typed_job.get(), 8));

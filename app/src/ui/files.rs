@@ -86,7 +86,7 @@ pub struct UploadReply {
     pub message: Option<String>,
 }
 
-#[island]
+#[island(lazy)]
 pub fn UploadProgress(form_id: String) -> impl IntoView {
     let (percent, set_percent) = signal(None::<u32>);
     let (errors, set_errors) = signal(Vec::<String>::new());

@@ -100,7 +100,7 @@ fn unread_messages() -> u64 {
 
 /// The unread count next to "Messages": as the page came, then asked again
 /// every 30 seconds while the tab is visible.
-#[island]
+#[island(lazy)]
 pub fn UnreadBadge(count: u64) -> impl IntoView {
     let (count, set_count) = signal(count);
     #[cfg(feature = "hydrate")]

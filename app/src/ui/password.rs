@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// A toggle that shows or hides the password of the input `input_id`.
 /// Invisible until hydrated, but its room is kept: nothing moves under the
 /// finger when it appears.
-#[island]
+#[island(lazy)]
 pub fn PasswordVisibility(input_id: String) -> impl IntoView {
     let (ready, set_ready) = signal(false);
     let (shown, set_shown) = signal(false);

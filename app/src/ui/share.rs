@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// "Copier le lien": copies the offer's canonical URL to the clipboard and
 /// says so. Rendered hidden on the server and shown once hydrated, so a
 /// visitor without JavaScript never meets a button that does nothing.
-#[island]
+#[island(lazy)]
 pub fn ShareOffer(url: String) -> impl IntoView {
     let (ready, set_ready) = signal(false);
     let (status, set_status) = signal(String::new());
