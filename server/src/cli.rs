@@ -61,6 +61,13 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         baseline_runs: usize,
     },
+    /// Measure where an offer page's first render spends its time: queries,
+    /// similar offers, the whole render, compression (prints figures).
+    BenchRender {
+        /// Different offer pages timed.
+        #[arg(long, default_value_t = 500)]
+        pages: usize,
+    },
     /// Measure the server time of an anonymous application with a CV (prints figures).
     BenchApply {
         /// Timed applications.

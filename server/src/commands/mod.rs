@@ -108,6 +108,24 @@ pub async fn bench_search(
     crate::commands::bench::search::run(db, &index, runs, warmup, baseline_runs).await
 }
 
+/// `bench-render`: the index as it is, the state `serve` builds, then
+/// measure (see `bench::render`).
+pub async fn bench_render(
+    db: &DatabaseConnection,
+    config: &Config,
+    pages: usize,
+) -> anyhow::Result<()> {
+    migrate(db).await?;
+    let index = SearchIndex::open(&index_dir(config))
+        .map_err(|e| anyhow::anyhow!("opening the search index (is the server running?): {e}"))?;
+    index
+        .sync(db, |_, _| {})
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let state = app_state(config, db, Arc::new(index)).await?;
+    crate::commands::bench::render::run(state, pages).await
+}
+
 fn index_dir(config: &Config) -> std::path::PathBuf {
     config
         .index_dir

@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod apply;
 pub mod feed;
 pub mod messages;
+pub mod render;
 pub mod search;
 
 use std::time::Duration;

@@ -1,0 +1,110 @@
+//! `server bench-render`: where the time of an offer page's first render
+//! goes, on the catalogue of `DATABASE_URL` — the offer's query, the similar
+//! offers (index and cards), the whole request through the router (render,
+//! tidying, page cache), and one brotli compression of the page — each timed
+//! alone over the same offers, one at a time. Prints figures; asserts nothing.
+
+use super::report;
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{Request, header};
+use domain::entity::offer;
+use domain::model::OfferStatus;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::time::Instant;
+use tower::ServiceExt;
+
+/// Times `pages` different offer pages, spread over the catalogue.
+pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
+    let db = &state.db;
+    let total = offer::Entity::find()
+        .filter(offer::Column::Status.eq(OfferStatus::Published))
+        .select_only()
+        .column(offer::Column::Id)
+        .into_tuple::<i64>()
+        .all(db)
+        .await?;
+    let step = (total.len() / pages.max(1)).max(1);
+    let ids: Vec<i64> = total.iter().step_by(step).take(pages).copied().collect();
+    let offers: Vec<(i64, String)> = offer::Entity::find()
+        .filter(offer::Column::Id.is_in(ids))
+        .order_by_asc(offer::Column::Id)
+        .select_only()
+        .columns([offer::Column::Id, offer::Column::Slug])
+        .into_tuple()
+        .all(db)
+        .await?;
+    println!(
+        "{} offer pages, one at a time, spread over {} published offers",
+        offers.len(),
+        total.len()
+    );
+
+    let mut detail_times = Vec::new();
+    let mut similar_times = Vec::new();
+    let mut details = Vec::new();
+    for (id, _) in &offers {
+        let started = Instant::now();
+        let detail = domain::offers::detail(db, &state.places, *id).await?;
+        detail_times.push(started.elapsed());
+        let started = Instant::now();
+        let similar = state.search.similar(db, &detail, 4).await?;
+        similar_times.push(started.elapsed());
+        details.push((detail, similar.len()));
+    }
+    report("offer and company (one query)", detail_times);
+    report("similar offers (index + cards query)", similar_times);
+
+    let router = crate::http::build(state.clone());
+    let mut render_times = Vec::new();
+    let mut pages_html = Vec::new();
+    for (id, slug) in &offers {
+        let request = Request::get(format!("/offres/{slug}-{id}"))
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())?;
+        let started = Instant::now();
+        let response = router.clone().oneshot(request).await?;
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        render_times.push(started.elapsed());
+        pages_html.push(body);
+    }
+    report(
+        "whole first render through the router (identity)",
+        render_times,
+    );
+
+    let mut brotli_times = Vec::new();
+    let mut compressed = 0;
+    for page in &pages_html {
+        let started = Instant::now();
+        compressed += crate::http::page_cache::brotli(page).len();
+        brotli_times.push(started.elapsed());
+    }
+    report(
+        "brotli of the page (the page cache's quality)",
+        brotli_times,
+    );
+    let bytes: usize = pages_html.iter().map(|p| p.len()).sum();
+    println!(
+        "pages: {} bytes on average, {} brotli",
+        bytes / pages_html.len().max(1),
+        compressed / pages_html.len().max(1)
+    );
+    let mut repeat_times = Vec::new();
+    for (id, slug) in &offers {
+        let request = Request::get(format!("/offres/{slug}-{id}"))
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())?;
+        let started = Instant::now();
+        let response = router.clone().oneshot(request).await?;
+        let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        repeat_times.push(started.elapsed());
+    }
+    report("the same pages again (page cache)", repeat_times);
+    let similar_found = details.iter().filter(|(_, n)| *n > 0).count();
+    println!(
+        "{similar_found} of {} pages show similar offers",
+        details.len()
+    );
+    Ok(())
+}
