@@ -50,14 +50,15 @@ if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@pl
 fi
 
 # Debian packages the test suite drives: Chromium (Playwright), xmllint
-# (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk
-# (the HTTP benchmark), aiosmtpd (the SMTP server the email tests send to),
+# (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk and
+# brotli (the HTTP benchmark and its precompressed static copy), aiosmtpd (the SMTP server the email tests send to),
 # faketime (the domain suite again a year ahead, `make test-clock`).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v wrk >/dev/null || missing+=(wrk)
+command -v brotli >/dev/null || missing+=(brotli)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v faketime >/dev/null || missing+=(faketime)
 if [ "${#missing[@]}" -gt 0 ]; then
