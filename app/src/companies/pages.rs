@@ -149,22 +149,20 @@ pub fn CompanyPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let slug = slug.to_owned();
+    // A `Suspend`, not a closure: see `offers::page::OfferPage`.
     view! {
         <Suspense fallback=|| ()>
-            {move || {
-                let slug = slug.clone();
-                Suspend::new(async move {
-                    match company_page(id).await {
-                        Ok(company) if company.slug != slug => {
-                            redirect_permanently(&company.path());
-                            ().into_any()
-                        }
-                        Ok(company) => view! { <Company company /> }.into_any(),
-                        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            {Suspend::new(async move {
+                match company_page(id).await {
+                    Ok(company) if company.slug != slug => {
+                        redirect_permanently(&company.path());
+                        ().into_any()
                     }
-                })
-            }}
+                    Ok(company) => view! { <Company company /> }.into_any(),
+                    Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
         </Suspense>
     }
     .into_any()

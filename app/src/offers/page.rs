@@ -37,26 +37,27 @@ pub fn OfferPage() -> impl IntoView {
     };
     let slug = slug.to_owned();
     // Read by the server as the page renders: no island needs the data, so
-    // none of it is serialised into the page (no resource).
+    // none of it is serialised into the page (no resource). A `Suspend`, not
+    // a closure returning one: the server may call a closure child twice and
+    // drop the first future in the middle of its query, and sqlx closes a
+    // connection whose query was dropped (a new one parses the schema again:
+    // most of a first render's time, `make bench-render`).
     view! {
         <Suspense fallback=|| ()>
-            {move || {
-                let slug = slug.clone();
-                Suspend::new(async move {
-                    match offer_page(id).await {
-                        Ok((offer, _)) if offer.slug != slug => {
-                            redirect_permanently(&offer.path());
-                            ().into_any()
-                        }
-                        Ok((offer, similar)) => {
-                            let reader = offer_reader(id).await.unwrap_or_default();
-                            view! { <OfferView offer similar reader /> }.into_any()
-                        }
-                        Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            {Suspend::new(async move {
+                match offer_page(id).await {
+                    Ok((offer, _)) if offer.slug != slug => {
+                        redirect_permanently(&offer.path());
+                        ().into_any()
                     }
-                })
-            }}
+                    Ok((offer, similar)) => {
+                        let reader = offer_reader(id).await.unwrap_or_default();
+                        view! { <OfferView offer similar reader /> }.into_any()
+                    }
+                    Err(DomainError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
         </Suspense>
     }
     .into_any()
