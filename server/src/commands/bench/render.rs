@@ -59,14 +59,9 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
     let mut render_times = Vec::new();
     let mut pages_html = Vec::new();
     for (id, slug) in &offers {
-        let request = Request::get(format!("/offres/{slug}-{id}"))
-            .header(header::ACCEPT, "text/html")
-            .body(Body::empty())?;
         let started = Instant::now();
-        let response = router.clone().oneshot(request).await?;
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        pages_html.push(page(&router, *id, slug).await?);
         render_times.push(started.elapsed());
-        pages_html.push(body);
     }
     report(
         "whole first render through the router (identity)",
@@ -92,12 +87,8 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
     );
     let mut repeat_times = Vec::new();
     for (id, slug) in &offers {
-        let request = Request::get(format!("/offres/{slug}-{id}"))
-            .header(header::ACCEPT, "text/html")
-            .body(Body::empty())?;
         let started = Instant::now();
-        let response = router.clone().oneshot(request).await?;
-        let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        page(&router, *id, slug).await?;
         repeat_times.push(started.elapsed());
     }
     report("the same pages again (page cache)", repeat_times);
@@ -107,4 +98,14 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
         details.len()
     );
     Ok(())
+}
+
+/// The offer's page, as an anonymous visitor's browser asks for it
+/// (uncompressed).
+async fn page(router: &axum::Router, id: i64, slug: &str) -> anyhow::Result<axum::body::Bytes> {
+    let request = Request::get(format!("/offres/{slug}-{id}"))
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())?;
+    let response = router.clone().oneshot(request).await?;
+    Ok(axum::body::to_bytes(response.into_body(), usize::MAX).await?)
 }
