@@ -474,6 +474,50 @@ async fn similar_offers_share_the_job_family_nearest_first() {
     }
 }
 
+#[tokio::test]
+async fn similar_offers_at_the_very_same_place_come_first_and_a_lone_offer_gets_its_department() {
+    for t in test_databases().await {
+        let (index, _) = catalogue(&t).await;
+        let garage = insert_company(&t.db, "Garage de l'Est").await;
+        let lone = insert_offer(&t.db, &garage, "Mécanicien à Villeurbanne H/F", 1, |o| {
+            o.place_insee = Set("69266".into());
+        })
+        .await;
+        for title in [
+            "Mécanicien climatisation H/F",
+            "Mécanicien pneumatiques H/F",
+        ] {
+            insert_offer(&t.db, &garage, title, 1, |_| {}).await;
+        }
+        index.follow(&t.db).await.unwrap();
+        let directory = places(&t.db).await;
+        let lyon = domain::offers::latest(&t.db, 20)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.title == "Mécanicien automobile H/F")
+            .unwrap();
+
+        let detail = domain::offers::detail(&t.db, &directory, lyon.id)
+            .await
+            .unwrap();
+        let near = index.similar(&t.db, &detail, 3).await.unwrap();
+        assert_eq!(near.len(), 3, "{}", t.backend);
+        assert!(
+            near.iter().all(|c| c.place_name == "Lyon"),
+            "{}: Lyon has enough, Villeurbanne comes after: {near:?}",
+            t.backend
+        );
+
+        let detail = domain::offers::detail(&t.db, &directory, lone.id)
+            .await
+            .unwrap();
+        let around = index.similar(&t.db, &detail, 3).await.unwrap();
+        assert_eq!(around.len(), 3, "{}: the department's offers", t.backend);
+        assert!(around.iter().all(|c| c.id != lone.id));
+    }
+}
+
 /// The directory of places, as the server loads it at start.
 async fn places(db: &impl sea_orm::ConnectionTrait) -> domain::places::Directory {
     domain::places::Directory::load(db).await.unwrap()
