@@ -9,10 +9,11 @@
 use crate::model::SortOrder;
 use crate::places::distance_km;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-use std::sync::Arc;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Facet slots: enough for every contract type, job family and department.
@@ -47,10 +48,77 @@ pub fn pack(offer: Packed) -> u64 {
         | (offer.source & 0xF) << 40
 }
 
+/// The fast fields a pass reads, opened once per segment and kept until the
+/// segment leaves the index: opening a column decodes all its block headers,
+/// which done at every search was a tenth of an offer page's first render
+/// (perf, 1M offers, six segments, up to three searches a page).
+#[derive(Default)]
+pub struct Columns {
+    by_segment: Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
+}
+
+/// One segment's columns.
+pub struct SegmentColumns {
+    id: Arc<dyn ColumnValues<u64>>,
+    packed: Arc<dyn ColumnValues<u64>>,
+    published: Arc<dyn ColumnValues<i64>>,
+    expires: Arc<dyn ColumnValues<i64>>,
+    lat: Arc<dyn ColumnValues<f64>>,
+    lon: Arc<dyn ColumnValues<f64>>,
+}
+
+impl SegmentColumns {
+    fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
+        let fast = segment.fast_fields();
+        Ok(Self {
+            id: fast.u64("id")?.first_or_default_col(0),
+            packed: fast.u64("packed")?.first_or_default_col(0),
+            published: fast.i64("published")?.first_or_default_col(0),
+            expires: fast.i64("expires")?.first_or_default_col(i64::MAX),
+            lat: fast.f64("lat")?.first_or_default_col(0.0),
+            lon: fast.f64("lon")?.first_or_default_col(0.0),
+        })
+    }
+}
+
+impl Columns {
+    /// The columns of `segment`, opened at its first search.
+    fn of(&self, segment: &SegmentReader) -> tantivy::Result<Arc<SegmentColumns>> {
+        let key = segment.segment_id();
+        if let Some(columns) = self.lock().get(&key) {
+            return Ok(columns.clone());
+        }
+        let opened = Arc::new(SegmentColumns::open(segment)?);
+        self.lock().insert(key, opened.clone());
+        Ok(opened)
+    }
+
+    /// Forgets the segments that are no longer searched (merged or emptied).
+    pub fn keep_only(&self, live: impl IntoIterator<Item = SegmentId>) {
+        let live: std::collections::HashSet<SegmentId> = live.into_iter().collect();
+        self.lock().retain(|id, _| live.contains(id));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentColumns>>> {
+        // A panic while holding it leaves the map whole: keep using it.
+        self.by_segment
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl std::fmt::Debug for Columns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Columns({} segments)", self.lock().len())
+    }
+}
+
 /// The filters applied here rather than in the query, so that each facet can
 /// be counted without its own filter.
 #[derive(Debug, Clone)]
 pub struct OfferCollector {
+    /// Where the segments' columns are kept between searches.
+    pub columns: Arc<Columns>,
     /// Offers expiring at or before this instant (Unix seconds) are skipped.
     pub now: i64,
     /// Allowed contract ordinals as a bit mask; `None`: all.
@@ -121,12 +189,7 @@ impl Ord for Ranked {
 pub struct OfferSegmentCollector {
     filter: OfferCollector,
     today: u64,
-    id: Arc<dyn ColumnValues<u64>>,
-    packed: Arc<dyn ColumnValues<u64>>,
-    published: Arc<dyn ColumnValues<i64>>,
-    expires: Arc<dyn ColumnValues<i64>>,
-    lat: Arc<dyn ColumnValues<f64>>,
-    lon: Arc<dyn ColumnValues<f64>>,
+    columns: Arc<SegmentColumns>,
     harvest: Harvest,
     heap: BinaryHeap<Ranked>,
     block: Vec<u64>,
@@ -141,16 +204,10 @@ impl Collector for OfferCollector {
         _ord: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
-        let fast = segment.fast_fields();
         Ok(OfferSegmentCollector {
             filter: self.clone(),
             today: self.now.div_euclid(86_400).max(0) as u64,
-            id: fast.u64("id")?.first_or_default_col(0),
-            packed: fast.u64("packed")?.first_or_default_col(0),
-            published: fast.i64("published")?.first_or_default_col(0),
-            expires: fast.i64("expires")?.first_or_default_col(i64::MAX),
-            lat: fast.f64("lat")?.first_or_default_col(0.0),
-            lon: fast.f64("lon")?.first_or_default_col(0.0),
+            columns: self.columns.of(segment)?,
             harvest: Harvest::default(),
             heap: BinaryHeap::with_capacity(self.keep + 1),
             block: Vec::new(),
@@ -191,14 +248,19 @@ impl OfferSegmentCollector {
     fn process(&mut self, doc: DocId, packed: u64, score: Score) {
         let expiry_day = (packed >> 24) & NEVER;
         if expiry_day < self.today
-            || (expiry_day == self.today && self.expires.get_val(doc) <= self.filter.now)
+            || (expiry_day == self.today && self.columns.expires.get_val(doc) <= self.filter.now)
         {
             return;
         }
         let f = &self.filter;
         let distance = match f.around {
             Some((lat, lon, radius)) => {
-                let d = distance_km(lat, lon, self.lat.get_val(doc), self.lon.get_val(doc));
+                let d = distance_km(
+                    lat,
+                    lon,
+                    self.columns.lat.get_val(doc),
+                    self.columns.lon.get_val(doc),
+                );
                 if d > radius {
                     return;
                 }
@@ -233,7 +295,7 @@ impl OfferSegmentCollector {
         self.harvest.total += 1;
         let key = match f.sort {
             SortOrder::Relevance => f64::from(score),
-            SortOrder::Date => self.published.get_val(doc) as f64,
+            SortOrder::Date => self.columns.published.get_val(doc) as f64,
             SortOrder::Distance => -distance.unwrap_or(0.0),
         };
         if self.heap.len() == f.keep {
@@ -246,7 +308,7 @@ impl OfferSegmentCollector {
         }
         let ranked = Ranked {
             key,
-            id: self.id.get_val(doc),
+            id: self.columns.id.get_val(doc),
             distance,
         };
         if self.heap.len() < f.keep {
@@ -264,14 +326,14 @@ impl SegmentCollector for OfferSegmentCollector {
     type Fruit = Harvest;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let packed = self.packed.get_val(doc);
+        let packed = self.columns.packed.get_val(doc);
         self.process(doc, packed, score);
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
         let mut block = std::mem::take(&mut self.block);
         block.resize(docs.len(), 0);
-        self.packed.get_vals(docs, &mut block);
+        self.columns.packed.get_vals(docs, &mut block);
         for (doc, packed) in docs.iter().zip(&block) {
             self.process(*doc, *packed, 0.0);
         }

@@ -25,15 +25,17 @@ use crate::model::{
 use crate::places::{Directory, Location};
 use crate::{DomainError, offers};
 use chrono::{DateTime, Utc};
-use collector::{DEPARTMENT_SLOTS, OfferCollector};
+use collector::{Columns, DEPARTMENT_SLOTS, OfferCollector};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 use std::ops::Bound;
 use std::path::Path;
+use std::sync::Arc;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
@@ -193,6 +195,8 @@ pub struct SearchIndex {
     fields: Fields,
     /// The last row of the change log the committed index reflects.
     applied: std::sync::atomic::AtomicI64,
+    /// The fast fields of each segment, opened once.
+    columns: Arc<Columns>,
 }
 
 impl SearchIndex {
@@ -245,6 +249,7 @@ impl SearchIndex {
             writer: tokio::sync::Mutex::new(writer),
             fields,
             applied: std::sync::atomic::AtomicI64::new(applied),
+            columns: Arc::default(),
         })
     }
 
@@ -428,6 +433,13 @@ impl SearchIndex {
         commit.set_payload(&serde_json::to_string(&payload).map_err(DomainError::internal)?);
         commit.commit().map_err(DomainError::internal)?;
         self.reader.reload().map_err(DomainError::internal)?;
+        self.columns.keep_only(
+            self.reader
+                .searcher()
+                .segment_readers()
+                .iter()
+                .map(|segment| segment.segment_id()),
+        );
         self.applied
             .store(payload.applied, std::sync::atomic::Ordering::Release);
         Ok(())
@@ -652,6 +664,7 @@ impl SearchIndex {
                     (Occur::Must, area),
                 ])),
                 collector: OfferCollector {
+                    columns: self.columns.clone(),
                     now: Utc::now().timestamp(),
                     contracts: None,
                     families: Some(1 << family),
@@ -663,7 +676,9 @@ impl SearchIndex {
                 },
                 place: None,
             };
-            let found = self.collect(&plan, limit + 1)?;
+            // On this thread: each search is small, and handing its segments
+            // to the pool's threads costs more than it saves under load.
+            let found = self.collect_on(&plan, limit + 1, &tantivy::Executor::single_thread())?;
             let enough = found.top.len() > limit;
             harvest = Some(found);
             if enough {
@@ -687,14 +702,29 @@ impl SearchIndex {
             .collect())
     }
 
+    /// The pass of `plan`, its segments searched in parallel.
     fn collect(&self, plan: &Plan, keep: usize) -> Result<collector::Harvest, DomainError> {
+        self.collect_on(plan, keep, self.index.search_executor())
+    }
+
+    fn collect_on(
+        &self,
+        plan: &Plan,
+        keep: usize,
+        executor: &tantivy::Executor,
+    ) -> Result<collector::Harvest, DomainError> {
         let collector = OfferCollector {
             keep,
             ..plan.collector.clone()
         };
-        self.reader
-            .searcher()
-            .search(plan.query.as_ref(), &collector)
+        let searcher = self.reader.searcher();
+        let scoring = if tantivy::collector::Collector::requires_scoring(&collector) {
+            EnableScoring::enabled_from_searcher(&searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(&searcher)
+        };
+        searcher
+            .search_with_executor(plan.query.as_ref(), &collector, executor, scoring)
             .map_err(DomainError::internal)
     }
 
@@ -775,6 +805,7 @@ impl SearchIndex {
             (!ordinals.is_empty()).then(|| ordinals.iter().fold(0u64, |m, o| m | (1 << o)))
         };
         let collector = OfferCollector {
+            columns: self.columns.clone(),
             now: Utc::now().timestamp(),
             contracts: mask(
                 query

@@ -275,7 +275,7 @@ pub async fn app_state(
     let places = Arc::new(Directory::load(db).await.context("loading the places")?);
     domain::auth::rate_limit::set_sign_ups_per_ip(config.sign_ups_per_ip_per_hour);
     Ok(AppState {
-        leptos_options: leptos_options(&config.leptos_config)?,
+        leptos_options: Arc::new(leptos_options(&config.leptos_config)?),
         db: db.clone(),
         site: SiteConfig {
             public_url: config.public_url.trim_end_matches('/').to_owned(),

@@ -111,8 +111,10 @@ fn only_empty_data_scripts(trailing: &str) -> bool {
 
 /// The tidying itself.
 pub fn tidy(html: &str) -> String {
-    let mut out = fix_crossorigin(&html.replace("<!>", "<!---->"));
-    if let Some(end) = out.find("</body></html>") {
+    let mut out = String::with_capacity(html.len() + 256);
+    fix_crossorigin(&mut out, html);
+    // Leptos appends its scripts after the document: look from the end.
+    if let Some(end) = out.rfind("</body></html>") {
         let trailing = out[end + "</body></html>".len()..].to_owned();
         if only_empty_data_scripts(&trailing) {
             out.truncate(end + "</body></html>".len());
@@ -125,18 +127,19 @@ pub fn tidy(html: &str) -> String {
     out
 }
 
-/// Rewrites every `crossorigin` value other than the two valid keywords.
-fn fix_crossorigin(html: &str) -> String {
+/// Writes `html` into `out` with every `crossorigin` value other than the
+/// two valid keywords rewritten, and every `<!>` written `<!---->`.
+fn fix_crossorigin(out: &mut String, html: &str) {
     const ATTRIBUTE: &str = "crossorigin=\"";
-    let mut out = String::with_capacity(html.len());
+    let finder = memchr::memmem::Finder::new(ATTRIBUTE);
     let mut rest = html;
-    while let Some(start) = rest.find(ATTRIBUTE) {
+    while let Some(start) = finder.find(rest.as_bytes()) {
         let value_start = start + ATTRIBUTE.len();
         let Some(len) = rest[value_start..].find('"') else {
             break;
         };
         let value = &rest[value_start..value_start + len];
-        out.push_str(&rest[..value_start]);
+        fix_markers(out, &rest[..value_start]);
         out.push_str(if value == "use-credentials" {
             value
         } else {
@@ -144,8 +147,18 @@ fn fix_crossorigin(html: &str) -> String {
         });
         rest = &rest[value_start + len..];
     }
-    out.push_str(rest);
-    out
+    fix_markers(out, rest);
+}
+
+/// Writes `html` into `out` with every `<!>` written `<!---->`.
+fn fix_markers(out: &mut String, html: &str) {
+    let mut written = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), "<!>") {
+        out.push_str(&html[written..at]);
+        out.push_str("<!---->");
+        written = at + "<!>".len();
+    }
+    out.push_str(&html[written..]);
 }
 
 #[cfg(test)]

@@ -211,7 +211,7 @@ pub fn build(state: AppState) -> Router {
 pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
     let routes = route_list();
     let site = state.site.clone();
-    let options = state.leptos_options.clone();
+    let options = leptos::config::LeptosOptions::clone(&state.leptos_options);
     let assets = assets::resolve(&options);
     let context = {
         let state = state.clone();

@@ -45,16 +45,18 @@ impl TestApp {
         let search = Arc::new(SearchIndex::in_memory().unwrap());
         search.rebuild(&db.db, |_, _| {}).await.unwrap();
         let state = AppState {
-            leptos_options: LeptosOptions::builder()
-                .output_name("jobtomove")
-                .site_root(
-                    std::env::temp_dir()
-                        .join("jobtomove-no-site")
-                        .to_string_lossy()
-                        .into_owned(),
-                )
-                .hash_files(false)
-                .build(),
+            leptos_options: Arc::new(
+                LeptosOptions::builder()
+                    .output_name("jobtomove")
+                    .site_root(
+                        std::env::temp_dir()
+                            .join("jobtomove-no-site")
+                            .to_string_lossy()
+                            .into_owned(),
+                    )
+                    .hash_files(false)
+                    .build(),
+            ),
             db: db.db.clone(),
             site: SiteConfig {
                 public_url: ORIGIN.into(),

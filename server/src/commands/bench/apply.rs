@@ -79,7 +79,7 @@ pub async fn run(
         .pop()
         .context("no open offer in the demo catalogue")?;
     let state = AppState {
-        leptos_options: leptos_options(leptos_config)?,
+        leptos_options: std::sync::Arc::new(leptos_options(leptos_config)?),
         db: db.clone(),
         site: SiteConfig {
             public_url: "http://127.0.0.1:3000".into(),
