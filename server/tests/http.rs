@@ -814,3 +814,27 @@ async fn a_radius_from_the_url_that_the_form_does_not_list_is_kept_by_the_form()
     );
     assert_eq!(select.matches(" selected").count(), 1);
 }
+
+#[tokio::test]
+async fn a_first_view_asked_in_brotli_reads_back_as_the_page_later_views_get() {
+    let app = TestApp::spawn().await;
+    let first = app
+        .request(
+            Request::get(&app.offer_path)
+                .header(header::ACCEPT_ENCODING, "br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(first.headers()[header::CONTENT_ENCODING], "br");
+    let compressed = axum::body::to_bytes(first.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let mut page = String::new();
+    use std::io::Read;
+    brotli::Decompressor::new(&compressed[..], 4096)
+        .read_to_string(&mut page)
+        .unwrap();
+    assert!(page.contains("</html>"), "a whole page");
+    assert_eq!(page, text(app.get(&app.offer_path).await).await);
+}

@@ -8,9 +8,10 @@
 //! A page is kept only when it is the same bytes for every visitor: no
 //! element carries the response's script nonce (the tidying removed it from
 //! the policy, `http::html`). It is then kept compressed too — brotli and
-//! gzip, each made once, on the first request that asks for it — so that a
-//! repeat view costs no compression, and a first view that asks for brotli
-//! costs one.
+//! gzip, each made once, on the first repeat view that asks for it — so that
+//! later views cost no compression. The render's own response, a first
+//! view, is compressed by a quicker brotli and not kept: most pages of a
+//! large catalogue are read once.
 
 use crate::http::session::is_signed_in;
 use app::state::AppState;
@@ -32,11 +33,17 @@ pub const TTL: Duration = Duration::from_secs(60);
 const BUDGET: usize = 48 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_PAGE: usize = 512 * 1024;
-/// Brotli quality for pages. Measured on an 18 KB offer page (this
+/// Brotli quality of the kept copies. Measured on an 18 KB offer page (this
 /// machine): quality 4 gives 5.2 KB in about 0.22 ms, 5 gives 4.9 KB in about
 /// 0.3 ms, 6 barely less for more time; `make bench-render` prints the
 /// figure for the catalogue's pages.
-const BROTLI_QUALITY: i32 = 4;
+pub const BROTLI_QUALITY: i32 = 4;
+/// Brotli quality of a first view, compressed once and sent once. On 500
+/// offer pages of the 1M catalogue (`make bench-render`): quality 1 gives
+/// 6,330 B in 0.11 ms, 4 gives 4,586 B in 0.23 ms; first renders asked in
+/// brotli went from 72 % to 83 % of the uncompressed ones' rate
+/// (`scripts/bench-http.sh`), for 1.7 KB more on a page's first view.
+pub const FIRST_VIEW_BROTLI_QUALITY: i32 = 1;
 
 struct Entry {
     rendered_at: Instant,
@@ -120,12 +127,12 @@ fn accepted(headers: &HeaderMap) -> Encoding {
     }
 }
 
-/// Brotli at [`BROTLI_QUALITY`], with a window the size of the page — never
-/// under 18 bits: a 16-bit window made quality 5 forty times slower on the
-/// same page.
-pub fn brotli(page: &[u8]) -> Bytes {
+/// Brotli at `quality`, with a window the size of the page — never under
+/// 18 bits: a 16-bit window made quality 5 forty times slower on the same
+/// page.
+pub fn brotli(page: &[u8], quality: i32) -> Bytes {
     let params = brotli::enc::BrotliEncoderParams {
-        quality: BROTLI_QUALITY,
+        quality,
         lgwin: (usize::BITS - page.len().leading_zeros()).clamp(18, 22) as i32,
         size_hint: page.len(),
         ..Default::default()
@@ -155,13 +162,30 @@ fn gzip(page: &[u8]) -> Bytes {
 }
 
 impl Entry {
-    /// The page in `encoding` (compressed now if it is the first to ask).
+    /// The page in `encoding`, from the kept copies (compressed now if it is
+    /// the first to ask).
     fn response(&self, encoding: Encoding) -> Response {
-        let (body, coding) = match encoding {
-            Encoding::Brotli => (self.brotli.get_or_init(|| brotli(&self.identity)), "br"),
-            Encoding::Gzip => (self.gzip.get_or_init(|| gzip(&self.identity)), "gzip"),
-            Encoding::Identity => (&self.identity, ""),
-        };
+        match encoding {
+            Encoding::Brotli => self.send(
+                self.brotli
+                    .get_or_init(|| brotli(&self.identity, BROTLI_QUALITY)),
+                "br",
+            ),
+            Encoding::Gzip => self.send(self.gzip.get_or_init(|| gzip(&self.identity)), "gzip"),
+            Encoding::Identity => self.send(&self.identity, ""),
+        }
+    }
+
+    /// The page as the render's own response: brotli at the first view's
+    /// quality, made for this response only.
+    fn first_response(&self, encoding: Encoding) -> Response {
+        match encoding {
+            Encoding::Brotli => self.send(&brotli(&self.identity, FIRST_VIEW_BROTLI_QUALITY), "br"),
+            other => self.response(other),
+        }
+    }
+
+    fn send(&self, body: &Bytes, coding: &'static str) -> Response {
         // A failed compression is never sent: the page goes as it is.
         let (body, coding) = if body.is_empty() && !self.identity.is_empty() {
             (&self.identity, "")
@@ -235,7 +259,7 @@ pub async fn serve(
         brotli: OnceLock::new(),
         gzip: OnceLock::new(),
     });
-    let response = entry.response(encoding);
+    let response = entry.first_response(encoding);
     if let Ok(mut pages) = cache.inner.write() {
         if pages.bytes + entry.weight() > BUDGET {
             pages.entries.clear();
@@ -275,10 +299,13 @@ mod tests {
         use std::io::Read;
         let page = "<p>Mécanicien automobile H/F</p>".repeat(500);
         let mut back = String::new();
-        brotli::Decompressor::new(&super::brotli(page.as_bytes())[..], 4096)
-            .read_to_string(&mut back)
-            .unwrap();
-        assert_eq!(back, page);
+        for quality in [super::FIRST_VIEW_BROTLI_QUALITY, super::BROTLI_QUALITY] {
+            back.clear();
+            brotli::Decompressor::new(&super::brotli(page.as_bytes(), quality)[..], 4096)
+                .read_to_string(&mut back)
+                .unwrap();
+            assert_eq!(back, page);
+        }
         back.clear();
         flate2::read::GzDecoder::new(&super::gzip(page.as_bytes())[..])
             .read_to_string(&mut back)
