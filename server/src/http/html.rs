@@ -112,7 +112,7 @@ fn only_empty_data_scripts(trailing: &str) -> bool {
 /// The tidying itself.
 pub fn tidy(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
-    fix_crossorigin(&mut out, html);
+    write_fixed(&mut out, html);
     // Leptos appends its scripts after the document: look from the end.
     if let Some(end) = out.rfind("</body></html>") {
         let trailing = out[end + "</body></html>".len()..].to_owned();
@@ -129,7 +129,7 @@ pub fn tidy(html: &str) -> String {
 
 /// Writes `html` into `out` with every `crossorigin` value other than the
 /// two valid keywords rewritten, and every `<!>` written `<!---->`.
-fn fix_crossorigin(out: &mut String, html: &str) {
+fn write_fixed(out: &mut String, html: &str) {
     const ATTRIBUTE: &str = "crossorigin=\"";
     let finder = memchr::memmem::Finder::new(ATTRIBUTE);
     let mut rest = html;

@@ -41,7 +41,7 @@ pub const BROTLI_QUALITY: i32 = 4;
 /// Brotli quality of a first view, compressed once and sent once. On 500
 /// offer pages of the 1M catalogue (`make bench-render`): quality 1 gives
 /// 6,330 B in 0.11 ms, 4 gives 4,586 B in 0.23 ms; first renders asked in
-/// brotli went from 72 % to 83 % of the uncompressed ones' rate
+/// brotli went from 71 % to 83 % of the uncompressed ones' rate
 /// (`scripts/bench-http.sh`), for 1.7 KB more on a page's first view.
 pub const FIRST_VIEW_BROTLI_QUALITY: i32 = 1;
 
