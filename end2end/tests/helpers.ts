@@ -261,14 +261,39 @@ export async function gotoStyled(page: Page, path: string) {
 /**
  * Waits until the page's islands are alive. Their code loads at the first
  * interaction: a move made before the loader listens is not seen (as for a
- * person, the next one is), so move again until the page has hydrated.
+ * person, the next one is), so move again until the page has hydrated. If
+ * it never does, the error says what the page saw: its script errors, its
+ * failed requests and the statuses of its /pkg/ files.
  */
 export async function hydrated(page: Page) {
+  const seen: string[] = [];
+  const onError = (e: Error) => seen.push(`page error: ${e.message}`);
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === "error") seen.push(`console: ${m.text()}`);
+  };
+  const onResponse = (r: { url(): string; status(): number }) => {
+    if (r.url().includes("/pkg/")) seen.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  };
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) =>
+    seen.push(`failed ${new URL(r.url()).pathname}: ${r.failure()?.errorText}`);
+  page.on("pageerror", onError);
+  page.on("console", onConsole);
+  page.on("response", onResponse);
+  page.on("requestfailed", onFailed);
   let x = 20;
-  await expect(async () => {
-    await page.mouse.move((x += 7), 20);
-    await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  try {
+    await expect(async () => {
+      await page.mouse.move((x += 7), 20);
+      await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`${page.url()} never hydrated; it saw: ${seen.join("; ") || "nothing"}`, { cause: error });
+  } finally {
+    page.off("pageerror", onError);
+    page.off("console", onConsole);
+    page.off("response", onResponse);
+    page.off("requestfailed", onFailed);
+  }
 }
 
 /** Publishes an offer from the signed-in recruiter's editor; returns its id. */

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { firstOffer, publishedOffer, signedInCandidate, signedInRecruiter } from "./helpers";
+import { firstOffer, gotoStyled, publishedOffer, signedInCandidate, signedInRecruiter } from "./helpers";
 
 // Every page of each role, at 360×740 (phone project) and 1366×900 (the
 // desktop project, widened here from its 1280×720): no horizontal overflow, a short header on a phone, no
@@ -88,8 +88,7 @@ const SHOWN = ["dashboard", "pipeline"];
 async function check(page: Page, info: TestInfo, pages: Record<string, string>) {
   const all: string[] = [];
   for (const [name, path] of Object.entries(pages)) {
-    await page.goto(path);
-    await expect(page.locator("body")).toHaveCSS("display", "flex");
+    await gotoStyled(page, path);
     if (SHOWN.includes(name)) {
       const who = info.title.match(/^the (.+?)'s pages/)?.[1].replace(/ /g, "-") ?? "page";
       await page.screenshot({ path: `target/screenshots/${who}-${name}-${info.project.name}.png`, fullPage: true });

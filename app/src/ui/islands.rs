@@ -10,16 +10,17 @@ use leptos::prelude::*;
 /// initialises the WebAssembly, and hydrates every `<leptos-island>` with the
 /// function the module exports under its `data-component` name (a promise
 /// for an island whose code is fetched apart). Marks `<html data-hydrated>`
-/// when all are done.
+/// when all are done. If the module or the WebAssembly does not arrive (a
+/// phone's connection dropping), it listens again: the next interaction
+/// tries again, instead of leaving the page's islands dead until a reload.
 ///
 /// Pages carry no serialised data (no island reads any): the server drops
 /// Leptos's empty data scripts (`server::http::html`), and the loader gives
 /// the hydration the empty lists they would have defined.
-const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];let s=false;const go=()=>{if(s)return;s=true;E.forEach(e=>removeEventListener(e,go,true));for(const k of["__RESOLVED_RESOURCES","__SERIALIZED_ERRORS","__PENDING_RESOURCES","__RESOURCE_RESOLVERS","__INCOMPLETE_CHUNKS"])window[k]??=[];import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>{m.hydrate();const p=[];for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)p.push(f(el));}Promise.all(p).then(()=>{document.documentElement.dataset.hydrated="true";});}));};E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));})();"#;
+const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];let s=false;const L=()=>E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));const go=()=>{if(s)return;s=true;E.forEach(e=>removeEventListener(e,go,true));for(const k of["__RESOLVED_RESOURCES","__SERIALIZED_ERRORS","__PENDING_RESOURCES","__RESOURCE_RESOLVERS","__INCOMPLETE_CHUNKS"])window[k]??=[];import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>m)).then(m=>{m.hydrate();const p=[];for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)p.push(f(el));}Promise.all(p).then(()=>{document.documentElement.dataset.hydrated="true";});},()=>{s=false;L();});};L();})();"#;
 
 /// How the loader starts when the page is `eager`: at once.
-const WAIT_FOR_INTERACTION: &str =
-    "E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));})();";
+const WAIT_FOR_INTERACTION: &str = "L();})();";
 
 /// The loader's text for these assets. It carries no nonce: the
 /// Content-Security-Policy allows it by its hash ([`SiteAssets::scripts`]),
