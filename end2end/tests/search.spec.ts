@@ -44,6 +44,25 @@ test("typing suggests jobs and places", async ({ page }) => {
   await expect(page.locator('#suggestions-lieux option[value="Lyon (69)"]')).toHaveCount(1);
 });
 
+test("when the islands' code does not arrive, the next interaction loads it again", async ({ page }) => {
+  await page.goto("/");
+  // The phone's connection drops just as the first tap asks for the WebAssembly.
+  let refused = 0;
+  await page.route(/\/pkg\/.*\.wasm$/, (route) => {
+    refused++;
+    return route.abort("internetdisconnected");
+  }, { times: 1 });
+  await page.getByLabel("Quoi ?").focus();
+  await expect.poll(() => refused).toBe(1);
+  await page.waitForTimeout(500);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(0);
+  // The next interaction tries again, and the suggestions work.
+  await page.getByLabel("Où ?").focus();
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 15_000 });
+  await page.getByLabel("Quoi ?").pressSequentially("carross", { delay: 30 });
+  await expect(page.locator('#suggestions-metiers option[value="Carrossier-peintre"]')).toHaveCount(1);
+});
+
 test("a search that finds nothing offers another one that does", async ({ page }) => {
   await page.goto("/offres?q=zzzqqq");
   await expect(page.getByText("Aucune offre ne correspond à votre recherche.")).toBeVisible();
