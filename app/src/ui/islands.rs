@@ -12,7 +12,9 @@ use leptos::prelude::*;
 /// for an island whose code is fetched apart). Marks `<html data-hydrated>`
 /// when all are done. If the module or the WebAssembly does not arrive (a
 /// phone's connection dropping), it listens again: the next interaction
-/// tries again, instead of leaving the page's islands dead until a reload.
+/// tries again, instead of leaving the page's islands dead until a reload
+/// (the WebAssembly is fetched again; a module whose `import()` failed may
+/// stay failed in browsers that keep that failure until the next page).
 ///
 /// Pages carry no serialised data (no island reads any): the server drops
 /// Leptos's empty data scripts (`server::http::html`), and the loader gives
