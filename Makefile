@@ -13,10 +13,20 @@ SERVER_BIN := $(TARGET_DIR)/release/server
 setup:
 	./scripts/bootstrap.sh
 
-## Release build of both halves: the server (optimised for speed) and the
-## WebAssembly islands (optimised for size, then wasm-opt).
+## Release build of both halves: first the WebAssembly islands (optimised
+## for size, then wasm-opt), then the server (optimised for speed).
+## The islands' build compiles the standard library itself for size: no
+## panic messages, no source locations, no `Debug` text (a panic in an
+## island stops it, as `panic = "abort"` already did). These are unstable
+## flags of the stable compiler, allowed by RUSTC_BOOTSTRAP for this build
+## only (never for the server); `rust-src` comes from scripts/bootstrap.sh.
+## `make build WASM_SIZE_FLAGS=` builds the islands without them.
+WASM_SIZE_FLAGS ?= -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+WASM_STD_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort --lib-cargo-args=-Zbuild-std-features=optimize_for_size
 build: setup
-	cargo leptos build --release --precompress --split
+	RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_SIZE_FLAGS)" \
+	  cargo leptos build --release --precompress --split --frontend-only $(if $(strip $(WASM_SIZE_FLAGS)),$(WASM_STD_ARGS))
+	cargo leptos build --release --precompress --server-only
 
 ## Serve the demo: SQLite under data/, demo data on first start, emails to data/outbox.
 run: build

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, only when missing and at pinned versions, every tool the build and
-# the tests need: the wasm32 target, cargo-leptos, wasm-bindgen-cli, the npm
-# tools (binaryen's wasm-opt, Playwright, validators) and Debian's Chromium.
+# the tests need: the wasm32 target and the standard library's source,
+# cargo-leptos, wasm-bindgen-cli, the npm tools (binaryen's wasm-opt,
+# Playwright, validators) and Debian's Chromium.
 # Safe to run again: each step checks first.
 set -euo pipefail
 
@@ -39,6 +40,11 @@ install_with_lowered_lock() {
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+# The islands' build compiles the standard library for size (Makefile, `build`).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
 fi
 
 install_with_lowered_lock cargo-leptos "$CARGO_LEPTOS_VERSION" cargo-leptos cargo-util-schemas 0.14.1
