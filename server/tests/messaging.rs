@@ -108,3 +108,65 @@ async fn a_candidate_writes_to_a_company_and_its_recruiters_reply_with_plain_for
         "a tab does not hide a second slash"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_conversation_and_the_unread_badge_get_new_messages_with_the_requests_their_islands_send()
+ {
+    use app::messaging::api::{ConversationSince, UnreadCount, since_form};
+    use leptos::server_fn::ServerFn;
+    let app = TestApp::spawn().await;
+    let garage = insert_company(&app.db.db, "Garage Lumière").await;
+    let paul = insert_recruiter(&app.db.db, "paul@lumiere.fr", &garage, true).await;
+    let zoe = insert_user(&app.db.db, "zoe@exemple.fr", "Zoé", Role::Candidate).await;
+    let max = insert_user(&app.db.db, "max@exemple.fr", "Max", Role::Candidate).await;
+    let (paul, zoe, max) = (
+        app.session(paul.id).await,
+        app.session(zoe.id).await,
+        app.session(max.id).await,
+    );
+    let opened = app
+        .request(post_as(
+            "/messages/ouvrir",
+            &format!("entreprise={}", garage.id),
+            &zoe,
+        ))
+        .await;
+    let thread = location(&opened).to_owned();
+    let id: i64 = thread
+        .trim_start_matches("/messages/")
+        .parse()
+        .unwrap_or_else(|_| panic!("{thread}"));
+    app.request(post_as(&thread, "message=Bonjour+Paul", &zoe))
+        .await;
+
+    let badge = app.request(post_as(UnreadCount::PATH, "", &paul)).await;
+    assert_eq!(badge.status(), StatusCode::OK);
+    assert_eq!(text(badge).await, "1");
+    let fresh = app
+        .request(post_as(ConversationSince::PATH, &since_form(id, 0), &paul))
+        .await;
+    assert_eq!(fresh.status(), StatusCode::OK);
+    let fresh: serde_json::Value = serde_json::from_str(&text(fresh).await).unwrap();
+    let messages = fresh.as_array().unwrap();
+    assert_eq!(messages.len(), 1, "{fresh}");
+    assert!(fresh.to_string().contains("Bonjour Paul"), "{fresh}");
+    let last = messages[0]["id"].as_i64().unwrap();
+    let badge = app.request(post_as(UnreadCount::PATH, "", &paul)).await;
+    assert_eq!(text(badge).await, "0", "what the island showed is read");
+    let nothing = app
+        .request(post_as(
+            ConversationSince::PATH,
+            &since_form(id, last),
+            &paul,
+        ))
+        .await;
+    assert_eq!(text(nothing).await, "[]");
+    let stranger = app
+        .request(post_as(ConversationSince::PATH, &since_form(id, 0), &max))
+        .await;
+    assert_eq!(
+        stranger.status(),
+        StatusCode::NOT_FOUND,
+        "another candidate reads nothing"
+    );
+}

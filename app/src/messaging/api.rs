@@ -28,6 +28,11 @@ pub async fn conversation_since(id: i64, after: i64) -> Result<Vec<MessageView>,
     domain::messaging::since(&state.db, &crate::session::correspondent()?, id, after).await
 }
 
+/// The arguments of `conversation_since` as its island posts them.
+pub fn since_form(id: i64, after: i64) -> String {
+    format!("id={id}&after={after}")
+}
+
 /// How many messages the reader has not read.
 #[server(endpoint = "messages-non-lus")]
 pub async fn unread_count() -> Result<u64, DomainError> {

@@ -209,6 +209,7 @@ pub fn LiveMessages(thread: i64, after: i64) -> impl IntoView {
     let (fresh, set_fresh) = signal(Vec::<MessageView>::new());
     #[cfg(feature = "hydrate")]
     {
+        use leptos::server_fn::ServerFn;
         let last = std::rc::Rc::new(std::cell::Cell::new(after));
         leptos::task::spawn_local(async move {
             loop {
@@ -216,8 +217,10 @@ pub fn LiveMessages(thread: i64, after: i64) -> impl IntoView {
                     .and_then(|w| w.document())
                     .is_some_and(|d| d.hidden());
                 sleep(if hidden { 30_000 } else { 5_000 }).await;
-                let Ok(messages) =
-                    crate::messaging::api::conversation_since(thread, last.get()).await
+                let form = crate::messaging::api::since_form(thread, last.get());
+                let path = <crate::messaging::api::ConversationSince as ServerFn>::PATH;
+                let Some(messages) =
+                    crate::ui::fetch::json::<Vec<MessageView>>(path, Some(&form)).await
                 else {
                     continue;
                 };

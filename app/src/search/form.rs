@@ -135,29 +135,11 @@ pub fn SearchFields(q: String, lieu: String) -> impl IntoView {
     }
 }
 
-/// Asks `/api/lieux` (the `suggest_places` server function, a cacheable GET)
-/// with the browser's `fetch`: lighter in WebAssembly than the generic
-/// server-function client.
+/// Asks `/api/lieux` (the `suggest_places` server function, a cacheable GET).
 #[cfg(feature = "hydrate")]
 async fn fetch_places(text: &str) -> Option<Vec<PlaceOption>> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let encoded = js_sys::encode_uri_component(text);
-    let url = format!("/api/lieux?text={}", String::from(encoded));
-    let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let body = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    serde_json::from_str(&body).ok()
+    let encoded = String::from(js_sys::encode_uri_component(text));
+    crate::ui::fetch::json(&format!("/api/lieux?text={encoded}"), None).await
 }
 
 #[cfg(not(feature = "hydrate"))]

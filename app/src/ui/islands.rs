@@ -15,11 +15,14 @@ use leptos::prelude::*;
 /// tries again, instead of leaving the page's islands dead until a reload
 /// (the WebAssembly is fetched again; a module whose `import()` failed may
 /// stay failed in browsers that keep that failure until the next page).
+/// A page may carry two loaders (its own, and the signed-in bar's for the
+/// unread badge): the first to start loads the islands, the other does
+/// nothing — an eager one starts at once.
 ///
 /// Pages carry no serialised data (no island reads any): the server drops
 /// Leptos's empty data scripts (`server::http::html`), and the loader gives
 /// the hydration the empty lists they would have defined.
-const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];let s=false;const L=()=>E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));const go=()=>{if(s)return;s=true;E.forEach(e=>removeEventListener(e,go,true));for(const k of["__RESOLVED_RESOURCES","__SERIALIZED_ERRORS","__PENDING_RESOURCES","__RESOURCE_RESOLVERS","__INCOMPLETE_CHUNKS"])window[k]??=[];import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>m)).then(m=>{m.hydrate();const p=[];for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)p.push(f(el));}Promise.all(p).then(()=>{document.documentElement.dataset.hydrated="true";});},()=>{s=false;L();});};L();})();"#;
+const LOADER: &str = r#"(()=>{const E=["pointerdown","pointermove","keydown","focusin","touchstart","scroll"];const L=()=>E.forEach(e=>addEventListener(e,go,{capture:true,passive:true}));const go=()=>{E.forEach(e=>removeEventListener(e,go,true));if(self.__islands)return;self.__islands=1;for(const k of["__RESOLVED_RESOURCES","__SERIALIZED_ERRORS","__PENDING_RESOURCES","__RESOURCE_RESOLVERS","__INCOMPLETE_CHUNKS"])window[k]??=[];import(__JS__).then(m=>m.default({module_or_path:__WASM__}).then(()=>m)).then(m=>{m.hydrate();const p=[];for(const el of document.querySelectorAll("leptos-island")){const f=m[el.dataset.component];if(f)p.push(f(el));}Promise.all(p).then(()=>{document.documentElement.dataset.hydrated="true";});},()=>{self.__islands=0;L();});};L();})();"#;
 
 /// How the loader starts when the page is `eager`: at once.
 const WAIT_FOR_INTERACTION: &str = "L();})();";
@@ -39,7 +42,8 @@ pub fn loader(js: &str, wasm: &str, eager: bool) -> String {
     }
 }
 
-/// Put once in pages that contain islands. `eager` pages (a conversation
+/// Put in pages that contain islands (the bottom bar puts one for the
+/// unread badge of every signed-in page). `eager` pages (a conversation
 /// that must show new messages, an editor) load them at once instead of at
 /// the first interaction.
 #[component]

@@ -113,7 +113,8 @@ pub fn UnreadBadge(count: u64) -> impl IntoView {
             if !visible {
                 continue;
             }
-            if let Ok(n) = crate::messaging::api::unread_count().await {
+            let path = <crate::messaging::api::UnreadCount as leptos::server_fn::ServerFn>::PATH;
+            if let Some(n) = crate::ui::fetch::json::<u64>(path, Some("")).await {
                 set_count.set(n);
             }
         }
@@ -170,6 +171,9 @@ pub fn BottomBar() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+        // The unread badges (here and in the header) are islands: every
+        // signed-in page loads them, whether or not it has its own.
+        {entries.contains(&MESSAGES).then(|| view! { <crate::ui::islands::IslandScripts /> })}
     }
 }
 

@@ -1,8 +1,9 @@
 //! Pieces shared by the pages of every area: the layout, form fields, the
-//! page title, cards, pagination, the island loader, and the guard of
-//! signed-in pages.
+//! page title, cards, pagination, the island loader, the islands' `fetch`,
+//! and the guard of signed-in pages.
 
 pub mod company_card;
+pub mod fetch;
 pub mod files;
 pub mod form;
 pub mod head;

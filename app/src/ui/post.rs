@@ -29,35 +29,11 @@ pub const FAILED: &str = "La connexion a échoué : rien n'a changé. Réessayez
 /// French reason when it refused.
 #[cfg(feature = "hydrate")]
 pub async fn send(url: &str, body: &wasm_bindgen::JsValue) -> Result<UploadReply, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let Some(window) = web_sys::window() else {
+    let Some((ok, text)) = crate::ui::fetch::request(url, Some(body)).await else {
         return Err(FAILED.to_owned());
-    };
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(body);
-    let Ok(headers) = web_sys::Headers::new() else {
-        return Err(FAILED.to_owned());
-    };
-    let _ = headers.set("Accept", "application/json");
-    init.set_headers(&headers);
-    let Ok(answer) = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await else {
-        return Err(FAILED.to_owned());
-    };
-    let Ok(response) = answer.dyn_into::<web_sys::Response>() else {
-        return Err(FAILED.to_owned());
-    };
-    let text = match response.text().map(JsFuture::from) {
-        Ok(text) => text
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
     };
     let reply: UploadReply = serde_json::from_str(&text).unwrap_or_default();
-    if response.ok() {
+    if ok {
         return Ok(reply);
     }
     Err(reply
