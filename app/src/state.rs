@@ -21,6 +21,8 @@ pub struct AppState {
     pub places: Arc<Directory>,
     /// Uploaded files (local folder or object storage).
     pub storage: domain::files::Storage,
+    /// Views of offer pages not yet written (R3).
+    pub views: domain::offers::ViewCounts,
 }
 
 /// What Leptos's handlers extract from the state.

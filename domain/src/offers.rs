@@ -1,5 +1,5 @@
-//! Reading offers: the latest published ones, one offer's page, and the
-//! offers a candidate saved (C8).
+//! Reading offers: the latest published ones, one offer's page, the
+//! offers a candidate saved (C8), and counting the views of offer pages (R3).
 
 use crate::DomainError;
 use crate::accounts::candidate_only;
@@ -10,11 +10,12 @@ use crate::model::{
 };
 use crate::places::Directory;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait, TransactionTrait,
 };
+use std::collections::{BTreeMap, HashMap};
 
 /// The most recently published offers that are still open, newest first.
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OfferCard>, DomainError> {
@@ -297,4 +298,74 @@ pub async fn saved_offers(
     let mut cards = cards(db, &ids).await?;
     cards.sort_by_key(|card| ids.iter().position(|id| *id == card.id));
     Ok(cards)
+}
+
+/// Views of offer pages (R3, "N vues" in the recruiter's follow-up),
+/// counted in memory by the requests of one instance and written every so
+/// often: a page view costs no write. Each instance adds its own counts.
+#[derive(Clone, Default)]
+pub struct ViewCounts(std::sync::Arc<std::sync::Mutex<HashMap<i64, i64>>>);
+
+impl ViewCounts {
+    /// One more view of `offer`.
+    pub fn add(&self, offer: i64) {
+        *self.counts().entry(offer).or_default() += 1;
+    }
+
+    /// The counts so far, leaving none.
+    pub fn take(&self) -> HashMap<i64, i64> {
+        std::mem::take(&mut *self.counts())
+    }
+
+    /// Puts `taken` back (a write that failed), with what came since.
+    pub fn add_many(&self, taken: HashMap<i64, i64>) {
+        let mut counts = self.counts();
+        for (offer, views) in taken {
+            *counts.entry(offer).or_default() += views;
+        }
+    }
+
+    fn counts(&self) -> std::sync::MutexGuard<'_, HashMap<i64, i64>> {
+        // A panic while holding it cannot leave a count half-added.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Offers updated by one statement of `add_views`.
+const VIEWS_PER_STATEMENT: usize = 500;
+
+/// Adds `counts` (offer → views) to the offers' views, in one transaction:
+/// one UPDATE per distinct count (most offers are seen once or twice
+/// between writes) and per 500 offers. An offer gone since is skipped.
+/// Views change nothing a visitor sees: the change feed ignores them.
+pub async fn add_views(
+    db: &sea_orm::DatabaseConnection,
+    counts: &HashMap<i64, i64>,
+) -> Result<(), DomainError> {
+    let mut by_count: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for (&offer, &views) in counts {
+        if views > 0 {
+            by_count.entry(views).or_default().push(offer);
+        }
+    }
+    if by_count.is_empty() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    for (views, offers) in by_count {
+        for chunk in offers.chunks(VIEWS_PER_STATEMENT) {
+            offer::Entity::update_many()
+                .col_expr(
+                    offer::Column::Views,
+                    Expr::col(offer::Column::Views).add(views),
+                )
+                .filter(offer::Column::Id.is_in(chunk.iter().copied()))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
 }

@@ -1,13 +1,14 @@
 //! Offers on every database of the run: the latest ones, an offer's page,
-//! and the offers a candidate saves (C8).
+//! the offers a candidate saves (C8), and the views of offer pages (R3).
 
 use chrono::{Duration, Utc};
 use domain::DomainError;
-use domain::entity::offer;
+use domain::entity::{catalogue_change, offer};
 use domain::model::{OfferStatus, Role, SalaryPeriod};
 use domain::offers;
 use domain::testing::{insert_company, insert_offer, insert_places, insert_user, test_databases};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, ModelTrait, PaginatorTrait};
+use std::collections::HashMap;
 
 #[tokio::test]
 async fn the_latest_offers_are_the_open_ones_newest_first() {
@@ -216,6 +217,56 @@ async fn a_draft_cannot_be_saved_and_never_shows_among_saved_offers() {
                 .unwrap()
                 .is_empty(),
             "{}: no card shows a draft",
+            t.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn counted_views_are_added_to_the_offers_in_one_write_and_a_gone_offer_is_skipped() {
+    for t in test_databases().await {
+        insert_places(&t.db).await;
+        let company = insert_company(&t.db, "Garage du Centre").await;
+        let seen = insert_offer(&t.db, &company, "Mécanicien", 1, |_| {}).await;
+        let once = insert_offer(&t.db, &company, "Carrossier", 1, |_| {}).await;
+        let gone = insert_offer(&t.db, &company, "Vendeur", 1, |_| {}).await;
+        let gone_id = gone.id;
+        gone.delete(&t.db).await.unwrap();
+        let logged = catalogue_change::Entity::find().count(&t.db).await.unwrap();
+
+        let counts = offers::ViewCounts::default();
+        for offer in [seen.id, seen.id, once.id, gone_id, seen.id] {
+            counts.add(offer);
+        }
+        let taken = counts.take();
+        assert_eq!(
+            taken,
+            HashMap::from([(seen.id, 3), (once.id, 1), (gone_id, 1)])
+        );
+        assert!(counts.take().is_empty(), "taken counts are gone");
+        offers::add_views(&t.db, &taken).await.unwrap();
+        // A failed write puts its counts back with what came since.
+        counts.add(once.id);
+        counts.add_many(HashMap::from([(once.id, 2)]));
+        offers::add_views(&t.db, &counts.take()).await.unwrap();
+
+        let views = |id| {
+            let db = t.db.clone();
+            async move {
+                offer::Entity::find_by_id(id)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .views
+            }
+        };
+        assert_eq!(views(seen.id).await, 3, "{}", t.backend);
+        assert_eq!(views(once.id).await, 4, "{}", t.backend);
+        assert_eq!(
+            catalogue_change::Entity::find().count(&t.db).await.unwrap(),
+            logged,
+            "{}: a view changes nothing the catalogue shows",
             t.backend
         );
     }

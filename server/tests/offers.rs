@@ -119,3 +119,58 @@ async fn an_imported_offer_names_its_source_and_sends_candidates_to_france_trava
         "the source filter"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_persons_views_of_an_offer_page_are_counted_but_not_a_robots_or_a_prefetch() {
+    let app = TestApp::spawn().await;
+    let phone = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36";
+    let robot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    let visit = |path: &str, agent: &str, prefetch: bool| {
+        let mut request = Request::get(path)
+            .header(header::ACCEPT, "text/html")
+            .header(header::USER_AGENT, agent);
+        if prefetch {
+            request = request.header("sec-purpose", "prefetch");
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    // Rendered once, then from the page cache: two views.
+    for _ in 0..2 {
+        let page = app.request(visit(&app.offer_path, phone, false)).await;
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+    let robot_page = app.request(visit(&app.offer_path, robot, false)).await;
+    assert_eq!(robot_page.status(), StatusCode::OK, "robots read the page");
+    app.request(visit(&app.offer_path, phone, true)).await;
+    app.request(visit(&app.offer_path, "curl/8.5.0", false))
+        .await;
+    let wrong_slug = app
+        .request(visit(&format!("/offres/x-{}", app.offer_id), phone, false))
+        .await;
+    assert!(
+        wrong_slug.status().is_redirection(),
+        "{}",
+        wrong_slug.status()
+    );
+    app.request(visit(&format!("{}/postuler", app.offer_path), phone, false))
+        .await;
+
+    let counted = app.views.take();
+    assert_eq!(
+        counted,
+        [(app.offer_id, 2)].into(),
+        "only the person's two visits"
+    );
+    domain::offers::add_views(&app.db.db, &counted)
+        .await
+        .unwrap();
+    let garage = domain::entity::company::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let paul = domain::testing::insert_recruiter(&app.db.db, "paul@garage.fr", &garage, true).await;
+    let cookie = app.session(paul.id).await;
+    let follow_up = text(app.request(get_as("/recruteur/offres", &cookie)).await).await;
+    assert!(follow_up.contains("2 vues"), "{follow_up}");
+}

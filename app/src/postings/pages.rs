@@ -115,7 +115,7 @@ fn PostingCard(row: PostingRow) -> impl IntoView {
             <p>{status_tag(row.status)}</p>
             <p class="card-meta">
                 "Publiée le " {date(row.published_at)} " · expire le " {date(row.expires_at)} " · "
-                {row.views} " vues"
+                {format!("{} vue{}", row.views, if row.views > 1 { "s" } else { "" })}
             </p>
             <p>
                 <a href=applications>{format!("{} candidature{}", row.applications, if row.applications > 1 { "s" } else { "" })}</a>

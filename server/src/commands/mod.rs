@@ -188,7 +188,8 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
     let services = services(&config)?;
     crate::scheduler::spawn(state.clone(), services);
     crate::feed::spawn(state.clone(), crate::feed::instance_name());
-    let app = http::build(state);
+    crate::offers::spawn_view_writer(state.clone());
+    let app = http::build(state.clone());
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("listening on {addr}"))?;
@@ -200,6 +201,7 @@ pub async fn serve(config: Config, db: DatabaseConnection) -> anyhow::Result<()>
         shutdown_signal(),
     )
     .await;
+    crate::offers::write_views(&state).await;
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())
@@ -289,6 +291,7 @@ pub async fn app_state(
             config.data_dir.join("files"),
         )
         .map_err(|e| anyhow::anyhow!(e))?,
+        views: Default::default(),
     })
 }
 

@@ -280,6 +280,10 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            offers::count_views,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             principals::admin_gate,
         ))
         .layer(axum::middleware::from_fn_with_state(

@@ -26,6 +26,8 @@ pub struct TestApp {
     pub offer_path: String,
     pub offer_id: i64,
     pub expired_path: String,
+    /// The offer views counted and not yet written.
+    pub views: domain::offers::ViewCounts,
 }
 
 impl TestApp {
@@ -44,6 +46,7 @@ impl TestApp {
         .await;
         let search = Arc::new(SearchIndex::in_memory().unwrap());
         search.rebuild(&db.db, |_, _| {}).await.unwrap();
+        let views = domain::offers::ViewCounts::default();
         let state = AppState {
             leptos_options: Arc::new(
                 LeptosOptions::builder()
@@ -66,6 +69,7 @@ impl TestApp {
             search: search.clone(),
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
             storage: domain::files::Storage::in_memory(),
+            views: views.clone(),
         };
         Self {
             router: server::http::build_with(state, extra),
@@ -73,6 +77,7 @@ impl TestApp {
             offer_path: format!("/offres/mecanicien-automobile-h-f-{}", offer.id),
             offer_id: offer.id,
             expired_path: format!("/offres/carrossier-h-f-{}", expired.id),
+            views,
             db,
         }
     }

@@ -89,6 +89,7 @@ pub async fn run(
         search,
         places: Arc::new(Directory::load(&db).await?),
         storage: Storage::Local(folder.path().join("files")),
+        views: Default::default(),
     };
     let app = http::build(state);
     let path = format!("{}/postuler", offer.path());
