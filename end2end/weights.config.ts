@@ -18,5 +18,6 @@ export default defineConfig({
   webServer: {
     ...server,
     command: `${serverBin} seed-demo --offers 300 && ${serverBin} serve`,
+    env: Object.fromEntries(Object.entries(server.env ?? {}).filter(([name]) => !name.startsWith("FRANCE_TRAVAIL"))),
   },
 });
