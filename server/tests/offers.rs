@@ -4,7 +4,7 @@ use crate::common::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use domain::model::Role;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_saves_an_offer_with_a_plain_form_and_finds_it_in_favoris() {
@@ -170,6 +170,16 @@ async fn a_persons_views_of_an_offer_page_are_counted_but_not_a_robots_or_a_pref
         .unwrap()
         .unwrap();
     let paul = domain::testing::insert_recruiter(&app.db.db, "paul@garage.fr", &garage, true).await;
+    // "Suivi des offres" lists the offers Paul published.
+    domain::entity::offer::Entity::update_many()
+        .col_expr(
+            domain::entity::offer::Column::RecruiterId,
+            sea_orm::sea_query::Expr::value(paul.id),
+        )
+        .filter(domain::entity::offer::Column::Id.eq(app.offer_id))
+        .exec(&app.db.db)
+        .await
+        .unwrap();
     let cookie = app.session(paul.id).await;
     let follow_up = text(app.request(get_as("/recruteur/offres", &cookie)).await).await;
     assert!(follow_up.contains("2 vues"), "{follow_up}");
