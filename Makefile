@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-render bench-apply bench-messages bench-feed bench-import bench-alerts
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-render bench-apply bench-messages bench-feed bench-import bench-alerts bench-weights
 
 setup:
 	./scripts/bootstrap.sh
@@ -94,6 +94,11 @@ bench-apply: build
 ## Unread count and inbox of a recruiter with THREADS conversations (own temporary database).
 bench-messages: build
 	RUST_LOG=warn $(SERVER_BIN) bench-messages --threads $${THREADS:-300} --messages $${MESSAGES:-10}
+
+## Script + WebAssembly each signed-in page fetches once its islands hydrate
+## (Chromium, its own demo database with 300 offers).
+bench-weights: build
+	SERVER_BIN=$(SERVER_BIN) npx playwright test --config end2end/weights.config.ts
 
 ## The change feed: change → visible on another index (p50/p95/max over
 ## CHANGES changes) and the cost of following; POSTGRES=url for PostgreSQL.
