@@ -8,12 +8,16 @@ use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
-/// Everything a request may need: built once at start-up, cloned cheaply.
-#[derive(Clone, axum::extract::FromRef)]
-pub struct AppState {
-    /// Shared: every request clones the state (perf showed a copy of the
-    /// options, a dozen strings, made and dropped several times a request).
-    #[from_ref(skip)]
+/// Everything a request may need: built once at start-up, cloned cheaply —
+/// one reference count. Every middleware layer of the router holds a copy
+/// and axum clones a layer's inner stack on each call, so a request made
+/// dozens of copies: with the fields copied one by one (strings and paths
+/// among them) that was a few per cent of a first render's time (perf).
+#[derive(Clone)]
+pub struct AppState(Arc<SharedState>);
+
+/// What [`AppState`] shares.
+pub struct SharedState {
     pub leptos_options: Arc<LeptosOptions>,
     pub db: DatabaseConnection,
     pub site: SiteConfig,
@@ -23,6 +27,20 @@ pub struct AppState {
     pub storage: domain::files::Storage,
     /// Views of offer pages not yet written (R3).
     pub views: domain::offers::ViewCounts,
+}
+
+impl From<SharedState> for AppState {
+    fn from(shared: SharedState) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = SharedState;
+
+    fn deref(&self) -> &SharedState {
+        &self.0
+    }
 }
 
 /// What Leptos's handlers extract from the state.

@@ -9,7 +9,7 @@ use crate::cli::{Config, SeedDemoArgs};
 use crate::http;
 use anyhow::Context;
 use app::SiteConfig;
-use app::state::AppState;
+use app::state::{AppState, SharedState};
 use domain::demo::{self, DemoOptions};
 use domain::entity::offer;
 use domain::places::{self, Directory};
@@ -276,7 +276,7 @@ pub async fn app_state(
 ) -> anyhow::Result<AppState> {
     let places = Arc::new(Directory::load(db).await.context("loading the places")?);
     domain::auth::rate_limit::set_sign_ups_per_ip(config.sign_ups_per_ip_per_hour);
-    Ok(AppState {
+    Ok(AppState::from(SharedState {
         leptos_options: Arc::new(leptos_options(&config.leptos_config)?),
         db: db.clone(),
         site: SiteConfig {
@@ -292,7 +292,7 @@ pub async fn app_state(
         )
         .map_err(|e| anyhow::anyhow!(e))?,
         views: Default::default(),
-    })
+    }))
 }
 
 pub fn leptos_options(path: &Path) -> anyhow::Result<LeptosOptions> {

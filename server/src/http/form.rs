@@ -24,14 +24,15 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Pages {
     context: Arc<dyn Fn() + Send + Sync>,
-    options: LeptosOptions,
+    /// Shared: the router's layers copy `Pages` on every request.
+    options: Arc<LeptosOptions>,
 }
 
 impl Pages {
     pub fn new(context: impl Fn() + Send + Sync + 'static, options: LeptosOptions) -> Self {
         Self {
             context: Arc::new(context),
-            options,
+            options: Arc::new(options),
         }
     }
 
@@ -76,7 +77,7 @@ impl Pages {
                 context();
                 provide();
             },
-            move || shell(options.clone()),
+            move || shell(LeptosOptions::clone(&options)),
         );
         let mut response = handler(Request::from_parts(parts, Body::empty()))
             .await

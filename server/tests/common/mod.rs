@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use app::SiteConfig;
-use app::state::AppState;
+use app::state::{AppState, SharedState};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, header};
@@ -47,7 +47,7 @@ impl TestApp {
         let search = Arc::new(SearchIndex::in_memory().unwrap());
         search.rebuild(&db.db, |_, _| {}).await.unwrap();
         let views = domain::offers::ViewCounts::default();
-        let state = AppState {
+        let state = AppState::from(SharedState {
             leptos_options: Arc::new(
                 LeptosOptions::builder()
                     .output_name("jobtomove")
@@ -70,7 +70,7 @@ impl TestApp {
             places: Arc::new(Directory::load(&db.db).await.unwrap()),
             storage: domain::files::Storage::in_memory(),
             views: views.clone(),
-        };
+        });
         Self {
             router: server::http::build_with(state, extra),
             search,

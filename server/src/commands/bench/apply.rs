@@ -10,7 +10,7 @@ use crate::commands::leptos_options;
 use crate::http;
 use anyhow::{Context, bail};
 use app::SiteConfig;
-use app::state::AppState;
+use app::state::{AppState, SharedState};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
@@ -78,7 +78,7 @@ pub async fn run(
         .map_err(|e| anyhow::anyhow!("{e:?}"))?
         .pop()
         .context("no open offer in the demo catalogue")?;
-    let state = AppState {
+    let state = AppState::from(SharedState {
         leptos_options: std::sync::Arc::new(leptos_options(leptos_config)?),
         db: db.clone(),
         site: SiteConfig {
@@ -90,7 +90,7 @@ pub async fn run(
         places: Arc::new(Directory::load(&db).await?),
         storage: Storage::Local(folder.path().join("files")),
         views: Default::default(),
-    };
+    });
     let app = http::build(state);
     let path = format!("{}/postuler", offer.path());
     println!(
