@@ -518,6 +518,68 @@ async fn similar_offers_at_the_very_same_place_come_first_and_a_lone_offer_gets_
     }
 }
 
+#[tokio::test]
+async fn offers_at_one_place_share_their_neighbours_each_without_itself_and_a_new_one_shows_once_indexed()
+ {
+    for t in test_databases().await {
+        let (index, _) = catalogue(&t).await;
+        let directory = places(&t.db).await;
+        let lyon: Vec<_> = domain::offers::latest(&t.db, 20)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.place_name == "Lyon")
+            .collect();
+        assert_eq!(
+            lyon.len(),
+            3,
+            "{}: three mechanics offers in Lyon",
+            t.backend
+        );
+        for offer in &lyon {
+            let detail = domain::offers::detail(&t.db, &directory, offer.id)
+                .await
+                .unwrap();
+            let similar = index.similar(&t.db, &detail, 3).await.unwrap();
+            let mut ids: Vec<_> = similar.iter().map(|c| c.id).collect();
+            ids.sort();
+            let mut others: Vec<_> = lyon
+                .iter()
+                .map(|c| c.id)
+                .filter(|id| *id != offer.id)
+                .collect();
+            others.sort();
+            assert_eq!(
+                ids, others,
+                "{}: the page of {} shows the two others",
+                t.backend, offer.title
+            );
+        }
+
+        let garage = insert_company(&t.db, "Garage Bellecour").await;
+        let newest = insert_offer(&t.db, &garage, "Mécanicien diagnostic H/F", 0, |_| {}).await;
+        index.follow(&t.db).await.unwrap();
+        let detail = domain::offers::detail(&t.db, &directory, lyon[0].id)
+            .await
+            .unwrap();
+        let similar = index.similar(&t.db, &detail, 3).await.unwrap();
+        assert!(
+            similar.iter().any(|c| c.id == newest.id),
+            "{}: the new offer is a neighbour once indexed: {similar:?}",
+            t.backend
+        );
+
+        // A company's new name is not a change of the catalogue's index.
+        let mut renamed = garage.into_active_model();
+        renamed.name = Set("Garage de Bellecour".into());
+        renamed.update(&t.db).await.unwrap();
+        index.forget_similar();
+        let similar = index.similar(&t.db, &detail, 3).await.unwrap();
+        let card = similar.iter().find(|c| c.id == newest.id).unwrap();
+        assert_eq!(card.company_name, "Garage de Bellecour", "{}", t.backend);
+    }
+}
+
 /// The directory of places, as the server loads it at start.
 async fn places(db: &impl sea_orm::ConnectionTrait) -> domain::places::Directory {
     domain::places::Directory::load(db).await.unwrap()

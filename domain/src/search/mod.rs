@@ -15,6 +15,7 @@
 pub mod analyzer;
 mod collector;
 pub mod feed;
+mod similar;
 
 use crate::entity::{company, offer, place};
 use crate::model::{
@@ -197,6 +198,8 @@ pub struct SearchIndex {
     applied: std::sync::atomic::AtomicI64,
     /// The fast fields of each segment, opened once.
     columns: Arc<Columns>,
+    /// The similar offers found lately, per job family and place.
+    similar: similar::SimilarCache,
 }
 
 impl SearchIndex {
@@ -250,6 +253,7 @@ impl SearchIndex {
             fields,
             applied: std::sync::atomic::AtomicI64::new(applied),
             columns: Arc::default(),
+            similar: similar::SimilarCache::default(),
         })
     }
 
@@ -633,8 +637,47 @@ impl SearchIndex {
     }
 
     /// The other open offers closest to this one: same job family, nearest
-    /// first within 100 km, then most recent.
+    /// first within 100 km, then most recent. They are kept a while per job
+    /// family and place (`similar`): an offer that closed in the meantime
+    /// may show up to a minute longer, as on a cached page.
     pub async fn similar(
+        &self,
+        db: &impl ConnectionTrait,
+        detail: &crate::model::OfferDetail,
+        limit: usize,
+    ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
+        let key = similar::Key {
+            family: ordinal(JobFamily::ALL, &detail.job_family),
+            latitude: detail.place.latitude.to_bits(),
+            longitude: detail.place.longitude.to_bits(),
+            limit,
+        };
+        let applied = self.applied();
+        let neighbours = match self.similar.get(&key, applied) {
+            Some(cards) => cards,
+            None => {
+                let cards: Arc<[_]> = self.neighbours(db, detail, limit + 1).await?.into();
+                self.similar.put(key, applied, cards.clone());
+                cards
+            }
+        };
+        Ok(neighbours
+            .iter()
+            .filter(|card| card.id != detail.id)
+            .take(limit)
+            .cloned()
+            .collect())
+    }
+
+    /// Forgets the similar offers found so far (after a change the change
+    /// feed does not carry, such as a company's new name).
+    pub fn forget_similar(&self) {
+        self.similar.clear();
+    }
+
+    /// The `limit` open offers nearest to `detail`'s place in its job
+    /// family — itself included when it is open.
+    async fn neighbours(
         &self,
         db: &impl ConnectionTrait,
         detail: &crate::model::OfferDetail,
@@ -672,14 +715,14 @@ impl SearchIndex {
                     sources: None,
                     around: Some((lat, lon, SIMILAR_RADIUS_KM)),
                     sort: SortOrder::Distance,
-                    keep: limit + 1,
+                    keep: limit,
                 },
                 place: None,
             };
             // On this thread: each search is small, and handing its segments
             // to the pool's threads costs more than it saves under load.
-            let found = self.collect_on(&plan, limit + 1, &tantivy::Executor::single_thread())?;
-            let enough = found.top.len() > limit;
+            let found = self.collect_on(&plan, limit, &tantivy::Executor::single_thread())?;
+            let enough = found.top.len() >= limit;
             harvest = Some(found);
             if enough {
                 break;
@@ -688,13 +731,7 @@ impl SearchIndex {
         let Some(harvest) = harvest else {
             return Ok(Vec::new());
         };
-        let ids: Vec<i64> = harvest
-            .top
-            .iter()
-            .map(|r| r.id as i64)
-            .filter(|id| *id != detail.id)
-            .take(limit)
-            .collect();
+        let ids: Vec<i64> = harvest.top.iter().map(|r| r.id as i64).collect();
         let cards = offers::cards(db, &ids).await?;
         Ok(ids
             .iter()

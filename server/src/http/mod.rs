@@ -260,7 +260,7 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ));
-    let cache = page_cache::PageCache::default();
+    let cache = page_cache::PageCache::new(state.search.clone());
     let router = router
         .layer(axum::Extension(pages))
         .layer(axum::Extension(cache.clone()))

@@ -56,9 +56,11 @@ struct Entry {
 }
 
 /// The cache, shared by the router's clones.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PageCache {
     inner: Arc<RwLock<Pages>>,
+    /// Whose similar offers the pages show, forgotten with them.
+    search: Arc<domain::search::SearchIndex>,
 }
 
 #[derive(Default)]
@@ -68,9 +70,17 @@ struct Pages {
 }
 
 impl PageCache {
-    /// Forgets every page (after a change the search index does not see,
-    /// such as a company page edit).
+    pub fn new(search: Arc<domain::search::SearchIndex>) -> Self {
+        Self {
+            inner: Arc::default(),
+            search,
+        }
+    }
+
+    /// Forgets every page, and the similar offers they show (after a
+    /// change the search index does not see, such as a company page edit).
     pub fn clear(&self) {
+        self.search.forget_similar();
         if let Ok(mut pages) = self.inner.write() {
             pages.entries.clear();
             pages.bytes = 0;
