@@ -3,7 +3,8 @@
 # 1,000,000-offer benchmark database made by `make bench-seed`), each from
 # one run of wrk (2 threads, 64 connections):
 # - offer pages rendered for the first time (every request a different
-#   offer, from the sitemap) beside the same server sending one offer page's
+#   offer, from the sitemap; the similar offers of the same job family and
+#   place may have been found for an earlier one) beside the same server sending one offer page's
 #   bytes as a static file, and a cached repeat view; without compression,
 #   then as browsers ask (Accept-Encoding: br, gzip; the static copy
 #   precompressed on disk) — with req/s, p50, p99 and the ratio to static;
@@ -36,17 +37,23 @@ curl -s "$base$offer" > "$pkg/bench-static.html"
 brotli -q 11 -k -f "$pkg/bench-static.html"
 gzip -9 -k -f "$pkg/bench-static.html"
 
-# `paths-N.lua`: every request the next offer of sitemap part N (first
-# visits: no two requests of a run ask for the same page).
-for part in 1 2; do
+# `paths-N.lua`: offers of sitemap parts 3N-2 … 3N (about 110,000 at 1M),
+# each thread of wrk taking every other one, so that no two requests of a
+# run ask for the same page (a repeat would be a page-cache hit, not a
+# first render).
+for run in 1 2; do
   {
     echo "paths = {"
-    curl -s "$base/sitemaps/offres-$part.xml" | grep -o '<loc>[^<]*</loc>' \
-      | sed -e 's|<loc>[a-z]*://[^/]*||' -e 's|</loc>||' | sed 's/.*/"&",/'
+    for part in $((3 * run - 2)) $((3 * run - 1)) $((3 * run)); do
+      curl -s "$base/sitemaps/offres-$part.xml" | grep -o '<loc>[^<]*</loc>' \
+        | sed -e 's|<loc>[a-z]*://[^/]*||' -e 's|</loc>||' | sed 's/.*/"&",/'
+    done
     echo "}"
+    echo 'threads = 0'
+    echo 'function setup(thread) thread:set("first", threads); threads = threads + 1 end'
     echo 'n = 0'
-    echo 'request = function() n = n + 1; return wrk.format("GET", paths[(n % #paths) + 1]) end'
-  } > "$scratch/paths-$part.lua"
+    echo 'request = function() local i = first + 2 * n; n = n + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
+  } > "$scratch/paths-$run.lua"
 done
 
 # `run LABEL ARGS…`: one wrk run, printed as one line; its req/s kept in $rps.

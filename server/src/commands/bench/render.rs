@@ -1,7 +1,8 @@
 //! `server bench-render`: where the time of an offer page's first render
 //! goes, on the catalogue of `DATABASE_URL` — the offer's query, the similar
-//! offers (index and cards), the whole request through the router (render,
-//! tidying, page cache), and one brotli compression of the page — each timed
+//! offers (index and cards, then kept per job family and place), the whole
+//! request through the router (render, tidying, page cache) with the similar
+//! offers still to find, and one brotli compression of the page — each timed
 //! alone over the same offers, one at a time. Prints figures; asserts nothing.
 
 use super::report;
@@ -54,7 +55,16 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
     }
     report("offer and company (one query)", detail_times);
     report("similar offers (index + cards query)", similar_times);
+    let mut kept_times = Vec::new();
+    for (detail, _) in &details {
+        let started = Instant::now();
+        state.search.similar(db, detail, 4).await?;
+        kept_times.push(started.elapsed());
+    }
+    report("similar offers again (kept per family and place)", kept_times);
 
+    // The whole render as a first visit finds it: nothing kept yet.
+    state.search.forget_similar();
     let router = crate::http::build(state.clone());
     let mut render_times = Vec::new();
     let mut pages_html = Vec::new();
