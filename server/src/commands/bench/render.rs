@@ -61,7 +61,10 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
         state.search.similar(db, detail, 4).await?;
         kept_times.push(started.elapsed());
     }
-    report("similar offers again (kept per family and place)", kept_times);
+    report(
+        "similar offers again (kept per family and place)",
+        kept_times,
+    );
 
     // The whole render as a first visit finds it: nothing kept yet.
     state.search.forget_similar();
