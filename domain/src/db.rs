@@ -8,6 +8,9 @@ use std::time::Duration;
 
 /// How much of the SQLite file is read through the memory map.
 const SQLITE_MMAP_BYTES: u64 = 2 << 30;
+/// A PostgreSQL connection idle this long is checked before it is handed
+/// out (a proxy or the server may have dropped it meanwhile).
+const POSTGRES_PING_AFTER_IDLE: Duration = Duration::from_secs(30);
 
 /// Opens the one connection pool of the process.
 ///
@@ -16,6 +19,12 @@ const SQLITE_MMAP_BYTES: u64 = 2 << 30;
 /// memory access, not a `pread` copied into each connection's own cache (on
 /// the 1M catalogue, whose file is 1.6 GB, most of a first render's queries
 /// went to those reads). Its file's folder is created when missing.
+///
+/// A connection is not pinged each time the pool hands it out (sqlx's
+/// default): a SQLite connection is a file opened by this process, which
+/// nothing can drop, and the ping was one more round trip to its worker
+/// thread for every query. A PostgreSQL one is checked when it has been
+/// idle a while.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     connect_with(ConnectOptions::new(url)).await
 }
@@ -27,9 +36,15 @@ pub async fn connect_with(mut options: ConnectOptions) -> Result<DatabaseConnect
         std::fs::create_dir_all(parent)
             .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
     }
+    let sqlite = url.starts_with("sqlite");
+    if sqlite {
+        options.test_before_acquire(false);
+    } else {
+        options.test_before_acquire_if_idle_for(POSTGRES_PING_AFTER_IDLE);
+    }
     options
         .sqlx_logging(false)
-        .max_connections(if url.starts_with("sqlite") { 8 } else { 16 })
+        .max_connections(if sqlite { 8 } else { 16 })
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
