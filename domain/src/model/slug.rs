@@ -19,7 +19,7 @@ pub fn fold_name(text: &str) -> String {
 fn fold_words(text: &str, separator: char) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lowercase) {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
             'ç' => "c",
@@ -48,6 +48,26 @@ fn fold_words(text: &str, separator: char) -> String {
         push_word_part(&mut out, &mut pending, separator, folded);
     }
     out
+}
+
+/// The lowercase of the letters a slug keeps (ASCII, and the Latin-1 and
+/// French capitals it folds); any other character becomes a word break
+/// whatever its case, so it is left as it is. Not `char::to_lowercase`:
+/// its Unicode table would be 11 KB of every island's WebAssembly (the job
+/// suggestions fold what is typed).
+fn lowercase(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // À … Þ, but × (U+00D7), which has no lowercase.
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        // The dotted capital I, the Kelvin and Ångström signs.
+        '\u{130}' => 'i',
+        '\u{212A}' => 'k',
+        '\u{212B}' => 'å',
+        c => c,
+    }
 }
 
 fn push_word_part(out: &mut String, pending: &mut bool, separator: char, part: &str) {
@@ -83,6 +103,28 @@ mod tests {
         );
         assert_eq!(slugify("  Carrossier-peintre  "), "carrossier-peintre");
         assert_eq!(slugify("Cœur d'Œuvre"), "coeur-d-oeuvre");
+    }
+
+    #[test]
+    fn capitals_fold_like_their_small_letters() {
+        assert_eq!(
+            slugify("ÉLECTROMÉCANICIEN À ÇA ÎLE ÔTÉ ÙÛÜ ŸÝ Ñ ÆŒ"),
+            "electromecanicien-a-ca-ile-ote-uuu-yy-n-aeoe"
+        );
+        assert_eq!(fold_name("SAINT-ÉTIENNE"), fold_name("saint étienne"));
+        // Every capital folds as its small letter does (but the dotted
+        // capital I, whose small letters are an i and a combining dot: it
+        // is one letter, not an i and a word break).
+        for c in ('\u{0}'..='\u{2FFF}').filter(|&c| c.is_uppercase() && c != '\u{130}') {
+            let small: String = c.to_lowercase().collect();
+            assert_eq!(
+                slugify(&format!("a{c}b")),
+                slugify(&format!("a{small}b")),
+                "{c:?}"
+            );
+        }
+        assert_eq!(slugify("\u{130}zmir"), "izmir");
+        assert_eq!(slugify("2×3"), "2-3");
     }
 
     #[test]
