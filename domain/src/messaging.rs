@@ -553,7 +553,7 @@ fn views(
                 mine: m.author_id == Some(user.id),
                 author,
                 body: m.author_id.map(|_| m.body),
-                at: m.created_at,
+                sent: crate::model::french_date_time(m.created_at),
             }
         })
         .collect()

@@ -150,6 +150,11 @@ async fn an_open_conversation_and_the_unread_badge_get_new_messages_with_the_req
     let messages = fresh.as_array().unwrap();
     assert_eq!(messages.len(), 1, "{fresh}");
     assert!(fresh.to_string().contains("Bonjour Paul"), "{fresh}");
+    let sent = messages[0]["sent"].as_str().unwrap();
+    assert!(
+        sent.contains(" à "),
+        "the time as the reader reads it: {sent}"
+    );
     let last = messages[0]["id"].as_i64().unwrap();
     let badge = app.request(post_as(UnreadCount::PATH, "", &paul)).await;
     assert_eq!(text(badge).await, "0", "what the island showed is read");

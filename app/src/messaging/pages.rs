@@ -195,7 +195,7 @@ fn Message(message: MessageView) -> impl IntoView {
             <p class="msg-meta">
                 <span class="msg-author">{if message.mine { "Vous".to_owned() } else { message.author.clone() }}</span>
                 " · "
-                <span>{french_date_time(message.at)}</span>
+                <span>{message.sent}</span>
             </p>
             <p class="msg-body">{body}</p>
         </li>

@@ -61,7 +61,11 @@ pub struct MessageView {
     pub author: String,
     /// None: its author deleted their account.
     pub body: Option<String>,
-    pub at: DateTime<Utc>,
+    /// When it was sent, as its reader reads it: « 27 novembre 2026 à
+    /// 08:05 », Paris time. Written by the server, so that the
+    /// conversation's island shows new messages without chrono's calendar
+    /// in its WebAssembly.
+    pub sent: String,
 }
 
 /// A conversation.

@@ -1,6 +1,6 @@
 //! Times are stored in UTC and shown in Europe/Paris, in French.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -65,10 +65,13 @@ pub fn french_date(date: NaiveDate) -> String {
 /// "27 novembre 2026 à 08:05", Paris time.
 pub fn french_date_time(at: DateTime<Utc>) -> String {
     let local = at + paris_offset(at);
+    // Not `format("%H:%M")`: chrono's format strings would be parsed in
+    // the browser too (the conversation's island shows new messages).
     format!(
-        "{} à {}",
+        "{} à {:02}:{:02}",
         french_date(local.date_naive()),
-        local.format("%H:%M")
+        local.hour(),
+        local.minute()
     )
 }
 
@@ -133,6 +136,18 @@ mod tests {
         assert_eq!(
             french_date(NaiveDate::from_ymd_opt(2026, 8, 1).unwrap()),
             "1er août 2026"
+        );
+    }
+
+    #[test]
+    fn times_read_in_paris_hours_and_minutes_with_two_digits() {
+        assert_eq!(
+            french_date_time(utc("2026-11-27T07:05:00Z")),
+            "27 novembre 2026 à 08:05"
+        );
+        assert_eq!(
+            french_date_time(utc("2026-07-31T22:30:09Z")),
+            "1er août 2026 à 00:30"
         );
     }
 
