@@ -65,8 +65,8 @@ pub fn french_date(date: NaiveDate) -> String {
 /// "27 novembre 2026 à 08:05", Paris time.
 pub fn french_date_time(at: DateTime<Utc>) -> String {
     let local = at + paris_offset(at);
-    // Not `format("%H:%M")`: chrono's format strings would be parsed in
-    // the browser too (the conversation's island shows new messages).
+    // Not `format("%H:%M")`: it parses its format string at every call,
+    // and this runs for every message of a conversation.
     format!(
         "{} à {:02}:{:02}",
         french_date(local.date_naive()),
