@@ -29,7 +29,7 @@ use error::error_page;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::any::Any;
-use tower::ServiceBuilder;
+use tower::{ServiceBuilder, util::MapResponseLayer};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -261,47 +261,10 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
             context, shell,
         ));
     let cache = page_cache::PageCache::new(state.search.clone());
-    let router = router
-        .layer(axum::Extension(pages))
-        .layer(axum::Extension(cache.clone()))
-        .layer(axum::middleware::from_fn(api_error_status))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            follow_changes,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            error_pages,
-            site_error_pages,
-        ))
-        .layer(axum::middleware::from_fn(html::tidy_pages))
-        .layer(axum::middleware::from_fn_with_state(
-            (state.clone(), cache),
-            page_cache::serve,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            offers::count_views,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            principals::admin_gate,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            session::sessions,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            session::same_origin_only,
-        ))
-        .layer(CompressionLayer::new())
-        .layer(CatchPanicLayer::custom(panic_response))
-        .layer(axum::middleware::from_fn(limit_bodies))
-        .layer(axum::middleware::from_fn(deadline))
-        .layer(axum::middleware::from_fn(french_errors));
-    // Outermost: every response gets them, the refusals of the layers
-    // above (413, 408, a panic's 500) included.
-    with_security_headers(router, hsts)
+    // The layers wrap the whole router once, outermost first. Added with
+    // `Router::layer` they would wrap each route, one boxed service per
+    // layer, and each layer clones the boxes under it at every request.
+    let layers = ServiceBuilder::new()
         .layer(
             // The path only: query strings may carry emailed tokens; so does
             // the one-click unsubscribe path, logged without its token.
@@ -317,7 +280,49 @@ pub fn build_with(state: AppState, extra: Router<AppState>) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-        .with_state(state)
+        // Every response gets them, the refusals of the layers below (413,
+        // 408, a panic's 500) included.
+        .layer(MapResponseLayer::new(move |response| {
+            with_security_headers(response, hsts)
+        }))
+        .layer(axum::middleware::from_fn(french_errors))
+        .layer(axum::middleware::from_fn(deadline))
+        .layer(axum::middleware::from_fn(limit_bodies))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::same_origin_only,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::sessions,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            principals::admin_gate,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            offers::count_views,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), cache.clone()),
+            page_cache::serve,
+        ))
+        .layer(axum::middleware::from_fn(html::tidy_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            error_pages,
+            site_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            follow_changes,
+        ))
+        .layer(axum::middleware::from_fn(api_error_status))
+        .layer(axum::Extension(cache))
+        .layer(axum::Extension(pages));
+    Router::new().fallback_service(layers.service(router.with_state(state)))
 }
 
 /// Every endpoint of the application: (method, path) of the Leptos pages,
@@ -367,8 +372,8 @@ async fn api_error_status(
 
 /// Headers every response carries. Pages set their own Content-Security-Policy
 /// (with the script nonce); anything else gets a policy that allows nothing.
-fn with_security_headers(router: Router<AppState>, hsts: bool) -> Router<AppState> {
-    let fixed = [
+fn with_security_headers<B>(mut response: Response<B>, hsts: bool) -> Response<B> {
+    const FIXED: [(header::HeaderName, &str); 6] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -385,20 +390,18 @@ fn with_security_headers(router: Router<AppState>, hsts: bool) -> Router<AppStat
             "default-src 'none'; frame-ancestors 'none'",
         ),
     ];
-    let router = fixed.into_iter().fold(router, |router, (name, value)| {
-        router.layer(SetResponseHeaderLayer::if_not_present(
-            name,
-            HeaderValue::from_static(value),
-        ))
-    });
-    if hsts {
-        router.layer(SetResponseHeaderLayer::if_not_present(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-        ))
-    } else {
-        router
+    let headers = response.headers_mut();
+    for (name, value) in FIXED {
+        headers
+            .entry(name)
+            .or_insert_with(|| HeaderValue::from_static(value));
     }
+    if hsts {
+        headers
+            .entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert_with(|| HeaderValue::from_static("max-age=63072000; includeSubDomains"));
+    }
+    response
 }
 
 /// A panicking handler answers 500 with a French page; the cause is logged,
