@@ -84,9 +84,113 @@ fn sqlite_path(url: &str) -> Option<&str> {
     (!path.is_empty() && !path.contains(":memory:")).then_some(path)
 }
 
+/// A query of one row by id, built by sea-orm once per backend and kept as
+/// its SQL and values: each run only puts its id in. Building a select of
+/// some fifty columns and writing out its SQL cost a first render of an
+/// offer page more than SQLite took to answer it.
+pub struct ById {
+    sqlite: std::sync::OnceLock<Template>,
+    postgres: std::sync::OnceLock<Template>,
+}
+
+/// A built statement and where its id goes among its values (`None` when
+/// the id was not found among them: the statement is then built each time).
+struct Template {
+    statement: sea_orm::Statement,
+    slot: Option<usize>,
+}
+
+impl ById {
+    /// An id no row has, to find where `build` puts its id.
+    const PLACEHOLDER: i64 = i64::MIN + 0x0ff3;
+
+    pub const fn new() -> Self {
+        Self {
+            sqlite: std::sync::OnceLock::new(),
+            postgres: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The statement `build` makes for `id` on `backend`.
+    pub fn statement(
+        &self,
+        backend: sea_orm::DbBackend,
+        id: i64,
+        build: impl Fn(i64) -> sea_orm::Statement,
+    ) -> sea_orm::Statement {
+        use sea_orm::{DbBackend, Value};
+        let cell = match backend {
+            DbBackend::Sqlite => &self.sqlite,
+            DbBackend::Postgres => &self.postgres,
+            _ => return build(id),
+        };
+        let template = cell.get_or_init(|| {
+            let statement = build(Self::PLACEHOLDER);
+            let slot = statement.values.as_ref().and_then(|values| {
+                let mut slots = values.0.iter().enumerate().filter(|(_, value)| {
+                    matches!(value, Value::BigInt(Some(id)) if *id == Self::PLACEHOLDER)
+                });
+                match (slots.next(), slots.next()) {
+                    (Some((slot, _)), None) => Some(slot),
+                    _ => None,
+                }
+            });
+            Template { statement, slot }
+        });
+        let Some(slot) = template.slot else {
+            return build(id);
+        };
+        let mut statement = template.statement.clone();
+        if let Some(values) = statement.values.as_mut() {
+            values.0[slot] = id.into();
+        }
+        statement
+    }
+}
+
+impl Default for ById {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sqlite_path;
+    use super::{ById, sqlite_path};
+    use crate::entity::offer;
+    use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryTrait};
+
+    fn offer_by_id(backend: DbBackend, id: i64) -> sea_orm::Statement {
+        offer::Entity::find_by_id(id)
+            .filter(offer::Column::Title.ne("x"))
+            .build(backend)
+    }
+
+    #[test]
+    fn a_query_built_once_runs_with_each_id_as_if_built_for_it() {
+        let query = ById::new();
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for id in [42, 7, 1 << 40] {
+                let built = query.statement(backend, id, |id| offer_by_id(backend, id));
+                assert_eq!(built.to_string(), offer_by_id(backend, id).to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn a_query_that_uses_its_id_twice_is_built_each_time() {
+        let query = ById::new();
+        let twice = |id: i64| {
+            offer::Entity::find()
+                .filter(offer::Column::Id.eq(id))
+                .filter(offer::Column::CompanyId.ne(id))
+                .build(DbBackend::Sqlite)
+        };
+        for id in [3, 4] {
+            let built = query.statement(DbBackend::Sqlite, id, twice);
+            assert_eq!(built.to_string(), twice(id).to_string());
+        }
+    }
 
     #[test]
     fn sqlite_urls_name_their_file() {

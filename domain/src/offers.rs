@@ -13,7 +13,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait, TransactionTrait,
+    JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, SelectTwoModel,
+    SelectorTrait, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -112,18 +113,28 @@ pub fn open_offers(now: DateTime<Utc>) -> Condition {
 
 /// One offer as its public page shows it, whatever its status except draft:
 /// an expired or filled offer still has a page that says so. One query (the
-/// offer with its company); the place's names come from the directory.
+/// offer with its company), built once; the place's names come from the
+/// directory.
 pub async fn detail(
     db: &impl ConnectionTrait,
     places: &Directory,
     id: i64,
 ) -> Result<OfferDetail, DomainError> {
-    let (offer, company) = offer::Entity::find_by_id(id)
-        .filter(public_offers())
-        .find_also_related(company::Entity)
-        .one(db)
+    static DETAIL: crate::db::ById = crate::db::ById::new();
+    let backend = db.get_database_backend();
+    let statement = DETAIL.statement(backend, id, |id| {
+        offer::Entity::find_by_id(id)
+            .filter(public_offers())
+            .find_also_related(company::Entity)
+            .limit(1)
+            .build(backend)
+    });
+    let row = db
+        .query_one_raw(statement)
         .await?
         .ok_or(DomainError::NotFound)?;
+    let (offer, company) =
+        SelectTwoModel::<offer::Model, company::Model>::from_raw_query_result(row)?;
     if offer.company_id.is_some() && company.is_none() {
         return Err(DomainError::internal(format!("offer {id} has no company")));
     }
