@@ -11,11 +11,18 @@ use std::collections::BTreeMap;
 pub fn current_user() -> Option<CurrentUser> {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+        request_extension::<CurrentUser>()
     }
     #[cfg(not(feature = "ssr"))]
     None
+}
+
+/// What the HTTP layer attached to the request being rendered (the
+/// session, the unread messages): read in place, as the request's parts are
+/// cloned by `use_context` with all their headers.
+#[cfg(feature = "ssr")]
+pub fn request_extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    with_context::<http::request::Parts, _>(|parts| parts.extensions.get::<T>().cloned()).flatten()
 }
 
 /// A posted form that must be shown again: what was typed (never a
@@ -78,11 +85,8 @@ pub fn correspondent() -> Result<CurrentUser, domain::DomainError> {
 /// too); anyone else gets `Forbidden`.
 #[cfg(feature = "ssr")]
 pub fn admin() -> Result<CurrentUser, domain::DomainError> {
-    let parts = use_context::<http::request::Parts>().ok_or(domain::DomainError::Forbidden)?;
-    parts
-        .extensions
-        .get::<domain::auth::sessions::Authenticated>()
+    request_extension::<domain::auth::sessions::Authenticated>()
         .filter(|auth| auth.user.role == domain::model::Role::Administrator && auth.second_factor)
-        .map(|auth| auth.user.clone())
+        .map(|auth| auth.user)
         .ok_or(domain::DomainError::Forbidden)
 }

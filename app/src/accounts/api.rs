@@ -10,13 +10,7 @@ use leptos::prelude::*;
 #[server(endpoint = "profil")]
 pub async fn profile_page() -> Result<ProfileView, DomainError> {
     let state = crate::state::app_state()?;
-    let auth = use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<domain::auth::sessions::Authenticated>()
-                .cloned()
-        })
+    let auth = crate::session::request_extension::<domain::auth::sessions::Authenticated>()
         .ok_or_else(|| {
             crate::response::set_status(403);
             DomainError::Forbidden

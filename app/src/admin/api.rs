@@ -53,11 +53,7 @@ pub async fn admin_journal(query: JournalQuery) -> Result<Vec<AuditView>, Domain
 #[server(endpoint = "facteur-admin")]
 pub async fn second_factor_step() -> Result<FactorStep, DomainError> {
     let state = crate::state::app_state()?;
-    let parts = use_context::<http::request::Parts>().ok_or(DomainError::Forbidden)?;
-    let auth = parts
-        .extensions
-        .get::<domain::auth::sessions::Authenticated>()
-        .cloned()
+    let auth = crate::session::request_extension::<domain::auth::sessions::Authenticated>()
         .ok_or(DomainError::Forbidden)?;
     domain::admin::factor::step(
         &state.db,

@@ -85,13 +85,7 @@ fn bottom_entries(role: Option<Role>) -> &'static [Entry] {
 fn unread_messages() -> u64 {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<domain::model::UnreadMessages>()
-                    .copied()
-            })
+        crate::session::request_extension::<domain::model::UnreadMessages>()
             .map_or(0, |unread| unread.0)
     }
     #[cfg(not(feature = "ssr"))]
