@@ -174,6 +174,60 @@ async fn the_directory_is_paginated() {
     }
 }
 
+/// P4 on a large catalogue: a company's page reads its own published offers,
+/// already newest first, never the catalogue's published offers until ten
+/// are its own, nor every company to find the suspended ones (1 to 3
+/// seconds a page at 1,000,000 offers and 50,000 companies). SQLite chooses
+/// so once it has statistics, which a connection gathers when it opens
+/// (PostgreSQL keeps its own, and its plans follow them).
+#[tokio::test]
+async fn a_company_page_reads_its_own_offers_not_the_whole_catalogue() {
+    use sea_orm::{ConnectionTrait, DbBackend, QueryTrait, Statement};
+    let t = TestDb::sqlite().await;
+    insert_places(&t.db).await;
+    let mut companies = Vec::new();
+    for name in ["Garage Léon", "Garage Marie", "Garage Paul", "Garage Zoé"] {
+        let company = insert_company(&t.db, name).await;
+        for day in 1..=5 {
+            insert_offer(&t.db, &company, "Mécanicien H/F", day, |_| {}).await;
+        }
+        companies.push(company);
+    }
+    let db = domain::db::connect(&t.url).await.unwrap();
+    let query = domain::offers::latest_where_query(
+        domain::entity::offer::Column::CompanyId.eq(companies[2].id),
+        10,
+        Utc::now(),
+    )
+    .build(DbBackend::Sqlite);
+    let plan = db
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            format!("EXPLAIN QUERY PLAN {}", query.sql),
+            query.values.expect("the query has values"),
+        ))
+        .await
+        .unwrap();
+    let steps: Vec<String> = plan
+        .iter()
+        .map(|row| row.try_get_by::<String, _>("detail").unwrap())
+        .collect();
+    assert!(
+        steps[0].contains(
+            "offers USING INDEX idx_offers_company_status_published (company_id=? AND status=?)"
+        ),
+        "{steps:?}"
+    );
+    assert!(
+        !steps.iter().any(|step| step.contains("TEMP B-TREE")),
+        "{steps:?}"
+    );
+    assert!(
+        !steps.iter().any(|step| step == "SCAN companies"),
+        "the suspended companies are found without reading every company: {steps:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_company_page_has_its_open_offers_and_group() {
     for t in test_databases().await {

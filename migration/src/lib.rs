@@ -19,6 +19,7 @@ mod m20261201_000011_alerts;
 mod m20261201_000012_administration;
 mod m20261201_000013_moderation;
 mod m20261201_000014_application_retention;
+mod m20261207_000015_company_pages;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_administration::Migration),
             Box::new(m20261201_000013_moderation::Migration),
             Box::new(m20261201_000014_application_retention::Migration),
+            Box::new(m20261207_000015_company_pages::Migration),
         ]
     }
 }
