@@ -598,6 +598,16 @@ async fn a_cached_page_is_the_same_bytes_for_all_compressed_once_and_shows_a_wit
         assert_eq!(page, first_html, "{coding}: the very page");
     }
 
+    withdraw_the_open_offer(&app).await;
+    let html = text(app.get(&app.offer_path).await).await;
+    assert!(
+        html.contains("Cette offre n'est plus en ligne"),
+        "not the cached open offer"
+    );
+}
+
+/// The fixture's open offer unpublished, and the change followed.
+async fn withdraw_the_open_offer(app: &TestApp) {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
     let offer = domain::entity::offer::Entity::find_by_id(app.offer_id)
         .one(&app.db.db)
@@ -608,10 +618,28 @@ async fn a_cached_page_is_the_same_bytes_for_all_compressed_once_and_shows_a_wit
     withdrawn.status = Set(domain::model::OfferStatus::Unpublished);
     withdrawn.update(&app.db.db).await.unwrap();
     app.search.follow(&app.db.db).await.unwrap();
-    let html = text(app.get(&app.offer_path).await).await;
+}
+
+/// X4: the sitemap index groups every open offer of the catalogue (1.5 s
+/// at 1,000,000 offers), so it is kept like a page — and, like a page, shows
+/// a change of the catalogue at once.
+#[tokio::test]
+async fn the_sitemap_index_is_kept_and_shows_a_change_of_the_catalogue_at_once() {
+    let app = TestApp::spawn().await;
+    let first = text(app.get("/sitemap.xml").await).await;
+    assert!(first.contains("/sitemaps/offres-1.xml"), "{first}");
+    let again = app.get("/sitemap.xml").await;
+    assert_eq!(
+        again.headers()[header::CONTENT_TYPE],
+        "application/xml; charset=utf-8"
+    );
+    assert_eq!(text(again).await, first, "the same index");
+
+    withdraw_the_open_offer(&app).await;
+    let after = text(app.get("/sitemap.xml").await).await;
     assert!(
-        html.contains("Cette offre n'est plus en ligne"),
-        "not the cached open offer"
+        !after.contains("/sitemaps/offres-1.xml"),
+        "no part is left with an open offer: {after}"
     );
 }
 

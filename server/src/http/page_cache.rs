@@ -1,9 +1,9 @@
 //! A short-lived cache of the pages anonymous visitors and crawlers read
-//! most: the home page, offer and company pages. An entry lives at most
-//! [`TTL`] and only while the search index stays at the change-feed row it
-//! was rendered at (any change of an offer or a company, made through any
-//! instance, moves it once this instance has applied it), so a change shows
-//! within the follow period.
+//! most: the home page, offer and company pages, and the sitemap index. An
+//! entry lives at most [`TTL`] and only while the search index stays at the
+//! change-feed row it was rendered at (any change of an offer or a company,
+//! made through any instance, moves it once this instance has applied it),
+//! so a change shows within the follow period.
 //!
 //! A page is kept only when it is the same bytes for every visitor: no
 //! element carries the response's script nonce (the tidying removed it from
@@ -88,13 +88,32 @@ impl PageCache {
     }
 }
 
-/// The home page, offer and company pages, without a query string.
+/// The home page, offer and company pages, and the sitemap index (it
+/// groups every open offer of the catalogue: 1.5 s at 1,000,000 offers),
+/// without a query string.
 fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();
     request.method() == Method::GET
         && request.uri().query().is_none()
-        && (path == "/" || path.starts_with("/offres/") || path.starts_with("/entreprises/"))
+        && (path == "/"
+            || path == "/sitemap.xml"
+            || path.starts_with("/offres/")
+            || path.starts_with("/entreprises/"))
         && !is_signed_in(request)
+}
+
+/// Whether a response is the same bytes for every visitor: a page whose
+/// elements carry no nonce (the tidying then dropped it from the policy),
+/// or a document that is not a page (the sitemap index has no policy of
+/// its own and nothing to carry one).
+fn same_for_all(headers: &HeaderMap) -> bool {
+    match headers.get(header::CONTENT_SECURITY_POLICY) {
+        Some(policy) => policy.to_str().is_ok_and(|p| !p.contains("'nonce-")),
+        None => !headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html")),
+    }
 }
 
 /// The encodings this cache sends.
@@ -241,15 +260,10 @@ pub async fn serve(
         return entry.response(encoding);
     }
     let response = next.run(request).await;
-    let same_for_all = response
-        .headers()
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|policy| !policy.contains("'nonce-"));
     if response.status() != StatusCode::OK
         || response.headers().contains_key(header::SET_COOKIE)
         || response.headers().contains_key(header::CONTENT_ENCODING)
-        || !same_for_all
+        || !same_for_all(response.headers())
     {
         return response;
     }
