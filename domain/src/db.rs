@@ -113,27 +113,11 @@ fn sqlite_path(url: &str) -> Option<&str> {
 /// its SQL and values: each run only puts its id in. Building a select of
 /// some fifty columns and writing out its SQL cost a first render of an
 /// offer page more than SQLite took to answer it.
-pub struct ById {
-    sqlite: std::sync::OnceLock<Template>,
-    postgres: std::sync::OnceLock<Template>,
-}
-
-/// A built statement and where its id goes among its values (`None` when
-/// the id was not found among them: the statement is then built each time).
-struct Template {
-    statement: sea_orm::Statement,
-    slot: Option<usize>,
-}
+pub struct ById(ByIds<1>);
 
 impl ById {
-    /// An id no row has, to find where `build` puts its id.
-    const PLACEHOLDER: i64 = i64::MIN + 0x0ff3;
-
     pub const fn new() -> Self {
-        Self {
-            sqlite: std::sync::OnceLock::new(),
-            postgres: std::sync::OnceLock::new(),
-        }
+        Self(ByIds::new())
     }
 
     /// The statement `build` makes for `id` on `backend`.
@@ -143,33 +127,7 @@ impl ById {
         id: i64,
         build: impl Fn(i64) -> sea_orm::Statement,
     ) -> sea_orm::Statement {
-        use sea_orm::{DbBackend, Value};
-        let cell = match backend {
-            DbBackend::Sqlite => &self.sqlite,
-            DbBackend::Postgres => &self.postgres,
-            _ => return build(id),
-        };
-        let template = cell.get_or_init(|| {
-            let statement = build(Self::PLACEHOLDER);
-            let slot = statement.values.as_ref().and_then(|values| {
-                let mut slots = values.0.iter().enumerate().filter(|(_, value)| {
-                    matches!(value, Value::BigInt(Some(id)) if *id == Self::PLACEHOLDER)
-                });
-                match (slots.next(), slots.next()) {
-                    (Some((slot, _)), None) => Some(slot),
-                    _ => None,
-                }
-            });
-            Template { statement, slot }
-        });
-        let Some(slot) = template.slot else {
-            return build(id);
-        };
-        let mut statement = template.statement.clone();
-        if let Some(values) = statement.values.as_mut() {
-            values.0[slot] = id.into();
-        }
-        statement
+        self.0.statement(backend, &[id], |ids| build(ids[0]))
     }
 }
 
@@ -179,9 +137,91 @@ impl Default for ById {
     }
 }
 
+/// A query of rows by up to `N` ids (`id IN (…)`), built as [`ById`] once
+/// per backend and number of ids: each run only puts its ids in. More ids
+/// than `N`, or none, build it each time.
+pub struct ByIds<const N: usize> {
+    sqlite: [std::sync::OnceLock<Template>; N],
+    postgres: [std::sync::OnceLock<Template>; N],
+}
+
+/// A built statement and where each id goes among its values (`None` when
+/// an id was not found exactly once among them: the statement is then
+/// built each time).
+struct Template {
+    statement: sea_orm::Statement,
+    slots: Option<Vec<usize>>,
+}
+
+impl<const N: usize> ByIds<N> {
+    /// Ids no row has, to find where `build` puts each id.
+    const PLACEHOLDER: i64 = i64::MIN + 0x0ff3;
+
+    pub const fn new() -> Self {
+        Self {
+            sqlite: [const { std::sync::OnceLock::new() }; N],
+            postgres: [const { std::sync::OnceLock::new() }; N],
+        }
+    }
+
+    /// The statement `build` makes for `ids` on `backend`.
+    pub fn statement(
+        &self,
+        backend: sea_orm::DbBackend,
+        ids: &[i64],
+        build: impl Fn(&[i64]) -> sea_orm::Statement,
+    ) -> sea_orm::Statement {
+        use sea_orm::{DbBackend, Value};
+        let cells = match backend {
+            DbBackend::Sqlite => &self.sqlite,
+            DbBackend::Postgres => &self.postgres,
+            _ => return build(ids),
+        };
+        let Some(cell) = ids.len().checked_sub(1).and_then(|n| cells.get(n)) else {
+            return build(ids);
+        };
+        let template = cell.get_or_init(|| {
+            let placeholders: Vec<i64> = (0..ids.len() as i64)
+                .map(|i| Self::PLACEHOLDER + i)
+                .collect();
+            let statement = build(&placeholders);
+            let values = statement.values.as_ref().map_or(&[][..], |v| &v.0[..]);
+            let slots = placeholders
+                .iter()
+                .map(|placeholder| {
+                    let mut found = values.iter().enumerate().filter(
+                        |(_, value)| matches!(value, Value::BigInt(Some(id)) if id == placeholder),
+                    );
+                    match (found.next(), found.next()) {
+                        (Some((slot, _)), None) => Some(slot),
+                        _ => None,
+                    }
+                })
+                .collect();
+            Template { statement, slots }
+        });
+        let Some(slots) = &template.slots else {
+            return build(ids);
+        };
+        let mut statement = template.statement.clone();
+        if let Some(values) = statement.values.as_mut() {
+            for (slot, id) in slots.iter().zip(ids) {
+                values.0[*slot] = (*id).into();
+            }
+        }
+        statement
+    }
+}
+
+impl<const N: usize> Default for ByIds<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ById, sqlite_path};
+    use super::{ById, ByIds, sqlite_path};
     use crate::entity::offer;
     use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryTrait};
 
@@ -214,6 +254,31 @@ mod tests {
         for id in [3, 4] {
             let built = query.statement(DbBackend::Sqlite, id, twice);
             assert_eq!(built.to_string(), twice(id).to_string());
+        }
+    }
+
+    #[test]
+    fn a_query_by_several_ids_built_once_per_count_runs_with_any_ids_as_if_built_for_them() {
+        let query = ByIds::<3>::new();
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let by_ids = |ids: &[i64]| {
+                offer::Entity::find()
+                    .filter(offer::Column::Id.is_in(ids.iter().copied()))
+                    .filter(offer::Column::Title.ne("x"))
+                    .build(backend)
+            };
+            for ids in [
+                &[5][..],
+                &[9, 2],
+                &[1, 2, 3],
+                &[4, 5, 6],
+                &[8, 1],
+                &[1, 2, 3, 4],
+                &[],
+            ] {
+                let built = query.statement(backend, ids, by_ids);
+                assert_eq!(built.to_string(), by_ids(ids).to_string(), "{ids:?}");
+            }
         }
     }
 

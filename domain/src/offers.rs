@@ -58,11 +58,15 @@ pub async fn cards(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<OfferCa
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = card_select()
-        .filter(offer::Column::Id.is_in(ids.iter().copied()))
-        .into_model::<CardRow>()
-        .all(db)
-        .await?;
+    // Built once per number of ids: a search page's, similar offers'.
+    static CARDS: crate::db::ByIds<{ crate::model::PAGE_SIZE as usize }> = crate::db::ByIds::new();
+    let backend = db.get_database_backend();
+    let statement = CARDS.statement(backend, ids, |ids| {
+        card_select()
+            .filter(offer::Column::Id.is_in(ids.iter().copied()))
+            .build(backend)
+    });
+    let rows = CardRow::find_by_statement(statement).all(db).await?;
     Ok(rows.into_iter().map(CardRow::into_card).collect())
 }
 

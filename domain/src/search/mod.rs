@@ -45,7 +45,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bump when the schema or the meaning of a field changes: the index is then
 /// rebuilt at the next start.
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 /// Memory the writer may buffer before flushing a segment.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Offers read from the database per batch when rebuilding.
@@ -68,8 +68,14 @@ struct Fields {
     packed: Field,
     /// The job family's position, indexed (similar offers look it up).
     family: Field,
-    /// The department's position, indexed (similar offers look it up).
-    department: Field,
+    /// The job family at the offer's place ([`family_place`]), indexed: the
+    /// offers of a family at one place are one short posting list, which
+    /// similar offers read instead of intersecting the family's with the
+    /// place's.
+    family_place: Field,
+    /// The job family in the offer's department ([`family_department`]),
+    /// indexed, for similar offers too.
+    family_department: Field,
     region: Field,
     working_time: Field,
     experience: Field,
@@ -95,7 +101,8 @@ fn schema() -> (Schema, Fields) {
         all_text: builder.add_text_field("all_text", text),
         packed: builder.add_u64_field("packed", FAST),
         family: builder.add_u64_field("family", INDEXED),
-        department: builder.add_u64_field("department", INDEXED),
+        family_place: builder.add_u64_field("family_place", INDEXED),
+        family_department: builder.add_u64_field("family_department", INDEXED),
         region: builder.add_u64_field("region", filter.clone()),
         working_time: builder.add_u64_field("working_time", filter.clone()),
         experience: builder.add_u64_field("experience", filter.clone()),
@@ -111,6 +118,24 @@ fn schema() -> (Schema, Fields) {
 /// Position of a value in its closed set, as stored in the index.
 fn ordinal<T: PartialEq>(all: &[T], value: &T) -> u64 {
     all.iter().position(|v| v == value).unwrap_or(0) as u64
+}
+
+/// One number per job family and place: the family in the top byte, a mix
+/// of the place's coordinates (splitmix64) below. Two places of one family
+/// sharing a number is improbable at 2^56 and harmless: the collector sorts
+/// by distance, so the offers of the very place come first.
+fn family_place(family: u64, latitude: f64, longitude: f64) -> u64 {
+    fn mix(mut z: u64) -> u64 {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    (family << 56) | (mix(latitude.to_bits() ^ mix(longitude.to_bits())) >> 8)
+}
+
+/// One number per job family and department.
+fn family_department(family: u64, department: u64) -> u64 {
+    family * DEPARTMENT_SLOTS as u64 + department
 }
 
 /// The embedded list of departments gives each a stable small number.
@@ -570,8 +595,14 @@ impl SearchIndex {
                 expires: row.expires_at.map(|t| t.timestamp()),
             }),
         );
-        doc.add_u64(f.family, ordinal(JobFamily::ALL, &row.job_family));
-        doc.add_u64(f.department, department_ordinal(&row.department_code));
+        let family = ordinal(JobFamily::ALL, &row.job_family);
+        let department = department_ordinal(&row.department_code);
+        doc.add_u64(f.family, family);
+        doc.add_u64(
+            f.family_place,
+            family_place(family, row.latitude, row.longitude),
+        );
+        doc.add_u64(f.family_department, family_department(family, department));
         doc.add_u64(f.region, region_ordinal(&row.region_code));
         doc.add_u64(f.working_time, ordinal(WorkingTime::ALL, &row.working_time));
         doc.add_u64(f.experience, ordinal(Experience::ALL, &row.experience));
@@ -690,22 +721,21 @@ impl SearchIndex {
         let (lat, lon) = (detail.place.latitude, detail.place.longitude);
         let family = ordinal(JobFamily::ALL, &detail.job_family);
         let department = department_ordinal(&detail.place.department_code);
-        let same_place: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-            (Occur::Must, exact_f64(self.fields.lat, lat)),
-            (Occur::Must, exact_f64(self.fields.lon, lon)),
-        ]));
         let nearby: [Box<dyn Query>; 3] = [
-            same_place,
-            exact(self.fields.department, department),
-            self.bounding_box(lat, lon, SIMILAR_RADIUS_KM),
+            exact(self.fields.family_place, family_place(family, lat, lon)),
+            exact(
+                self.fields.family_department,
+                family_department(family, department),
+            ),
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, exact(self.fields.family, family)),
+                (Occur::Must, self.bounding_box(lat, lon, SIMILAR_RADIUS_KM)),
+            ])),
         ];
         let mut harvest = None;
-        for area in nearby {
+        for query in nearby {
             let plan = Plan {
-                query: Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, exact(self.fields.family, family)),
-                    (Occur::Must, area),
-                ])),
+                query,
                 collector: OfferCollector {
                     columns: self.columns.clone(),
                     now: Utc::now().timestamp(),
@@ -1067,13 +1097,6 @@ struct Plan {
 fn exact(field: Field, value: u64) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_u64(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-fn exact_f64(field: Field, value: f64) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_f64(field, value),
         IndexRecordOption::Basic,
     ))
 }
