@@ -18,8 +18,8 @@ use crate::ui::offer_card::{OfferList, hits};
 use crate::ui::share::ShareOffer;
 use domain::DomainError;
 use domain::model::{
-    OfferDetail, OfferStatus, Role, french_date, html_to_text, job_posting, json_for_script,
-    paris_date, truncate_text,
+    OfferDetail, OfferStatus, Role, french_date, html_summary, job_posting, json_for_script,
+    paris_date,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta};
@@ -75,7 +75,7 @@ fn OfferView(
     let url = site
         .map(|site| site.url(&offer.path()))
         .unwrap_or_else(|| offer.path());
-    let summary = truncate_text(&html_to_text(&offer.description_html), 155);
+    let summary = html_summary(&offer.description_html, 155);
     let page_title = format!(
         "{} — {} à {} ({}) | JobToMove",
         offer.title, offer.employer, offer.place.name, offer.place.department_code

@@ -90,7 +90,7 @@ pub use siret::{Siret, siret_checksum_ok};
 pub use slug::{fold_name, parse_slug_id, slugify};
 pub use text::{
     LONG_TEXT_MAX_CHARS, TITLE_MAX_CHARS, check_long_text, decode_entities, escape_html,
-    html_to_text, html_to_text_lines, is_hidden_char, join_codes, line_refusal, split_codes,
-    strip_hidden, text_to_html, truncate_text,
+    html_summary, html_to_text, html_to_text_lines, is_hidden_char, join_codes, line_refusal,
+    split_codes, strip_hidden, text_to_html, truncate_text,
 };
 pub use time::{french_date, french_date_time, paris_date, paris_offset, published_ago};

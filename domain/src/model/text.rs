@@ -145,6 +145,68 @@ pub fn truncate_text(text: &str, max: usize) -> String {
     )
 }
 
+/// The start of an HTML text as a short summary:
+/// `truncate_text(&html_to_text(html), max)`, reading only as far into
+/// `html` as that needs (an offer's description may run to pages; its meta
+/// description is 155 characters).
+pub fn html_summary(html: &str, max: usize) -> String {
+    /// What [`decode_entities`] decodes.
+    const ENTITIES: [(&str, char); 6] = [
+        ("&nbsp;", ' '),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&amp;", '&'),
+    ];
+    let mut text = String::with_capacity(max + 8);
+    let mut chars = 0;
+    let mut in_tag = false;
+    let mut space = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        let shown = match c {
+            _ if in_tag => {
+                in_tag = c != '>';
+                None
+            }
+            '<' => {
+                in_tag = true;
+                Some(' ')
+            }
+            '&' => Some(
+                match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
+                    Some((name, decoded)) => {
+                        len = name.len();
+                        *decoded
+                    }
+                    None => '&',
+                },
+            ),
+            c => Some(c),
+        };
+        rest = &rest[len..];
+        match shown {
+            Some(c) if c.is_whitespace() => space = chars > 0,
+            Some(c) => {
+                if space {
+                    text.push(' ');
+                    chars += 1;
+                    space = false;
+                }
+                text.push(c);
+                chars += 1;
+                if chars > max {
+                    break;
+                }
+            }
+            None => {}
+        }
+    }
+    truncate_text(&text, max)
+}
+
 /// A personal message, a letter typed in, "autres informations": at most this
 /// many characters.
 pub const LONG_TEXT_MAX_CHARS: usize = 5000;
@@ -179,6 +241,29 @@ pub fn split_codes(stored: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_summary_of_html_is_its_text_cut_as_if_read_whole() {
+        let long = "<p>Garage  Léon&nbsp;: <strong>mécanicien</strong> H/F</p>\n<ul><li>CDI &amp; 35 h</li>\
+                    <li>&lt;3 ans&gt; d&#39;exp&eacute; &quot;VL&quot;</li></ul>  <p>Fin.</p>";
+        for html in [
+            long,
+            "",
+            "   ",
+            "<br>",
+            "court",
+            "&&lt;&amp;lt;&nbsp",
+            "Un\u{a0}deux\ttrois",
+        ] {
+            for max in 0..70 {
+                assert_eq!(
+                    super::html_summary(html, max),
+                    super::truncate_text(&super::html_to_text(html), max),
+                    "{html:?} at {max}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
