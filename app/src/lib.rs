@@ -62,6 +62,10 @@ pub struct SiteAssets {
     pub css: String,
     pub js: String,
     pub wasm: String,
+    /// The island loaders' text for the paths above, waiting for an
+    /// interaction then eager ([`island_loader`]), written once: pages
+    /// carry them as they are.
+    pub loaders: [String; 2],
     /// The Content-Security-Policy sources of the island loaders
     /// (`'sha256-…'` of each), computed with the paths above.
     pub scripts: String,

@@ -49,7 +49,7 @@ pub fn loader(js: &str, wasm: &str, eager: bool) -> String {
 #[component]
 pub fn IslandScripts(#[prop(optional)] eager: bool) -> impl IntoView {
     let assets = use_context::<SiteAssets>()?;
-    let script = loader(&assets.js, &assets.wasm, eager);
+    let script = assets.loaders[usize::from(eager)].clone();
     Some(view! { <script type="module" inner_html=script></script> })
 }
 

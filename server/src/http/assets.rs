@@ -36,11 +36,11 @@ fn from_hashes(options: &LeptosOptions, hashes: &str) -> SiteAssets {
     let base = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     let js = format!("{base}{}.js", hash("js"));
     let wasm = format!("{base}{}.wasm", hash("wasm"));
+    let loaders = [false, true].map(|eager| app::island_loader(&js, &wasm, eager));
     SiteAssets {
         css: format!("{base}{}.css", hash("css")),
-        scripts: [false, true]
-            .map(|eager| script_source(&app::island_loader(&js, &wasm, eager)))
-            .join(" "),
+        scripts: loaders.each_ref().map(|l| script_source(l)).join(" "),
+        loaders,
         js,
         wasm,
     }
@@ -79,6 +79,7 @@ mod tests {
         let eager = app::island_loader(&assets.js, &assets.wasm, true);
         let lazy = app::island_loader(&assets.js, &assets.wasm, false);
         assert_ne!(eager, lazy);
+        assert_eq!(assets.loaders, [lazy.clone(), eager.clone()]);
         assert_eq!(
             assets.scripts,
             format!("{} {}", script_source(&lazy), script_source(&eager))
