@@ -320,6 +320,11 @@ pub fn fold(text: &str) -> String {
 
 /// Great-circle distance in km.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    // The offers of one commune share its coordinates: a search around a
+    // place, or the similar offers of one, meets them by the thousand.
+    if lat1 == lat2 && lon1 == lon2 {
+        return 0.0;
+    }
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = (lat2 - lat1).to_radians();
     let dl = (lon2 - lon1).to_radians();
