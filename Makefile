@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER_BIN := $(TARGET_DIR)/release/server
 
-.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-render bench-apply bench-messages bench-feed bench-import bench-alerts bench-weights
+.PHONY: setup build run test test-rust test-clock test-e2e lint fmt bench-seed bench-search bench-http bench-render bench-instructions bench-apply bench-messages bench-feed bench-import bench-alerts bench-weights
 
 setup:
 	./scripts/bootstrap.sh
@@ -85,6 +85,16 @@ bench-http: build
 ## Where an offer page's first render spends its time (PAGES offers, one at a time).
 bench-render: build
 	$(BENCH_ENV) RUST_LOG=warn $(SERVER_BIN) bench-render --pages $${PAGES:-500}
+
+## Instructions a first render of an offer page costs (PAGES of them,
+## similar offers still to find), counted by callgrind: the same count run
+## after run, however busy the machine. The top entries follow.
+bench-instructions: build
+	$(BENCH_ENV) RUST_LOG=warn valgrind --tool=callgrind --callgrind-out-file=target/callgrind-render.out \
+	  --toggle-collect='server::commands::bench::render::first_render*' \
+	  $(SERVER_BIN) bench-render --pages $${PAGES:-200} 2>&1 \
+	  | awk -v pages=$${PAGES:-200} '/Collected/ { gsub(",", "", $$4); printf "%d instructions per first render (%d renders)\n", $$4 / pages, pages }'
+	callgrind_annotate --inclusive=yes target/callgrind-render.out | grep -E '(app|domain|server)::' | head -n 25
 
 ## Server time of an anonymous application with a 1 MB CV (its own
 ## temporary database and files).

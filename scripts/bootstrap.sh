@@ -58,7 +58,8 @@ fi
 # Debian packages the test suite drives: Chromium (Playwright), xmllint
 # (sitemap XSD validation), a Java runtime (the Nu HTML Checker), wrk and
 # brotli (the HTTP benchmark and its precompressed static copy), aiosmtpd (the SMTP server the email tests send to),
-# faketime (the domain suite again a year ahead, `make test-clock`).
+# faketime (the domain suite again a year ahead, `make test-clock`),
+# valgrind (`make bench-instructions` counts a render's instructions).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
@@ -67,6 +68,7 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v brotli >/dev/null || missing+=(brotli)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v faketime >/dev/null || missing+=(faketime)
+command -v valgrind >/dev/null || missing+=(valgrind)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   sudo_cmd=""
