@@ -91,7 +91,7 @@ bench-render: build
 ## after run, however busy the machine. The top entries follow.
 bench-instructions: build
 	$(BENCH_ENV) RUST_LOG=warn valgrind --tool=callgrind --callgrind-out-file=target/callgrind-render.out \
-	  --toggle-collect='server::commands::bench::render::first_render*' \
+	  --toggle-collect='*bench::render::FirstRender*' \
 	  $(SERVER_BIN) bench-render --pages $${PAGES:-200} 2>&1 \
 	  | awk -v pages=$${PAGES:-200} '/Collected/ { gsub(",", "", $$4); printf "%d instructions per first render (%d renders)\n", $$4 / pages, pages }'
 	callgrind_annotate --inclusive=yes target/callgrind-render.out | grep -E '(app|domain|server)::' | head -n 25
