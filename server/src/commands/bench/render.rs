@@ -90,20 +90,20 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
         "pages: {} bytes on average",
         bytes / pages_html.len().max(1)
     );
-    let compressions: [(String, &dyn Fn(&[u8]) -> axum::body::Bytes); 3] = [
+    let compressions: [(String, Compress); 3] = [
         (
             format!("gzip of a first view (level {FIRST_VIEW_GZIP_LEVEL})"),
-            &|page| gzip(page, FIRST_VIEW_GZIP_LEVEL),
+            |page| gzip(page, FIRST_VIEW_GZIP_LEVEL),
         ),
         (
             format!(
                 "brotli of a first view, brotli-only clients (quality {FIRST_VIEW_BROTLI_QUALITY})"
             ),
-            &|page| brotli(page, FIRST_VIEW_BROTLI_QUALITY),
+            |page| brotli(page, FIRST_VIEW_BROTLI_QUALITY),
         ),
         (
             format!("brotli of the kept copy (quality {BROTLI_QUALITY})"),
-            &|page| brotli(page, BROTLI_QUALITY),
+            |page| brotli(page, BROTLI_QUALITY),
         ),
     ];
     for (label, compress) in compressions {
@@ -134,6 +134,9 @@ pub async fn run(state: AppState, pages: usize) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// One of the page's compressions.
+type Compress = fn(&[u8]) -> axum::body::Bytes;
 
 /// The offer's page rendered for the first time: [`page`], polled under a
 /// name of its own (`FirstRender`) so that `make bench-instructions` counts
