@@ -1004,6 +1004,50 @@ async fn the_outbox_writes_each_message_once_and_retries_failures_later() {
 }
 
 #[tokio::test]
+async fn the_sender_sees_a_message_due_only_until_it_is_sent_or_waits_for_its_retry() {
+    for t in test_databases().await {
+        let now = Utc::now();
+        assert!(
+            !mail::any_due(&t.db, now).await.unwrap(),
+            "{}: an empty outbox has nothing due",
+            t.backend
+        );
+        let email = domain::mail::templates::password_changed("p@exemple.fr", "Zoé", "http://x");
+        mail::enqueue(&t.db, email, now).await.unwrap();
+        assert!(mail::any_due(&t.db, now).await.unwrap(), "{}", t.backend);
+        let sender = Sender {
+            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
+                .parse()
+                .unwrap(),
+            host: "jobtomove.test".into(),
+        };
+        let down = Transport::from_config(Some("smtp://127.0.0.1:9"), "unused".into()).unwrap();
+        mail::deliver_due(&t.db, &down, &sender, now, 50)
+            .await
+            .unwrap();
+        assert!(
+            !mail::any_due(&t.db, now).await.unwrap(),
+            "{}: a failed message waits for its retry",
+            t.backend
+        );
+        let later = now + Duration::minutes(3);
+        assert!(mail::any_due(&t.db, later).await.unwrap(), "{}", t.backend);
+        let dir = tempfile::tempdir().unwrap();
+        let files = Transport::from_config(None, dir.path().to_owned()).unwrap();
+        mail::deliver_due(&t.db, &files, &sender, later, 50)
+            .await
+            .unwrap();
+        assert!(
+            !mail::any_due(&t.db, later + Duration::days(1))
+                .await
+                .unwrap(),
+            "{}: a sent message is never due again",
+            t.backend
+        );
+    }
+}
+
+#[tokio::test]
 async fn an_operator_runs_a_job_now_unless_another_holds_it_and_sees_its_last_outcome() {
     for t in test_databases().await {
         let now = Utc::now();

@@ -20,6 +20,7 @@ mod m20261201_000012_administration;
 mod m20261201_000013_moderation;
 mod m20261201_000014_application_retention;
 mod m20261207_000015_company_pages;
+mod m20261207_000016_outbox_pending;
 
 /// Runs the project's migrations in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_moderation::Migration),
             Box::new(m20261201_000014_application_retention::Migration),
             Box::new(m20261207_000015_company_pages::Migration),
+            Box::new(m20261207_000016_outbox_pending::Migration),
         ]
     }
 }

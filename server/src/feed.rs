@@ -12,8 +12,10 @@ use std::time::Duration;
 
 /// How often the index looks for new rows.
 pub const PERIOD: Duration = Duration::from_millis(500);
-/// How often the instance reports its cursor.
-const REPORT_EVERY: Duration = Duration::from_secs(10);
+/// How often the instance reports its cursor when it has not moved: a write,
+/// so seldom (every pooled SQLite connection drops its page cache after one),
+/// and well within `feed::FOLLOWER_ALIVE`.
+const REPORT_EVERY: Duration = Duration::from_secs(60);
 
 /// This instance's name in `catalogue_followers`: `INSTANCE_NAME`, or its
 /// host and process id.

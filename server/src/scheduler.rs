@@ -136,6 +136,14 @@ pub fn spawn(state: AppState, mailer: Services) -> tokio::task::JoinHandle<()> {
 async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job) {
     let now = Utc::now();
     let name = job.code();
+    match may_have_work(state, job, now).await {
+        Ok(true) => {}
+        Ok(false) => return,
+        Err(error) => {
+            tracing::warn!(job = name, %error, "scheduled job's work not looked up");
+            return;
+        }
+    }
     match schedule::claim(&state.db, name, holder, job.every(), job.lease(), now).await {
         Ok(true) => {}
         Ok(false) => return,
@@ -157,6 +165,22 @@ async fn run_if_due(state: &AppState, mailer: &Services, holder: &str, job: Job)
     };
     if let Err(error) = schedule::release(&state.db, name, holder, &outcome, Utc::now()).await {
         tracing::warn!(job = name, %error, "scheduled job lease not released");
+    }
+}
+
+/// Whether `job` may have work. The sender looks every two seconds: it
+/// first reads whether a message is due, so that it claims, and so writes,
+/// nothing while there is none (on SQLite each write makes every pooled
+/// connection drop its page cache). The others run seldom enough to claim
+/// each time.
+async fn may_have_work(
+    state: &AppState,
+    job: Job,
+    now: chrono::DateTime<Utc>,
+) -> Result<bool, domain::DomainError> {
+    match job {
+        Job::SendEmails => mail::any_due(&state.db, now).await,
+        _ => Ok(true),
     }
 }
 

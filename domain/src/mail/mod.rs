@@ -124,6 +124,22 @@ fn backoff(attempts: i32) -> Duration {
     Duration::minutes(1i64 << attempts.clamp(0, 9)).min(Duration::hours(6))
 }
 
+/// The messages due at `now`: not sent, their next attempt come, not given
+/// up.
+fn due(now: DateTime<Utc>) -> sea_orm::Select<outbox::Entity> {
+    outbox::Entity::find()
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(outbox::Column::Attempts.lt(MAX_ATTEMPTS))
+}
+
+/// Whether a message is due: a read, so that the sender, which looks every
+/// two seconds, writes nothing while there is nothing to send (on SQLite
+/// every write makes each pooled connection drop its page cache).
+pub async fn any_due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DomainError> {
+    Ok(due(now).limit(1).one(db).await?.is_some())
+}
+
 /// Sends the messages that are due, oldest first, at most `batch` of them;
 /// returns how many were sent.
 pub async fn deliver_due(
@@ -133,10 +149,7 @@ pub async fn deliver_due(
     now: DateTime<Utc>,
     batch: u64,
 ) -> Result<usize, DomainError> {
-    let due = outbox::Entity::find()
-        .filter(outbox::Column::SentAt.is_null())
-        .filter(outbox::Column::NextAttemptAt.lte(now))
-        .filter(outbox::Column::Attempts.lt(MAX_ATTEMPTS))
+    let due = due(now)
         .order_by_asc(outbox::Column::Id)
         .limit(batch)
         .all(db)
