@@ -6,8 +6,15 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::time::Duration;
 
-/// How much of the SQLite file is read through the memory map.
-const SQLITE_MMAP_BYTES: u64 = 2 << 30;
+/// How much of the SQLite file is read through a memory map: none. After
+/// any commit, each connection's next read drops its map of the file
+/// (SQLite's rule in WAL mode), and unmapping the pages a busy connection
+/// has touched stops every thread's page faults meanwhile: with one write a
+/// second beside first renders of the 1M catalogue, p99 rose from 29–32 ms
+/// to 50–57 ms; read with `pread`, it stays at 35–39 ms with or without
+/// writes (`scripts/bench-http.sh`'s first renders; the map was up to 10 %
+/// quicker only while nothing was written).
+const SQLITE_MMAP_BYTES: u64 = 0;
 /// Index entries ANALYZE reads per index: statistics close enough to
 /// choose plans, in about 1.5 s on the 1,000,000-offer catalogue.
 const SQLITE_ANALYSIS_ROWS: u32 = 1000;
@@ -23,10 +30,8 @@ const POSTGRES_PING_AFTER_IDLE: Duration = Duration::from_secs(30);
 /// Opens the one connection pool of the process.
 ///
 /// SQLite runs in WAL mode (readers never wait for the writer) with foreign
-/// keys on, and reads its file through a memory map: a page read is then a
-/// memory access, not a `pread` copied into each connection's own cache (on
-/// the 1M catalogue, whose file is 1.6 GB, most of a first render's queries
-/// went to those reads). Its file's folder is created when missing.
+/// keys on, its file read without a memory map (see `SQLITE_MMAP_BYTES`).
+/// Its file's folder is created when missing.
 ///
 /// SQLite plans queries with statistics (`ANALYZE`, sampled): without
 /// them its planner guesses ten rows per value of any index and may pick
