@@ -614,3 +614,44 @@ async fn while_postgresql_is_unreachable_pages_say_so_in_french_and_the_server_r
         );
     }
 }
+
+/// `PRAGMA data_version` of one connection held apart: it moves when
+/// another connection commits.
+async fn commits_seen_by(db: &sea_orm::DatabaseConnection) -> i64 {
+    use sea_orm::{ConnectionTrait, Statement};
+    db.query_one_raw(Statement::from_string(
+        sea_orm::DbBackend::Sqlite,
+        "PRAGMA data_version",
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index(0)
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_instance_commits_nothing_to_its_database() {
+    // On SQLite each commit makes every pooled connection drop its page
+    // cache at its next read: the periodic work of an instance nobody uses
+    // (the email sender looks every two seconds, the change feed twice a
+    // second) must only read.
+    let t = TestDb::sqlite().await;
+    let _serving = Instance::start(&t).await;
+    // The first round: the jobs that never ran, the feed's first cursor.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let watcher = sea_orm::Database::connect(
+        sea_orm::ConnectOptions::new(t.url.clone())
+            .max_connections(1)
+            .to_owned(),
+    )
+    .await
+    .unwrap();
+    let before = commits_seen_by(&watcher).await;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(
+        commits_seen_by(&watcher).await,
+        before,
+        "a commit while the instance was idle"
+    );
+}
