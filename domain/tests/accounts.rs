@@ -919,6 +919,16 @@ async fn activity_after_the_warning_keeps_the_account() {
     }
 }
 
+/// The sender the outbox tests send as.
+fn test_sender() -> Sender {
+    Sender {
+        from: "JobToMove <ne-pas-repondre@jobtomove.test>"
+            .parse()
+            .unwrap(),
+        host: "jobtomove.test".into(),
+    }
+}
+
 #[tokio::test]
 async fn the_outbox_writes_each_message_once_and_retries_failures_later() {
     for t in test_databases().await {
@@ -931,12 +941,7 @@ async fn the_outbox_writes_each_message_once_and_retries_failures_later() {
             );
             mail::enqueue(&t.db, email, now).await.unwrap();
         }
-        let sender = Sender {
-            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
-                .parse()
-                .unwrap(),
-            host: "jobtomove.test".into(),
-        };
+        let sender = test_sender();
         // A server that refuses connections: every message fails and waits.
         let down = Transport::from_config(Some("smtp://127.0.0.1:9"), "unused".into()).unwrap();
         assert_eq!(
@@ -1015,12 +1020,7 @@ async fn the_sender_sees_a_message_due_only_until_it_is_sent_or_waits_for_its_re
         let email = domain::mail::templates::password_changed("p@exemple.fr", "Zoé", "http://x");
         mail::enqueue(&t.db, email, now).await.unwrap();
         assert!(mail::any_due(&t.db, now).await.unwrap(), "{}", t.backend);
-        let sender = Sender {
-            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
-                .parse()
-                .unwrap(),
-            host: "jobtomove.test".into(),
-        };
+        let sender = test_sender();
         let down = Transport::from_config(Some("smtp://127.0.0.1:9"), "unused".into()).unwrap();
         mail::deliver_due(&t.db, &down, &sender, now, 50)
             .await
@@ -1263,12 +1263,7 @@ async fn emails_reach_a_real_smtp_server_once_even_when_the_sender_runs_again() 
             "http://x/r?jeton=abc",
         );
         mail::enqueue(&t.db, email, now).await.unwrap();
-        let sender = Sender {
-            from: "JobToMove <ne-pas-repondre@jobtomove.test>"
-                .parse()
-                .unwrap(),
-            host: "jobtomove.test".into(),
-        };
+        let sender = test_sender();
         let transport = Transport::from_config(
             Some(&format!("smtp://127.0.0.1:{}", smtp.port)),
             "unused".into(),
