@@ -615,43 +615,48 @@ async fn while_postgresql_is_unreachable_pages_say_so_in_french_and_the_server_r
     }
 }
 
-/// `PRAGMA data_version` of one connection held apart: it moves when
-/// another connection commits.
-async fn commits_seen_by(db: &sea_orm::DatabaseConnection) -> i64 {
-    use sea_orm::{ConnectionTrait, Statement};
-    db.query_one_raw(Statement::from_string(
-        sea_orm::DbBackend::Sqlite,
-        "PRAGMA data_version",
-    ))
-    .await
-    .unwrap()
-    .unwrap()
-    .try_get_by_index(0)
-    .unwrap()
+/// What an idle instance's periodic work would write: the email sender's
+/// lease (claimed at each run) and the instance's change feed cursor.
+async fn periodic_writes(
+    db: &sea_orm::DatabaseConnection,
+) -> (
+    Option<domain::entity::job_lease::Model>,
+    Vec<domain::entity::catalogue_follower::Model>,
+) {
+    use domain::entity::{catalogue_follower, job_lease};
+    (
+        job_lease::Entity::find_by_id("envoi-emails")
+            .one(db)
+            .await
+            .unwrap(),
+        catalogue_follower::Entity::find().all(db).await.unwrap(),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_idle_instance_commits_nothing_to_its_database() {
+async fn an_idle_instance_neither_claims_the_email_sender_nor_rewrites_its_cursor() {
     // On SQLite each commit makes every pooled connection drop its page
-    // cache at its next read: the periodic work of an instance nobody uses
+    // cache at its next read: the work an instance nobody uses repeats
     // (the email sender looks every two seconds, the change feed twice a
-    // second) must only read.
+    // second) must only read while there is nothing to do.
     let t = TestDb::sqlite().await;
     let _serving = Instance::start(&t).await;
-    // The first round: the jobs that never ran, the feed's first cursor.
-    tokio::time::sleep(Duration::from_secs(4)).await;
-    let watcher = sea_orm::Database::connect(
-        sea_orm::ConnectOptions::new(t.url.clone())
-            .max_connections(1)
-            .to_owned(),
-    )
-    .await
-    .unwrap();
-    let before = commits_seen_by(&watcher).await;
+    let started = Instant::now();
+    // Its first cursor, written once it has followed the feed.
+    while periodic_writes(&t.db).await.1.is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the instance never reported its cursor"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let before = periodic_writes(&t.db).await;
+    // Three of the sender's looks, twelve of the feed's.
     tokio::time::sleep(Duration::from_secs(6)).await;
+    let after = periodic_writes(&t.db).await;
     assert_eq!(
-        commits_seen_by(&watcher).await,
-        before,
-        "a commit while the instance was idle"
+        after.0, before.0,
+        "the sender claimed its lease with nothing to send"
     );
+    assert_eq!(after.1, before.1, "the cursor was written again unmoved");
 }
