@@ -12,8 +12,9 @@ use std::time::Duration;
 /// has touched stops every thread's page faults meanwhile: with one write a
 /// second beside first renders of the 1M catalogue, p99 rose from 29–32 ms
 /// to 50–57 ms; read with `pread`, it stays at 35–39 ms with or without
-/// writes (`scripts/bench-http.sh`'s first renders; the map was up to 10 %
-/// quicker only while nothing was written).
+/// writes (`wrk -t2 -c64` on first renders, an outside process committing
+/// a row a second; the map was up to 10 % quicker only while nothing was
+/// written).
 const SQLITE_MMAP_BYTES: u64 = 0;
 /// Index entries ANALYZE reads per index: statistics close enough to
 /// choose plans, in about 1.5 s on the 1,000,000-offer catalogue.
