@@ -137,7 +137,13 @@ fn due(now: DateTime<Utc>) -> sea_orm::Select<outbox::Entity> {
 /// two seconds, writes nothing while there is nothing to send (on SQLite
 /// every write makes each pooled connection drop its page cache).
 pub async fn any_due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DomainError> {
-    Ok(due(now).limit(1).one(db).await?.is_some())
+    Ok(due(now)
+        .select_only()
+        .column(outbox::Column::Id)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// Sends the messages that are due, oldest first, at most `batch` of them;
