@@ -13,8 +13,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, SelectTwoModel,
-    SelectorTrait, TransactionTrait,
+    JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -127,8 +126,10 @@ pub fn open_offers(now: DateTime<Utc>) -> Condition {
 
 /// One offer as its public page shows it, whatever its status except draft:
 /// an expired or filled offer still has a page that says so. One query (the
-/// offer with its company), built once; the place's names come from the
-/// directory.
+/// offer with its company), built once, of the columns the page shows — not
+/// the company's description, the offer's moderation or bookkeeping dates,
+/// which SQLite would copy and sea-orm decode for nothing; the place's names
+/// come from the directory.
 pub async fn detail(
     db: &impl ConnectionTrait,
     places: &Directory,
@@ -137,9 +138,42 @@ pub async fn detail(
     static DETAIL: crate::db::ById = crate::db::ById::new();
     let backend = db.get_database_backend();
     let statement = DETAIL.statement(backend, id, |id| {
+        use offer::Column as O;
         offer::Entity::find_by_id(id)
             .filter(public_offers())
-            .find_also_related(company::Entity)
+            .select_only()
+            .columns([O::Id, O::Slug, O::Title, O::Status, O::CompanyId])
+            .columns([
+                O::EmployerName,
+                O::Source,
+                O::SourceUpdatedAt,
+                O::PlaceInsee,
+            ])
+            .columns([
+                O::PlaceLabel,
+                O::JobFamily,
+                O::DescriptionHtml,
+                O::ContractType,
+            ])
+            .columns([O::ContractMonths, O::WorkingTime, O::SalaryMinCents])
+            .columns([
+                O::SalaryMaxCents,
+                O::SalaryPeriod,
+                O::StartDate,
+                O::Experience,
+            ])
+            .columns([O::Education, O::Positions, O::Reference, O::ShowContact])
+            .columns([
+                O::ContactName,
+                O::ContactEmail,
+                O::ContactPhone,
+                O::ApplyMethod,
+            ])
+            .columns([O::ApplyEmail, O::ApplyUrl, O::PublishedAt, O::ExpiresAt])
+            .column_as(company::Column::Slug, "company_slug")
+            .column_as(company::Column::Name, "company_name")
+            .column_as(company::Column::Website, "company_website")
+            .join(JoinType::LeftJoin, offer::Relation::Company.def())
             .limit(1)
             .build(backend)
     });
@@ -147,22 +181,32 @@ pub async fn detail(
         .query_one_raw(statement)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let (offer, company) =
-        SelectTwoModel::<offer::Model, company::Model>::from_raw_query_result(row)?;
-    if offer.company_id.is_some() && company.is_none() {
-        return Err(DomainError::internal(format!("offer {id} has no company")));
-    }
+    let offer = DetailRow::from_query_result(&row, "")?;
+    let company = match (offer.company_id, offer.company_slug, offer.company_name) {
+        (Some(id), Some(slug), Some(name)) => Some(OfferCompany {
+            id,
+            slug,
+            name,
+            website: offer.company_website,
+        }),
+        (None, ..) => None,
+        (Some(_), ..) => return Err(DomainError::internal(format!("offer {id} has no company"))),
+    };
     let place = places
         .commune(&offer.place_insee)
         .ok_or_else(|| DomainError::internal(format!("offer {id} has no place")))?;
 
     let contact = offer.show_contact.then(|| OfferContact {
-        name: offer.contact_name.clone(),
-        email: offer.contact_email.clone(),
-        phone: offer.contact_phone.clone(),
+        name: offer.contact_name,
+        email: offer.contact_email,
+        phone: offer.contact_phone,
     });
     Ok(OfferDetail {
-        salary: offer.salary(),
+        salary: offer
+            .salary_min_cents
+            .zip(offer.salary_max_cents)
+            .zip(offer.salary_period)
+            .and_then(|((min, max), period)| Salary::new(min, max, period)),
         id: offer.id,
         slug: offer.slug,
         title: offer.title,
@@ -171,12 +215,7 @@ pub async fn detail(
             company.as_ref().map(|c| c.name.as_str()),
             offer.employer_name.as_deref(),
         ),
-        company: company.map(|company| OfferCompany {
-            id: company.id,
-            slug: company.slug,
-            name: company.name,
-            website: company.website,
-        }),
+        company,
         source: offer.source,
         source_updated_at: offer.source_updated_at,
         place: OfferPlace {
@@ -213,6 +252,46 @@ pub async fn detail(
         published_at: offer.published_at,
         expires_at: offer.expires_at,
     })
+}
+
+/// The columns of [`detail`]: the offer's and its company's, if any.
+#[derive(Debug, FromQueryResult)]
+struct DetailRow {
+    id: i64,
+    slug: String,
+    title: String,
+    status: OfferStatus,
+    company_id: Option<i64>,
+    employer_name: Option<String>,
+    source: crate::model::OfferSource,
+    source_updated_at: Option<DateTime<Utc>>,
+    place_insee: String,
+    place_label: Option<String>,
+    job_family: crate::model::JobFamily,
+    description_html: String,
+    contract_type: ContractType,
+    contract_months: Option<i32>,
+    working_time: WorkingTime,
+    salary_min_cents: Option<i32>,
+    salary_max_cents: Option<i32>,
+    salary_period: Option<SalaryPeriod>,
+    start_date: Option<chrono::NaiveDate>,
+    experience: crate::model::Experience,
+    education: crate::model::Education,
+    positions: i32,
+    reference: Option<String>,
+    show_contact: bool,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+    apply_method: crate::model::ApplyMethod,
+    apply_email: Option<String>,
+    apply_url: Option<String>,
+    published_at: Option<DateTime<Utc>>,
+    expires_at: Option<DateTime<Utc>>,
+    company_slug: Option<String>,
+    company_name: Option<String>,
+    company_website: Option<String>,
 }
 
 #[derive(Debug, FromQueryResult)]
