@@ -36,6 +36,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use std::sync::Arc;
 
 /// Facts about the site that pages need: absolute URLs, contact details.
 #[derive(Debug, Clone)]
@@ -57,18 +58,19 @@ impl SiteConfig {
 
 /// The hashed paths of the built stylesheet, JavaScript and WebAssembly,
 /// resolved once at start-up by the server (`server::assets`).
+/// Shared, not copied: every page reads them from its context several times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteAssets {
-    pub css: String,
-    pub js: String,
-    pub wasm: String,
+    pub css: Arc<str>,
+    pub js: Arc<str>,
+    pub wasm: Arc<str>,
     /// The island loaders' text for the paths above, waiting for an
     /// interaction then eager ([`island_loader`]), written once: pages
     /// carry them as they are.
-    pub loaders: [String; 2],
+    pub loaders: [Arc<str>; 2],
     /// The Content-Security-Policy sources of the island loaders
     /// (`'sha256-…'` of each), computed with the paths above.
-    pub scripts: String,
+    pub scripts: Arc<str>,
 }
 
 /// The HTML document around every page (server only). It loads no script:

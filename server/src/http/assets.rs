@@ -38,11 +38,15 @@ fn from_hashes(options: &LeptosOptions, hashes: &str) -> SiteAssets {
     let wasm = format!("{base}{}.wasm", hash("wasm"));
     let loaders = [false, true].map(|eager| app::island_loader(&js, &wasm, eager));
     SiteAssets {
-        css: format!("{base}{}.css", hash("css")),
-        scripts: loaders.each_ref().map(|l| script_source(l)).join(" "),
-        loaders,
-        js,
-        wasm,
+        css: format!("{base}{}.css", hash("css")).into(),
+        scripts: loaders
+            .each_ref()
+            .map(|l| script_source(l))
+            .join(" ")
+            .into(),
+        loaders: loaders.map(Into::into),
+        js: js.into(),
+        wasm: wasm.into(),
     }
 }
 
@@ -66,10 +70,10 @@ mod tests {
     fn hashed_names_come_from_the_hash_file() {
         let options = LeptosOptions::builder().output_name("jobtomove").build();
         let assets = from_hashes(&options, "js: AbC\nwasm: dEf\ncss: 123\n");
-        assert_eq!(assets.css, "/pkg/jobtomove.123.css");
-        assert_eq!(assets.js, "/pkg/jobtomove.AbC.js");
-        assert_eq!(assets.wasm, "/pkg/jobtomove.dEf.wasm");
-        assert_eq!(from_hashes(&options, "").wasm, "/pkg/jobtomove.wasm");
+        assert_eq!(&*assets.css, "/pkg/jobtomove.123.css");
+        assert_eq!(&*assets.js, "/pkg/jobtomove.AbC.js");
+        assert_eq!(&*assets.wasm, "/pkg/jobtomove.dEf.wasm");
+        assert_eq!(&*from_hashes(&options, "").wasm, "/pkg/jobtomove.wasm");
     }
 
     #[test]
@@ -79,9 +83,12 @@ mod tests {
         let eager = app::island_loader(&assets.js, &assets.wasm, true);
         let lazy = app::island_loader(&assets.js, &assets.wasm, false);
         assert_ne!(eager, lazy);
-        assert_eq!(assets.loaders, [lazy.clone(), eager.clone()]);
         assert_eq!(
-            assets.scripts,
+            assets.loaders,
+            [lazy.as_str().into(), eager.as_str().into()]
+        );
+        assert_eq!(
+            &*assets.scripts,
             format!("{} {}", script_source(&lazy), script_source(&eager))
         );
         // The digest of "abc" (FIPS 180-2, appendix B.1), in base64.
