@@ -288,6 +288,29 @@ mod tests {
         }
     }
 
+    /// `.cargo/config.toml` builds the bundled SQLite with these; a build
+    /// that lost them would plan statements again on every run and take a
+    /// shared mutex on every allocation, silently.
+    #[tokio::test]
+    async fn sqlite_is_built_with_a_stable_planner_and_no_memory_statistics() {
+        use sea_orm::{ConnectionTrait, Statement};
+        let db = super::connect("sqlite::memory:").await.unwrap();
+        let rows = db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA compile_options",
+            ))
+            .await
+            .unwrap();
+        let options: Vec<String> = rows
+            .iter()
+            .map(|row| row.try_get_by_index(0).unwrap())
+            .collect();
+        for option in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+            assert!(options.iter().any(|o| o == option), "{option}: {options:?}");
+        }
+    }
+
     #[test]
     fn sqlite_urls_name_their_file() {
         assert_eq!(

@@ -196,7 +196,7 @@ pub async fn detail(
         .commune(&offer.place_insee)
         .ok_or_else(|| DomainError::internal(format!("offer {id} has no place")))?;
 
-    let contact = offer.show_contact.then(|| OfferContact {
+    let contact = offer.show_contact.then_some(OfferContact {
         name: offer.contact_name,
         email: offer.contact_email,
         phone: offer.contact_phone,
