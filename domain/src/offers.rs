@@ -142,34 +142,40 @@ pub async fn detail(
         offer::Entity::find_by_id(id)
             .filter(public_offers())
             .select_only()
-            .columns([O::Id, O::Slug, O::Title, O::Status, O::CompanyId])
             .columns([
+                O::Id,
+                O::Slug,
+                O::Title,
+                O::Status,
+                O::CompanyId,
                 O::EmployerName,
                 O::Source,
                 O::SourceUpdatedAt,
                 O::PlaceInsee,
-            ])
-            .columns([
                 O::PlaceLabel,
                 O::JobFamily,
                 O::DescriptionHtml,
                 O::ContractType,
-            ])
-            .columns([O::ContractMonths, O::WorkingTime, O::SalaryMinCents])
-            .columns([
+                O::ContractMonths,
+                O::WorkingTime,
+                O::SalaryMinCents,
                 O::SalaryMaxCents,
                 O::SalaryPeriod,
                 O::StartDate,
                 O::Experience,
-            ])
-            .columns([O::Education, O::Positions, O::Reference, O::ShowContact])
-            .columns([
+                O::Education,
+                O::Positions,
+                O::Reference,
+                O::ShowContact,
                 O::ContactName,
                 O::ContactEmail,
                 O::ContactPhone,
                 O::ApplyMethod,
+                O::ApplyEmail,
+                O::ApplyUrl,
+                O::PublishedAt,
+                O::ExpiresAt,
             ])
-            .columns([O::ApplyEmail, O::ApplyUrl, O::PublishedAt, O::ExpiresAt])
             .column_as(company::Column::Slug, "company_slug")
             .column_as(company::Column::Name, "company_name")
             .column_as(company::Column::Website, "company_website")
@@ -202,11 +208,11 @@ pub async fn detail(
         phone: offer.contact_phone,
     });
     Ok(OfferDetail {
-        salary: offer
-            .salary_min_cents
-            .zip(offer.salary_max_cents)
-            .zip(offer.salary_period)
-            .and_then(|((min, max), period)| Salary::new(min, max, period)),
+        salary: Salary::from_columns(
+            offer.salary_min_cents,
+            offer.salary_max_cents,
+            offer.salary_period,
+        ),
         id: offer.id,
         slug: offer.slug,
         title: offer.title,
@@ -315,11 +321,11 @@ struct CardRow {
 impl CardRow {
     fn into_card(self) -> OfferCard {
         OfferCard {
-            salary: self
-                .salary_min_cents
-                .zip(self.salary_max_cents)
-                .zip(self.salary_period)
-                .and_then(|((min, max), period)| Salary::new(min, max, period)),
+            salary: Salary::from_columns(
+                self.salary_min_cents,
+                self.salary_max_cents,
+                self.salary_period,
+            ),
             id: self.id,
             slug: self.slug,
             title: self.title,

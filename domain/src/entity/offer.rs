@@ -70,10 +70,10 @@ pub struct Model {
 impl Model {
     /// The structured salary, when the offer has one.
     pub fn salary(&self) -> Option<Salary> {
-        Salary::new(
-            self.salary_min_cents?,
-            self.salary_max_cents?,
-            self.salary_period?,
+        Salary::from_columns(
+            self.salary_min_cents,
+            self.salary_max_cents,
+            self.salary_period,
         )
     }
 }

@@ -24,6 +24,15 @@ impl Salary {
         })
     }
 
+    /// The range an offer's three salary columns hold, when they hold one.
+    pub fn from_columns(
+        min_cents: Option<i32>,
+        max_cents: Option<i32>,
+        period: Option<SalaryPeriod>,
+    ) -> Option<Self> {
+        Self::new(min_cents?, max_cents?, period?)
+    }
+
     /// The lower bound as a monthly equivalent, in cents, for filtering.
     pub fn monthly_min_cents(&self) -> i64 {
         let min = f64::from(self.min_cents);
