@@ -6,6 +6,10 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::time::Duration;
 
+mod reads;
+pub(crate) use reads::row;
+pub use reads::{Column, FromRow, Row, by_id, through_pool};
+
 /// How much of the SQLite file is read through a memory map: none. After
 /// any commit, each connection's next read drops its map of the file
 /// (SQLite's rule in WAL mode), and unmapping the pages a busy connection

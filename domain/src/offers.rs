@@ -12,7 +12,7 @@ use crate::places::Directory;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap};
@@ -52,21 +52,41 @@ pub fn latest_where_query(
 }
 
 /// The cards of these offers, in no particular order (search reads them back
-/// by id).
-pub async fn cards(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<OfferCard>, DomainError> {
+/// by id). Up to a page of them are read on the calling thread
+/// ([`db::by_id`](crate::db::by_id)), more through the pool.
+pub async fn cards(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<OfferCard>, DomainError> {
+    if ids.is_empty() || ids.len() > CARDS_BY_ID {
+        return cards_through_pool(db, ids).await;
+    }
+    let rows: Vec<CardRow> = crate::db::by_id(db, cards_statement(db, ids)).await?;
+    Ok(rows.into_iter().map(CardRow::into_card).collect())
+}
+
+/// [`cards`] through the pool, on any connection (a transaction's too).
+async fn cards_through_pool(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<OfferCard>, DomainError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    // Built once per number of ids: a search page's, similar offers'.
-    static CARDS: crate::db::ByIds<{ crate::model::PAGE_SIZE as usize }> = crate::db::ByIds::new();
+    let rows: Vec<CardRow> = crate::db::through_pool(db, cards_statement(db, ids)).await?;
+    Ok(rows.into_iter().map(CardRow::into_card).collect())
+}
+
+/// Cards read at once by [`cards`] on the calling thread: a page of results.
+const CARDS_BY_ID: usize = crate::model::PAGE_SIZE as usize;
+
+/// The query of these offers' cards, built once per number of ids up to
+/// [`CARDS_BY_ID`] (a search page's, similar offers').
+fn cards_statement(db: &impl ConnectionTrait, ids: &[i64]) -> sea_orm::Statement {
+    static CARDS: crate::db::ByIds<CARDS_BY_ID> = crate::db::ByIds::new();
     let backend = db.get_database_backend();
-    let statement = CARDS.statement(backend, ids, |ids| {
+    CARDS.statement(backend, ids, |ids| {
         card_select()
             .filter(offer::Column::Id.is_in(ids.iter().copied()))
             .build(backend)
-    });
-    let rows = CardRow::find_by_statement(statement).all(db).await?;
-    Ok(rows.into_iter().map(CardRow::into_card).collect())
+    })
 }
 
 /// Offers that have a public page: every status but draft (an expired,
@@ -129,9 +149,10 @@ pub fn open_offers(now: DateTime<Utc>) -> Condition {
 /// offer with its company), built once, of the columns the page shows — not
 /// the company's description, the offer's moderation or bookkeeping dates,
 /// which SQLite would copy and sea-orm decode for nothing; the place's names
-/// come from the directory.
+/// come from the directory. Read on the calling thread
+/// ([`db::by_id`](crate::db::by_id)).
 pub async fn detail(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     places: &Directory,
     id: i64,
 ) -> Result<OfferDetail, DomainError> {
@@ -183,11 +204,11 @@ pub async fn detail(
             .limit(1)
             .build(backend)
     });
-    let row = db
-        .query_one_raw(statement)
+    let offer: DetailRow = crate::db::by_id(db, statement)
         .await?
+        .into_iter()
+        .next()
         .ok_or(DomainError::NotFound)?;
-    let offer = DetailRow::from_query_result(&row, "")?;
     let company = match (offer.company_id, offer.company_slug, offer.company_name) {
         (Some(id), Some(slug), Some(name)) => Some(OfferCompany {
             id,
@@ -260,62 +281,66 @@ pub async fn detail(
     })
 }
 
-/// The columns of [`detail`]: the offer's and its company's, if any.
-#[derive(Debug, FromQueryResult)]
-struct DetailRow {
-    id: i64,
-    slug: String,
-    title: String,
-    status: OfferStatus,
-    company_id: Option<i64>,
-    employer_name: Option<String>,
-    source: crate::model::OfferSource,
-    source_updated_at: Option<DateTime<Utc>>,
-    place_insee: String,
-    place_label: Option<String>,
-    job_family: crate::model::JobFamily,
-    description_html: String,
-    contract_type: ContractType,
-    contract_months: Option<i32>,
-    working_time: WorkingTime,
-    salary_min_cents: Option<i32>,
-    salary_max_cents: Option<i32>,
-    salary_period: Option<SalaryPeriod>,
-    start_date: Option<chrono::NaiveDate>,
-    experience: crate::model::Experience,
-    education: crate::model::Education,
-    positions: i32,
-    reference: Option<String>,
-    show_contact: bool,
-    contact_name: Option<String>,
-    contact_email: Option<String>,
-    contact_phone: Option<String>,
-    apply_method: crate::model::ApplyMethod,
-    apply_email: Option<String>,
-    apply_url: Option<String>,
-    published_at: Option<DateTime<Utc>>,
-    expires_at: Option<DateTime<Utc>>,
-    company_slug: Option<String>,
-    company_name: Option<String>,
-    company_website: Option<String>,
+crate::db::row! {
+    /// The columns of [`detail`]: the offer's and its company's, if any.
+    #[derive(Debug)]
+    struct DetailRow {
+        id: i64,
+        slug: String,
+        title: String,
+        status: OfferStatus,
+        company_id: Option<i64>,
+        employer_name: Option<String>,
+        source: crate::model::OfferSource,
+        source_updated_at: Option<DateTime<Utc>>,
+        place_insee: String,
+        place_label: Option<String>,
+        job_family: crate::model::JobFamily,
+        description_html: String,
+        contract_type: ContractType,
+        contract_months: Option<i32>,
+        working_time: WorkingTime,
+        salary_min_cents: Option<i32>,
+        salary_max_cents: Option<i32>,
+        salary_period: Option<SalaryPeriod>,
+        start_date: Option<chrono::NaiveDate>,
+        experience: crate::model::Experience,
+        education: crate::model::Education,
+        positions: i32,
+        reference: Option<String>,
+        show_contact: bool,
+        contact_name: Option<String>,
+        contact_email: Option<String>,
+        contact_phone: Option<String>,
+        apply_method: crate::model::ApplyMethod,
+        apply_email: Option<String>,
+        apply_url: Option<String>,
+        published_at: Option<DateTime<Utc>>,
+        expires_at: Option<DateTime<Utc>>,
+        company_slug: Option<String>,
+        company_name: Option<String>,
+        company_website: Option<String>,
+    }
 }
 
-#[derive(Debug, FromQueryResult)]
-struct CardRow {
-    id: i64,
-    slug: String,
-    title: String,
-    company_name: Option<String>,
-    employer_name: Option<String>,
-    place_name: String,
-    place_label: Option<String>,
-    department_code: String,
-    contract_type: ContractType,
-    working_time: WorkingTime,
-    salary_min_cents: Option<i32>,
-    salary_max_cents: Option<i32>,
-    salary_period: Option<SalaryPeriod>,
-    published_at: Option<DateTime<Utc>>,
+crate::db::row! {
+    #[derive(Debug)]
+    struct CardRow {
+        id: i64,
+        slug: String,
+        title: String,
+        company_name: Option<String>,
+        employer_name: Option<String>,
+        place_name: String,
+        place_label: Option<String>,
+        department_code: String,
+        contract_type: ContractType,
+        working_time: WorkingTime,
+        salary_min_cents: Option<i32>,
+        salary_max_cents: Option<i32>,
+        salary_period: Option<SalaryPeriod>,
+        published_at: Option<DateTime<Utc>>,
+    }
 }
 
 impl CardRow {
@@ -405,7 +430,7 @@ pub async fn saved_offers(
 ) -> Result<Vec<OfferCard>, DomainError> {
     candidate_only(user)?;
     let ids = saved_ids(db, user).await?;
-    let mut cards = cards(db, &ids).await?;
+    let mut cards = cards_through_pool(db, &ids).await?;
     cards.sort_by_key(|card| ids.iter().position(|id| *id == card.id));
     Ok(cards)
 }

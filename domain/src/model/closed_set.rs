@@ -43,6 +43,24 @@ macro_rules! closed_set {
             }
         }
 
+        /// Read from a row of this thread's SQLite reader (`db::by_id`), by
+        /// its code as the pool's rows are.
+        #[cfg(feature = "server")]
+        impl sea_orm_sync::TryGetable for $name {
+            fn try_get_by<I: sea_orm_sync::ColIdx>(
+                row: &sea_orm_sync::QueryResult,
+                index: I,
+            ) -> Result<Self, sea_orm_sync::TryGetError> {
+                let code = <String as sea_orm_sync::TryGetable>::try_get_by(row, index)?;
+                Self::from_code(&code).ok_or_else(|| {
+                    sea_orm_sync::TryGetError::DbErr(sea_orm_sync::DbErr::Type(format!(
+                        "{code:?} is no {}",
+                        stringify!($name)
+                    )))
+                })
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.label())

@@ -28,8 +28,8 @@ use crate::{DomainError, offers};
 use chrono::{DateTime, Utc};
 use collector::{Columns, DEPARTMENT_SLOTS, OfferCollector};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, JoinType,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 use std::ops::Bound;
 use std::path::Path;
@@ -624,7 +624,7 @@ impl SearchIndex {
     /// by `places`, one page of results read back from the database.
     pub async fn search(
         &self,
-        db: &impl ConnectionTrait,
+        db: &DatabaseConnection,
         places: &Directory,
         query: &OfferQuery,
     ) -> Result<SearchResults, DomainError> {
@@ -673,7 +673,7 @@ impl SearchIndex {
     /// may show up to a minute longer, as on a cached page.
     pub async fn similar(
         &self,
-        db: &impl ConnectionTrait,
+        db: &DatabaseConnection,
         detail: &crate::model::OfferDetail,
         limit: usize,
     ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
@@ -710,7 +710,7 @@ impl SearchIndex {
     /// family — itself included when it is open.
     async fn neighbours(
         &self,
-        db: &impl ConnectionTrait,
+        db: &DatabaseConnection,
         detail: &crate::model::OfferDetail,
         limit: usize,
     ) -> Result<Vec<crate::model::OfferCard>, DomainError> {
