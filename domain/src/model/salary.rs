@@ -46,30 +46,58 @@ impl Salary {
 
     /// "1 900 € – 2 300 € brut par mois", "12,50 € brut de l'heure".
     pub fn display(&self) -> String {
-        let amount = if self.min_cents == self.max_cents {
-            euros(self.min_cents)
-        } else {
-            format!("{} – {}", euros(self.min_cents), euros(self.max_cents))
-        };
-        format!("{amount} brut {}", self.period.label())
+        let mut text = String::with_capacity(48);
+        write_euros(&mut text, self.min_cents);
+        if self.min_cents != self.max_cents {
+            text.push_str(" – ");
+            write_euros(&mut text, self.max_cents);
+        }
+        text.push_str(" brut ");
+        text.push_str(self.period.label());
+        text
     }
 }
 
 /// An amount in euro cents written the French way: "1 900 €", "12,50 €"
 /// (narrow no-break space between thousands, cents only when there are some).
 pub fn euros(cents: i32) -> String {
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
+    let mut text = String::with_capacity(16);
+    write_euros(&mut text, cents);
+    text
+}
+
+/// [`euros`], written at the end of `out` (every card shows one or two:
+/// no string of its own for each).
+fn write_euros(out: &mut String, cents: i32) {
+    if cents < 0 {
+        out.push('-');
+    }
+    let cents = cents.unsigned_abs();
+    let whole = cents / 100;
+    let mut digits = [0u8; 10];
+    let mut count = 0;
+    let mut rest = whole;
+    loop {
+        digits[count] = b'0' + (rest % 10) as u8;
+        count += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
-        grouped.push(digit);
     }
-    match cents % 100 {
-        0 => format!("{grouped}\u{a0}€"),
-        rest => format!("{grouped},{rest:02}\u{a0}€"),
+    for (i, digit) in digits[..count].iter().enumerate().rev() {
+        out.push(char::from(*digit));
+        if i > 0 && i % 3 == 0 {
+            out.push('\u{202f}');
+        }
     }
+    let rest = cents % 100;
+    if rest != 0 {
+        out.push(',');
+        out.push(char::from(b'0' + (rest / 10) as u8));
+        out.push(char::from(b'0' + (rest % 10) as u8));
+    }
+    out.push_str("\u{a0}€");
 }
 
 #[cfg(test)]
@@ -81,6 +109,9 @@ mod tests {
         assert_eq!(euros(190_000), "1\u{202f}900\u{a0}€");
         assert_eq!(euros(1_250), "12,50\u{a0}€");
         assert_eq!(euros(4_200_000), "42\u{202f}000\u{a0}€");
+        assert_eq!(euros(123_456_789), "1\u{202f}234\u{202f}567,89\u{a0}€");
+        assert_eq!(euros(5), "0,05\u{a0}€");
+        assert_eq!(euros(99_900), "999\u{a0}€");
     }
 
     #[test]

@@ -37,21 +37,15 @@ pub async fn tidy_pages(request: Request<Body>, next: Next) -> Response {
         tracing::error!("an HTML page could not be read for tidying");
         return Response::from_parts(parts, Body::from("Une erreur est survenue de notre côté."));
     };
-    let tidied = match std::str::from_utf8(&bytes) {
-        Ok(html) => {
-            let html = tidy(html);
-            drop_unused_nonce(&mut parts.headers, &html);
-            Body::from(html)
-        }
-        Err(_) => Body::from(bytes),
-    };
+    let html = tidy_bytes(&bytes);
+    drop_unused_nonce(&mut parts.headers, &html);
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, tidied)
+    Response::from_parts(parts, Body::from(html))
 }
 
 /// Removes the nonce source from the page's Content-Security-Policy when
 /// nothing in the page carries it.
-fn drop_unused_nonce(headers: &mut axum::http::HeaderMap, html: &str) {
+fn drop_unused_nonce(headers: &mut axum::http::HeaderMap, html: &[u8]) {
     let Some(policy) = headers
         .get(header::CONTENT_SECURITY_POLICY)
         .and_then(|v| v.to_str().ok())
@@ -66,7 +60,7 @@ fn drop_unused_nonce(headers: &mut axum::http::HeaderMap, html: &str) {
         return;
     };
     let nonce = &policy[value_start..value_start + len];
-    if html.contains(nonce) {
+    if memchr::memmem::find(html, nonce.as_bytes()).is_some() {
         return;
     }
     let trimmed = format!("{}{}", &policy[..start], &policy[value_start + len + 1..]);
@@ -109,19 +103,29 @@ fn only_empty_data_scripts(trailing: &str) -> bool {
     true
 }
 
-/// The tidying itself.
-pub fn tidy(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
+/// The tidying of a page given as text (the tests').
+#[cfg(test)]
+fn tidy(html: &str) -> String {
+    String::from_utf8(tidy_bytes(html.as_bytes())).expect("tidying cuts only around ASCII")
+}
+
+/// The tidying, on the page's bytes: it looks only for ASCII (markers,
+/// attribute names, tags) and cuts only around what it finds, so a page in
+/// UTF-8 stays in UTF-8 without being checked character by character.
+fn tidy_bytes(html: &[u8]) -> Vec<u8> {
+    const END: &[u8] = b"</body></html>";
+    let mut out = Vec::with_capacity(html.len() + 256);
     write_fixed(&mut out, html);
     // Leptos appends its scripts after the document: look from the end.
-    if let Some(end) = out.rfind("</body></html>") {
-        let trailing = out[end + "</body></html>".len()..].to_owned();
-        if only_empty_data_scripts(&trailing) {
-            out.truncate(end + "</body></html>".len());
+    if let Some(end) = memchr::memmem::rfind(&out, END) {
+        let trailing = out[end + END.len()..].to_vec();
+        let empty = std::str::from_utf8(&trailing).is_ok_and(only_empty_data_scripts);
+        if empty {
+            out.truncate(end + END.len());
         } else {
             out.truncate(end);
-            out.push_str(&trailing);
-            out.push_str("</body></html>");
+            out.extend_from_slice(&trailing);
+            out.extend_from_slice(END);
         }
     }
     out
@@ -129,21 +133,21 @@ pub fn tidy(html: &str) -> String {
 
 /// Writes `html` into `out` with every `crossorigin` value other than the
 /// two valid keywords rewritten, and every `<!>` written `<!---->`.
-fn write_fixed(out: &mut String, html: &str) {
-    const ATTRIBUTE: &str = "crossorigin=\"";
+fn write_fixed(out: &mut Vec<u8>, html: &[u8]) {
+    const ATTRIBUTE: &[u8] = b"crossorigin=\"";
     let finder = memchr::memmem::Finder::new(ATTRIBUTE);
     let mut rest = html;
-    while let Some(start) = finder.find(rest.as_bytes()) {
+    while let Some(start) = finder.find(rest) {
         let value_start = start + ATTRIBUTE.len();
-        let Some(len) = rest[value_start..].find('"') else {
+        let Some(len) = memchr::memchr(b'"', &rest[value_start..]) else {
             break;
         };
         let value = &rest[value_start..value_start + len];
         fix_markers(out, &rest[..value_start]);
-        out.push_str(if value == "use-credentials" {
+        out.extend_from_slice(if value == b"use-credentials" {
             value
         } else {
-            "anonymous"
+            b"anonymous"
         });
         rest = &rest[value_start + len..];
     }
@@ -151,14 +155,14 @@ fn write_fixed(out: &mut String, html: &str) {
 }
 
 /// Writes `html` into `out` with every `<!>` written `<!---->`.
-fn fix_markers(out: &mut String, html: &str) {
+fn fix_markers(out: &mut Vec<u8>, html: &[u8]) {
     let mut written = 0;
-    for at in memchr::memmem::find_iter(html.as_bytes(), "<!>") {
-        out.push_str(&html[written..at]);
-        out.push_str("<!---->");
-        written = at + "<!>".len();
+    for at in memchr::memmem::find_iter(html, b"<!>") {
+        out.extend_from_slice(&html[written..at]);
+        out.extend_from_slice(b"<!---->");
+        written = at + b"<!>".len();
     }
-    out.push_str(&html[written..]);
+    out.extend_from_slice(&html[written..]);
 }
 
 #[cfg(test)]
@@ -218,12 +222,22 @@ mod tests {
             "default-src 'self'; script-src 'self' 'sha256-x' 'nonce-Ab1' 'wasm-unsafe-eval'";
         let mut headers = axum::http::HeaderMap::new();
         headers.insert(header::CONTENT_SECURITY_POLICY, policy.parse().unwrap());
-        super::drop_unused_nonce(&mut headers, "<script nonce=\"Ab1\">a()</script>");
+        super::drop_unused_nonce(&mut headers, b"<script nonce=\"Ab1\">a()</script>");
         assert_eq!(headers[header::CONTENT_SECURITY_POLICY], policy);
-        super::drop_unused_nonce(&mut headers, "<p>nothing</p>");
+        super::drop_unused_nonce(&mut headers, b"<p>nothing</p>");
         assert_eq!(
             headers[header::CONTENT_SECURITY_POLICY],
             "default-src 'self'; script-src 'self' 'sha256-x' 'wasm-unsafe-eval'"
+        );
+    }
+
+    #[test]
+    fn accented_text_around_what_is_tidied_is_kept_byte_for_byte() {
+        assert_eq!(
+            tidy(
+                "<p>Mécanicien·ne<!>« Lyon » — 2\u{202f}300\u{a0}€<!></p><a crossorigin=\"é\">ç</a>"
+            ),
+            "<p>Mécanicien·ne<!---->« Lyon » — 2\u{202f}300\u{a0}€<!----></p><a crossorigin=\"anonymous\">ç</a>"
         );
     }
 
