@@ -2,6 +2,7 @@
 
 use super::SalaryPeriod;
 use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
 
 /// Legal monthly hours of a full-time job in France (35 h a week).
 pub const MONTHLY_HOURS: f64 = 151.67;
@@ -69,33 +70,16 @@ pub fn euros(cents: i32) -> String {
 /// [`euros`], written at the end of `out` (every card shows one or two:
 /// no string of its own for each).
 fn write_euros(out: &mut String, cents: i32) {
-    if cents < 0 {
-        out.push('-');
-    }
-    let cents = cents.unsigned_abs();
-    let whole = cents / 100;
-    let mut digits = [0u8; 10];
-    let mut count = 0;
-    let mut rest = whole;
-    loop {
-        digits[count] = b'0' + (rest % 10) as u8;
-        count += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for (i, digit) in digits[..count].iter().enumerate().rev() {
-        out.push(char::from(*digit));
-        if i > 0 && i % 3 == 0 {
+    let whole = (cents / 100).to_string();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
+        out.push(digit);
     }
-    let rest = cents % 100;
-    if rest != 0 {
-        out.push(',');
-        out.push(char::from(b'0' + (rest / 10) as u8));
-        out.push(char::from(b'0' + (rest % 10) as u8));
+    if cents % 100 != 0 {
+        // Writing to a String cannot fail.
+        let _ = write!(out, ",{:02}", cents % 100);
     }
     out.push_str("\u{a0}€");
 }
